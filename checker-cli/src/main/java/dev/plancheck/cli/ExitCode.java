@@ -1,0 +1,30 @@
+package dev.plancheck.cli;
+
+import dev.plancheck.Report;
+import java.util.List;
+
+/** The exit codes of the command line, decided in one place from what a run produced. */
+enum ExitCode {
+    /** Every submission was checked and nothing is missing. */
+    OK(0),
+    /** At least one gap was found (or, for {@code test}, a scenario failed). */
+    GAPS(1),
+    /** Bad input or usage: a submission or option could not be used. */
+    BAD_INPUT(2),
+    /** The rule pack itself is broken. */
+    BROKEN_PACK(3);
+
+    final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** Bad input outweighs gaps: a run that could not read everything has not checked everything. */
+    static ExitCode of(List<Report> reports, boolean badInput) {
+        if (badInput) {
+            return BAD_INPUT;
+        }
+        return reports.stream().anyMatch(Report::hasGaps) ? GAPS : OK;
+    }
+}

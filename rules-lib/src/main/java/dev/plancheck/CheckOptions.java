@@ -1,0 +1,35 @@
+package dev.plancheck;
+
+import java.time.LocalDate;
+
+/**
+ * How to check: as of which day, and how many days ahead to list what is coming due.
+ *
+ * <pre>{@code
+ * CheckOptions.defaults()                                 // end of the assessment year, the pack's look-ahead
+ * CheckOptions.asOf(LocalDate.of(2023, 6, 15)).withComingDueDays(60)
+ * }</pre>
+ *
+ * @param asOf          the day of the check, or {@code null} for the last day of the assessment year; the check
+ *                      sees the state at the end of that day
+ * @param comingDueDays days ahead to list coming duties, or {@code null} for the pack's default
+ */
+public record CheckOptions(LocalDate asOf, Integer comingDueDays) {
+    public CheckOptions {
+        if (comingDueDays != null && comingDueDays < 0) {
+            throw new IllegalArgumentException("comingDueDays must not be negative: " + comingDueDays);
+        }
+    }
+
+    public static CheckOptions defaults() {
+        return new CheckOptions(null, null);
+    }
+
+    public static CheckOptions asOf(LocalDate day) {
+        return new CheckOptions(day, null);
+    }
+
+    public CheckOptions withComingDueDays(int days) {
+        return new CheckOptions(asOf, days);
+    }
+}

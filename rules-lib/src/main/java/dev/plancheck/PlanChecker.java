@@ -1,0 +1,104 @@
+package dev.plancheck;
+
+import dev.plancheck.engine.CompiledRules;
+import dev.plancheck.engine.Evaluation;
+import dev.plancheck.input.SubmissionReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Checks submissions against a rule pack. Build one per pack and share it: the rules are compiled once, when the
+ * checker is created, and a checker is immutable and safe to use from many threads at once.
+ *
+ * <pre>{@code
+ * PlanChecker checker = PlanChecker.create();                    // the bundled 2023 pack
+ * Report report = checker.check(Path.of("ledger-2023.json"));    // as of 2023-12-31
+ * for (Gap gap : report.gaps()) {
+ *     System.out.println(gap.ruleId() + " " + gap.unit().getName() + "：" + gap.expected());
+ * }
+ * Report june = checker.check(checker.read(Path.of("ledger-2023.json")),
+ *         CheckOptions.asOf(LocalDate.of(2023, 6, 15)));         // what is overdue by mid-June
+ * }</pre>
+ */
+public final class PlanChecker {
+    private final RulePack pack;
+    private final CompiledRules compiled;
+    private final SubmissionReader reader;
+
+    private PlanChecker(RulePack pack) {
+        this.pack = pack;
+        this.compiled = CompiledRules.compile(pack.ruleSet());
+        this.reader = new SubmissionReader(pack.ruleSet().vocabulary(), pack.year(), pack.id());
+    }
+
+    /** A checker for the default bundled pack (电厂街道 2023). */
+    public static PlanChecker create() {
+        return create(RulePack.bundled());
+    }
+
+    /**
+     * A checker for the given pack; compiles its rules.
+     *
+     * @throws RulePackException when a rule does not compile or its metadata is wrong
+     */
+    public static PlanChecker create(RulePack pack) {
+        return new PlanChecker(pack);
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    /** The pack's rules in id order, with their metadata. */
+    public List<RuleInfo> rules() {
+        return compiled.rules();
+    }
+
+    /**
+     * Reads and validates a submission file.
+     *
+     * @throws InvalidSubmissionException with every problem in the file, each located
+     */
+    public Submission read(Path file) throws IOException, InvalidSubmissionException {
+        return reader.read(file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads and validates a submission from JSON bytes.
+     *
+     * @param source a name for messages, e.g. the file name
+     * @throws InvalidSubmissionException with every problem, each located
+     */
+    public Submission read(String source, byte[] json) throws InvalidSubmissionException {
+        return reader.read(source, json);
+    }
+
+    /** Reads a file and checks it as of the end of the assessment year. */
+    public Report check(Path file) throws IOException, InvalidSubmissionException {
+        return check(read(file), CheckOptions.defaults());
+    }
+
+    /** Checks a submission as of the end of the assessment year. */
+    public Report check(Submission submission) throws InvalidSubmissionException {
+        return check(submission, CheckOptions.defaults());
+    }
+
+    /**
+     * Checks a submission.
+     *
+     * @throws InvalidSubmissionException when the submission does not fit the pack (year, vocabulary, references)
+     * @throws IllegalArgumentException   when the as-of date lies before the assessment year
+     */
+    public Report check(Submission submission, CheckOptions options) throws InvalidSubmissionException {
+        reader.validate(submission);
+        LocalDate asOf = options.asOf() == null ? LocalDate.of(pack.year(), 12, 31) : options.asOf();
+        if (asOf.getYear() < pack.year()) {
+            throw new IllegalArgumentException("检查日期 " + asOf + " 早于考核年度 " + pack.year() + " 年");
+        }
+        int coming = options.comingDueDays() == null ? pack.parameters().comingDueDays() : options.comingDueDays();
+        return Evaluation.run(compiled, pack, submission, asOf, coming);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.plancheck;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One thing wrong with an input file: where it is and what was expected.
+ *
+ * <p>{@link #toString()} gives {@code file:line:column: $.json.path: message}, the shape editors and terminals
+ * turn into links, e.g. {@code gaps.json:14:17: $.activities[2].date: 日期 "2023-02-30" 不存在，应为 YYYY-MM-DD 格式的真实日期}.
+ *
+ * @param file    the file as the user named it
+ * @param line    1-based line, or 0 when the problem concerns the whole file
+ * @param column  1-based column, or 0 when unknown
+ * @param path    JSON path of the value, e.g. {@code $.activities[2].date}, or {@code ""} for the whole file
+ * @param message what was found and what was expected, in Chinese
+ */
+public record Problem(String file, int line, int column, String path, String message) {
+    /** Orders problems by file, then position, then path. */
+    public static final Comparator<Problem> IN_FILE_ORDER = Comparator.comparing(Problem::file)
+            .thenComparingInt(Problem::line).thenComparingInt(Problem::column).thenComparing(Problem::path)
+            .thenComparing(Problem::message);
+
+    public Problem {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(file);
+        if (line > 0) {
+            sb.append(':').append(line);
+            if (column > 0) {
+                sb.append(':').append(column);
+            }
+        }
+        sb.append(": ");
+        if (!path.isEmpty()) {
+            sb.append(path).append(": ");
+        }
+        return sb.append(message).toString();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.plancheck;
+
+import dev.plancheck.model.OrgUnit;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of checking one submission: for every rule and every unit it applies to a status, the list of gaps,
+ * notices about records that were not counted, and what falls due next. Immutable.
+ *
+ * @param source        the submission's file name (as given) or the name the embedder gave it
+ * @param packId        the rule pack's id
+ * @param packTitle     the plan's title
+ * @param year          the assessment year
+ * @param asOf          the day of the check
+ * @param comingDueDays how many days ahead {@code comingDue} looks
+ * @param units         the submission's units, subdistrict first
+ * @param results       one per rule and unit, in rule order then unit order
+ * @param gaps          the results with status {@link Status#GAP}, explained
+ * @param notices       records not counted, counted once for two, or used by no rule
+ * @param comingDue     unmet parts whose window opens or closes within {@code comingDueDays} after {@code asOf}
+ */
+public record Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
+                     List<OrgUnit> units, List<RuleResult> results, List<Gap> gaps, List<Notice> notices,
+                     List<ComingDuty> comingDue) {
+
+    /** How many results have each status; every status is present, possibly with 0. */
+    public Map<Status, Integer> summary() {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        for (RuleResult r : results) {
+            counts.merge(r.status(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** True when at least one duty is missing. */
+    public boolean hasGaps() {
+        return !gaps.isEmpty();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.plancheck.engine;
+
+import dev.plancheck.Problem;
+import dev.plancheck.RuleInfo;
+import dev.plancheck.RulePackException;
+import dev.plancheck.Scope;
+import dev.plancheck.Severity;
+import dev.plancheck.pack.ClauseBook;
+import dev.plancheck.pack.RuleSet;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * A rule set compiled once into a Drools {@link KieBase}, with every rule's metadata read and checked: a missing
+ * key, a duplicate id, an id that does not match its clause, a clause or sentence that is not in the document, or a
+ * rule in the wrong section's file makes the whole pack fail with every such problem listed.
+ */
+public final class CompiledRules {
+    /** Metadata every rule must carry. */
+    public static final List<String> REQUIRED_KEYS = List.of("id", "title", "clause", "sentence", "scope", "severity", "evidence");
+    /** Metadata a rule may carry. */
+    public static final Set<String> OPTIONAL_KEYS = Set.of("trigger");
+
+    private static final Pattern FILE = Pattern.compile("s(\\d{2})_[a-z0-9_]+\\.drl");
+
+    private final KieBase kieBase;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> byId;
+
+    private CompiledRules(KieBase kieBase, List<RuleInfo> rules) {
+        this.kieBase = kieBase;
+        this.rules = List.copyOf(rules);
+        Map<String, RuleInfo> map = new LinkedHashMap<>();
+        for (RuleInfo r : rules) {
+            map.put(r.id(), r);
+        }
+        this.byId = Collections.unmodifiableMap(map);
+    }
+
+    /** Compiles the rule set's DRL (read as UTF-8 text, so Chinese literals match) and checks every rule's metadata. */
+    public static CompiledRules compile(RuleSet ruleSet) {
+        List<Problem> problems = new ArrayList<>();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, String> fileByPackagePath = new HashMap<>();
+        for (Map.Entry<String, String> drl : ruleSet.drl().entrySet()) {
+            String name = ruleSet.dir().nameOf(drl.getKey());
+            Resource resource = ResourceFactory.newReaderResource(new StringReader(drl.getValue()), "UTF-8");
+            resource.setSourcePath(drl.getKey());
+            builder.add(resource, ResourceType.DRL);
+            fileByPackagePath.put(drl.getKey(), name);
+            if (!FILE.matcher(drl.getKey()).matches()) {
+                problems.add(new Problem(name, 0, 0, "", "规则文件名应形如 sNN_名称.drl（NN 为原文的章节号，如 s01_united_front.drl）"));
+            }
+        }
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderError e : builder.getErrors()) {
+                String source = e.getResource() == null ? ruleSet.dir().describe() : e.getResource().getSourcePath();
+                int[] lines = e.getLines();
+                problems.add(new Problem(fileByPackagePath.getOrDefault(source, source),
+                        lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0, 0, "",
+                        "DRL 编译错误：" + e.getMessage().strip()));
+            }
+            throw new RulePackException(problems);
+        }
+        List<RuleInfo> infos = new ArrayList<>();
+        Map<String, String> idsSeen = new HashMap<>();
+        for (KiePackage pkg : builder.getKnowledgePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleInfo info = readMetadata(rule, ruleSet, problems, idsSeen);
+                if (info != null) {
+                    infos.add(info);
+                }
+            }
+        }
+        if (infos.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem(ruleSet.dir().describe(), 0, 0, "", "规则集中没有任何规则"));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Problem.IN_FILE_ORDER);
+            throw new RulePackException(problems);
+        }
+        infos.sort((a, b) -> RuleOrder.BY_ID.compare(a.id(), b.id()));
+        return new CompiledRules(builder.newKieBase(), infos);
+    }
+
+    private static RuleInfo readMetadata(Rule rule, RuleSet ruleSet, List<Problem> problems, Map<String, String> idsSeen) {
+        String file = fileOf(rule, ruleSet);
+        int line = lineOf(rule, ruleSet, file);
+        String where = file == null ? ruleSet.dir().describe() : ruleSet.dir().nameOf(file);
+        Map<String, Object> meta = rule.getMetaData();
+        List<String> local = new ArrayList<>();
+        for (String key : REQUIRED_KEYS) {
+            Object v = meta.get(key);
+            if (v == null || v.toString().isBlank()) {
+                local.add("规则 \"" + rule.getName() + "\" 缺少元数据 @" + key + "(…)");
+            }
+        }
+        for (String key : meta.keySet()) {
+            if (!REQUIRED_KEYS.contains(key) && !OPTIONAL_KEYS.contains(key)) {
+                local.add("规则 \"" + rule.getName() + "\" 有未知的元数据 @" + key + "；可用：" + String.join("、", REQUIRED_KEYS) + "、trigger");
+            }
+        }
+        if (!local.isEmpty()) {
+            local.forEach(m -> problems.add(new Problem(where, line, 0, "", m)));
+            return null;
+        }
+        String id = text(meta, "id");
+        String clause = text(meta, "clause");
+        String sentence = text(meta, "sentence");
+        Scope scope = Scope.fromCode(text(meta, "scope"));
+        Severity severity = Severity.fromCode(text(meta, "severity"));
+        if (!RuleOrder.ID.matcher(id).matches()) {
+            local.add("规则 id \"" + id + "\" 应形如 R1.2-4（章节.条目-序号）或 R8-3（无条目的章节）");
+        } else if (!clause.equals(RuleOrder.clauseOf(id))) {
+            local.add("规则 " + id + " 的 id 属于 " + RuleOrder.clauseOf(id) + "，但 @clause 是 " + clause);
+        }
+        String earlier = idsSeen.putIfAbsent(id, rule.getName());
+        if (earlier != null) {
+            local.add("规则 id " + id + " 重复：\"" + earlier + "\" 与 \"" + rule.getName() + "\"；id 必须唯一且永不复用");
+        }
+        if (!rule.getName().startsWith(id + " ")) {
+            local.add("规则名应以其 id 开头，如 \"" + id + " …\"，实际是 \"" + rule.getName() + "\"");
+        }
+        ClauseBook.Clause c = ruleSet.clauses() == null ? null : ruleSet.clauses().get(clause);
+        if (c == null) {
+            local.add("规则 " + id + " 引用的条款 " + clause + " 不在 clauses.json 中");
+        } else if (!c.duties().contains(sentence)) {
+            local.add("规则 " + id + " 的 @sentence 不是条款 " + clause + " 在 clauses.json 中列出的职责原句之一");
+        }
+        if (scope == null) {
+            local.add("规则 " + id + " 的 @scope 应为 subdistrict 或 community，实际是 \"" + text(meta, "scope") + "\"");
+        }
+        if (severity == null) {
+            local.add("规则 " + id + " 的 @severity 应为 high、medium 或 low，实际是 \"" + text(meta, "severity") + "\"");
+        }
+        if (file != null) {
+            Matcher m = FILE.matcher(file);
+            String section = clause.replaceAll("§(\\d+).*", "$1");
+            if (m.matches() && !String.valueOf(Integer.parseInt(m.group(1))).equals(section)) {
+                local.add("规则 " + id + "（" + clause + "）写在了第 " + Integer.parseInt(m.group(1)) + " 部分的文件里；每个文件只放原文一个部分的规则");
+            }
+        }
+        if (!local.isEmpty()) {
+            local.forEach(m -> problems.add(new Problem(where, line, 0, "", m)));
+            return null;
+        }
+        String trigger = meta.get("trigger") == null ? null : text(meta, "trigger");
+        return new RuleInfo(id, rule.getName(), text(meta, "title"), clause, sentence, scope, severity,
+                text(meta, "evidence"), trigger, file);
+    }
+
+    private static String text(Map<String, Object> meta, String key) {
+        String v = String.valueOf(meta.get(key)).strip();
+        // Depending on the DRL parser, a quoted value may come back with its quotes.
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+    private static String fileOf(Rule rule, RuleSet ruleSet) {
+        String needle = "rule \"" + rule.getName() + "\"";
+        for (Map.Entry<String, String> drl : ruleSet.drl().entrySet()) {
+            if (drl.getValue().contains(needle)) {
+                return drl.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static int lineOf(Rule rule, RuleSet ruleSet, String file) {
+        if (file == null) {
+            return 0;
+        }
+        String text = ruleSet.drl().get(file);
+        int at = text.indexOf("rule \"" + rule.getName() + "\"");
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** The rules in id order. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public RuleInfo rule(String id) {
+        return byId.get(id);
+    }
+}

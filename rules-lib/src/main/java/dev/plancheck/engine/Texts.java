@@ -1,0 +1,31 @@
+package dev.plancheck.engine;
+
+import dev.plancheck.model.Activity;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The Chinese phrases of findings, kept in one place so that reports read alike. */
+final class Texts {
+    private Texts() {
+    }
+
+    /** {@code m1（2023-05-10 统战工作专题会议）、m2（…）} */
+    static String records(List<Activity> records) {
+        return records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "）")
+                .collect(Collectors.joining("、"));
+    }
+
+    /** {@code 12,000.00 元} */
+    static String money(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(amount) + " 元";
+    }
+
+    static String ids(List<Activity> records) {
+        return records.stream().map(Activity::getId).collect(Collectors.joining("、"));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.plancheck.input;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plancheck.Problem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON document read into a tree, remembering the line and column of every value so that later checks can
+ * say exactly where a problem is. Syntax errors, duplicate keys and text that is not UTF-8 become
+ * {@link Problem}s instead of exceptions.
+ */
+public final class LocatedJson {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, JsonLocation> locations;
+
+    private LocatedJson(String file, JsonNode root, Map<String, JsonLocation> locations) {
+        this.file = file;
+        this.root = root;
+        this.locations = locations;
+    }
+
+    /**
+     * Parses {@code bytes}; on failure adds problems to {@code problems} and returns {@code null}.
+     * Duplicate keys are reported (every one) but the document is still returned, keeping the first value.
+     */
+    public static LocatedJson parse(String file, byte[] bytes, List<Problem> problems) {
+        Problem encoding = checkUtf8(file, bytes);
+        if (encoding != null) {
+            problems.add(encoding);
+            return null;
+        }
+        Map<String, JsonLocation> locations = new HashMap<>();
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.add(new Problem(file, 0, 0, "", "文件是空的，应为一个 JSON 对象"));
+                return null;
+            }
+            List<Problem> duplicates = new ArrayList<>();
+            JsonNode root = read(parser, "$", locations, file, duplicates);
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                problems.add(new Problem(file, at.getLineNr(), at.getColumnNr(), "",
+                        "JSON 值结束后还有多余内容，一个文件只能有一个 JSON 对象"));
+                return null;
+            }
+            problems.addAll(duplicates);
+            return new LocatedJson(file, root, locations);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? 0 : at.getLineNr();
+            int column = at == null ? 0 : at.getColumnNr();
+            problems.add(new Problem(file, Math.max(line, 0), Math.max(column, 0), "",
+                    "JSON 语法错误：" + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, 0, "", "无法读取：" + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static JsonNode read(JsonParser p, String path, Map<String, JsonLocation> locations, String file,
+                                 List<Problem> duplicates) throws IOException {
+        locations.put(path, p.currentTokenLocation());
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonLocation keyAt = p.currentTokenLocation();
+                    p.nextToken();
+                    String childPath = JsonPaths.child(path, name);
+                    if (object.has(name)) {
+                        duplicates.add(new Problem(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
+                                "键 \"" + name + "\" 在同一对象中出现了两次，每个键只能出现一次"));
+                        p.skipChildren();
+                    } else {
+                        object.set(name, read(p, childPath, locations, file, duplicates));
+                    }
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(p, path + "[" + index++ + "]", locations, file, duplicates));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return NODES.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new IllegalStateException("unexpected token " + p.currentToken());
+        }
+    }
+
+    /** Chinese offices often save as GBK; say so plainly instead of letting the parser fail on a byte. */
+    private static Problem checkUtf8(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            decoder.decode(buffer);
+            return null;
+        } catch (CharacterCodingException e) {
+            int bad = firstBadByte(bytes);
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            return new Problem(file, line, 0, "",
+                    "文件不是 UTF-8 编码（第 " + (bad + 1) + " 个字节无法按 UTF-8 解读）；如果是用 GBK/GB2312 保存的，请另存为 UTF-8");
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /** A problem located at the value with the given JSON path (or, failing that, its nearest located parent). */
+    public Problem problem(String path, String message) {
+        String at = path;
+        while (!locations.containsKey(at) && at.length() > 1) {
+            at = JsonPaths.parent(at);
+        }
+        JsonLocation location = locations.get(at);
+        if (location == null) {
+            return new Problem(file, 0, 0, path, message);
+        }
+        return new Problem(file, location.getLineNr(), location.getColumnNr(), path, message);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.plancheck.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A named number of days within which a follow-up must come after a triggering record, e.g. relief after a
+ * disaster. Rules bind it by id, {@code Deadline(id == "disaster-relief")}, and turn it into the period that
+ * applies to one trigger with {@link #after(Activity)}.
+ */
+public final class Deadline {
+    private final String id;
+    private final int days;
+    private final String description;
+
+    public Deadline(String id, int days, String description) {
+        this.id = Objects.requireNonNull(id, "id");
+        if (days < 0) {
+            throw new IllegalArgumentException("deadline " + id + " must not be negative, was " + days);
+        }
+        this.days = days;
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public int getDays() {
+        return days;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    /** The period from the trigger's day to {@code days} days after it, both included. */
+    public Period after(Activity trigger) {
+        return new Period(id + ":" + trigger.getId(), null,
+                "“" + trigger.getTitle() + "”（" + trigger.getDate() + "）后 " + days + " 日内",
+                List.of(new DateRange(trigger.getDate(), trigger.getDate().plusDays(days))), trigger.getDate(),
+                trigger.getId());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.plancheck.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A named stretch of the assessment year in which a duty must be carried out: the whole year, a node's window,
+ * a season, one half of the year, or the days after a disaster. It may consist of several ranges (winter warmth
+ * falls in January–February or in December). Rules bind periods by id, e.g. {@code Period(id == "year")}, or by
+ * series, e.g. {@code Period(series == "half-year")} to fire once per half.
+ */
+public final class Period {
+    private final String id;
+    private final String series;
+    private final String name;
+    private final List<DateRange> ranges;
+    private final LocalDate anchor;
+    private final String triggerId;
+
+    /**
+     * @param id     stable id used by rules, e.g. {@code "node.qingming"}
+     * @param series the series this period belongs to (e.g. {@code "half-year"}), or {@code null}
+     * @param name   Chinese name, e.g. {@code "清明节前后"}
+     * @param ranges one or more ranges in ascending order, not overlapping
+     * @param anchor the node day the period surrounds, or {@code null}
+     */
+    public Period(String id, String series, String name, List<DateRange> ranges, LocalDate anchor) {
+        this(id, series, name, ranges, anchor, null);
+    }
+
+    /** A period that follows one triggering record, e.g. the days after a disaster; see {@link Deadline#after}. */
+    Period(String id, String series, String name, List<DateRange> ranges, LocalDate anchor, String triggerId) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.series = series;
+        this.name = Objects.requireNonNull(name, "name");
+        if (ranges.isEmpty()) {
+            throw new IllegalArgumentException("period " + id + " has no days");
+        }
+        this.ranges = List.copyOf(ranges);
+        this.anchor = anchor;
+        this.triggerId = triggerId;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getSeries() {
+        return series;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public List<DateRange> getRanges() {
+        return ranges;
+    }
+
+    /** The node day this period surrounds (e.g. Qingming), or {@code null}. */
+    public LocalDate getAnchor() {
+        return anchor;
+    }
+
+    /** The id of the record that started this period (a disaster), or {@code null}. */
+    public String getTriggerId() {
+        return triggerId;
+    }
+
+    /** The first day of the period. */
+    public LocalDate getOpens() {
+        return ranges.get(0).from();
+    }
+
+    /** The last day of the period: a duty not met by the end of this day is overdue. */
+    public LocalDate getCloses() {
+        return ranges.get(ranges.size() - 1).to();
+    }
+
+    /** True when the activity took place, at least in part, inside the period. */
+    public boolean covers(Activity activity) {
+        for (DateRange r : ranges) {
+            if (r.overlaps(activity.getDate(), activity.getLastDate())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the day lies inside the period. */
+    public boolean contains(LocalDate day) {
+        return ranges.stream().anyMatch(r -> r.contains(day));
+    }
+
+    /** The days in Chinese, e.g. {@code 2023-01-01 至 2023-02-28、2023-12-01 至 2023-12-31}. */
+    public String describeDays() {
+        return ranges.stream().map(DateRange::toString).collect(Collectors.joining("、"));
+    }
+
+    @Override
+    public String toString() {
+        return name + "（" + describeDays() + "）";
+    }
+}

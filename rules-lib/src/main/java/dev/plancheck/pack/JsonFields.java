@@ -1,0 +1,134 @@
+package dev.plancheck.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plancheck.Problem;
+import dev.plancheck.input.JsonPaths;
+import dev.plancheck.input.LocatedJson;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads typed members out of a {@link LocatedJson} tree, turning every wrong or missing value into a located
+ * {@link Problem} and returning {@code null}, so that a reader can go on and report all problems at once.
+ */
+public final class JsonFields {
+    private final LocatedJson doc;
+    private final List<Problem> problems;
+
+    public JsonFields(LocatedJson doc, List<Problem> problems) {
+        this.doc = doc;
+        this.problems = problems;
+    }
+
+    public LocatedJson doc() {
+        return doc;
+    }
+
+    public void report(String path, String message) {
+        problems.add(doc.problem(path, message));
+    }
+
+    /** Reports every member of {@code object} whose name is not in {@code allowed}. */
+    public void onlyKnownMembers(JsonNode object, String path, Set<String> allowed) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                report(JsonPaths.child(path, name),
+                        "未知字段 \"" + name + "\"；这里可用的字段是：" + String.join("、", sorted(allowed)));
+            }
+        }
+    }
+
+    public JsonNode object(JsonNode parent, String path, String name, boolean required) {
+        JsonNode v = member(parent, path, name, required, "一个对象");
+        if (v != null && !v.isObject()) {
+            report(JsonPaths.child(path, name), "应为一个对象 {…}，实际是" + describe(v));
+            return null;
+        }
+        return v;
+    }
+
+    public JsonNode array(JsonNode parent, String path, String name, boolean required) {
+        JsonNode v = member(parent, path, name, required, "一个数组 […]");
+        if (v != null && !v.isArray()) {
+            report(JsonPaths.child(path, name), "应为一个数组 […]，实际是" + describe(v));
+            return null;
+        }
+        return v;
+    }
+
+    /** A non-blank string, trimmed. */
+    public String text(JsonNode parent, String path, String name, boolean required) {
+        JsonNode v = member(parent, path, name, required, "一个字符串");
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            report(JsonPaths.child(path, name), "应为字符串，实际是" + describe(v));
+            return null;
+        }
+        if (v.asText().isBlank()) {
+            report(JsonPaths.child(path, name), "不能为空字符串");
+            return null;
+        }
+        return v.asText().strip();
+    }
+
+    /** An integer within {@code min..max}. */
+    public Integer integer(JsonNode parent, String path, String name, boolean required, long min, long max) {
+        JsonNode v = member(parent, path, name, required, "一个整数");
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+            report(JsonPaths.child(path, name), "应为 " + min + " 到 " + max + " 之间的整数，实际是" + describe(v));
+            return null;
+        }
+        return (int) v.asLong();
+    }
+
+    private JsonNode member(JsonNode parent, String path, String name, boolean required, String expected) {
+        JsonNode v = parent.get(name);
+        if (v == null || v.isNull()) {
+            if (required) {
+                report(v == null ? path : JsonPaths.child(path, name),
+                        v == null ? "缺少必填字段 \"" + name + "\"（应为" + expected + "）"
+                                : "字段 \"" + name + "\" 不能为 null（应为" + expected + "）");
+            }
+            return null;
+        }
+        return v;
+    }
+
+    /** A short Chinese description of a JSON value for messages, e.g. {@code 数字 12}. */
+    public static String describe(JsonNode v) {
+        if (v.isTextual()) {
+            String t = v.asText();
+            return "字符串 \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+        }
+        if (v.isNumber()) {
+            return "数字 " + v.asText();
+        }
+        if (v.isBoolean()) {
+            return "布尔值 " + v.asText();
+        }
+        if (v.isArray()) {
+            return "数组";
+        }
+        if (v.isObject()) {
+            return "对象";
+        }
+        return "null";
+    }
+
+    static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+
+    /** Iterates an object's members in document order. */
+    public static Iterable<Map.Entry<String, JsonNode>> members(JsonNode object) {
+        return object::fields;
+    }
+}

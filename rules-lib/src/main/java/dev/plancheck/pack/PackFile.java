@@ -1,0 +1,246 @@
+package dev.plancheck.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plancheck.calendar.NodeDay;
+import dev.plancheck.calendar.PeriodSpec;
+import dev.plancheck.calendar.SolarTerms;
+import dev.plancheck.input.JsonPaths;
+import dev.plancheck.model.Deadline;
+import dev.plancheck.model.Quota;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The parameter file of a rule pack: identity, assessment year and everything about time and quantity that the
+ * rules read (node days, periods, quotas, deadlines, the days of "coming due"). See {@code docs/parameters.md}.
+ */
+public record PackFile(String id, String title, String issuer, LocalDate issued, String ruleSet, int year,
+                       int comingDueDays, Map<String, NodeDef> nodes, Map<String, PeriodDef> periods,
+                       Map<String, Quota> quotas, Map<String, Deadline> deadlines) {
+
+    /** The years the calendar supports: those of the solar-term computation. */
+    public static final int FIRST_YEAR = SolarTerms.MIN_YEAR;
+    public static final int LAST_YEAR = SolarTerms.MAX_YEAR;
+
+    private static final Pattern MONTH_DAY = Pattern.compile("(\\d{2})-(\\d{2})");
+
+    static PackFile read(JsonFields f) {
+        JsonNode root = f.doc().root();
+        f.onlyKnownMembers(root, "$", Set.of("$comment", "id", "title", "issuer", "issued", "ruleSet", "year",
+                "comingDueDays", "nodes", "periods", "quotas", "deadlines"));
+        String id = f.text(root, "$", "id", true);
+        String title = f.text(root, "$", "title", true);
+        String issuer = f.text(root, "$", "issuer", false);
+        String issuedText = f.text(root, "$", "issued", false);
+        LocalDate issued = null;
+        if (issuedText != null) {
+            try {
+                issued = LocalDate.parse(issuedText);
+            } catch (DateTimeParseException e) {
+                f.report("$.issued", "应为 YYYY-MM-DD 格式的日期，实际是 \"" + issuedText + "\"");
+            }
+        }
+        String ruleSet = f.text(root, "$", "ruleSet", true);
+        Integer year = f.integer(root, "$", "year", true, FIRST_YEAR, LAST_YEAR);
+        Integer coming = f.integer(root, "$", "comingDueDays", true, 0, 366);
+
+        Map<String, NodeDef> nodes = new LinkedHashMap<>();
+        JsonNode nodesNode = f.object(root, "$", "nodes", true);
+        if (nodesNode != null) {
+            for (Map.Entry<String, JsonNode> e : JsonFields.members(nodesNode)) {
+                NodeDef n = readNode(f, e.getKey(), e.getValue(), JsonPaths.child("$.nodes", e.getKey()));
+                if (n != null) {
+                    nodes.put(e.getKey(), n);
+                }
+            }
+        }
+
+        Map<String, PeriodDef> periods = new LinkedHashMap<>();
+        JsonNode periodsNode = f.object(root, "$", "periods", true);
+        if (periodsNode != null) {
+            for (Map.Entry<String, JsonNode> e : JsonFields.members(periodsNode)) {
+                String path = JsonPaths.child("$.periods", e.getKey());
+                JsonNode p = e.getValue();
+                if (!p.isObject()) {
+                    f.report(path, "应为一个对象 {\"name\": …, \"description\": …, 以及 from/to、months、node 或 anyOf}");
+                    continue;
+                }
+                f.onlyKnownMembers(p, path, Set.of("name", "description", "series", "from", "to", "months", "node",
+                        "daysBefore", "daysAfter", "anyOf"));
+                String name = f.text(p, path, "name", true);
+                String description = f.text(p, path, "description", true);
+                String series = f.text(p, path, "series", false);
+                PeriodSpec spec = readSpec(f, p, path, nodes);
+                if (name != null && description != null && spec != null) {
+                    if (year != null && spec.rangesIn(year).isEmpty()) {
+                        f.report(path, "该时段在 " + year + " 年内没有任何一天");
+                    } else {
+                        periods.put(e.getKey(), new PeriodDef(e.getKey(), series, name, description, spec));
+                    }
+                }
+            }
+        }
+
+        Map<String, Quota> quotas = new LinkedHashMap<>();
+        JsonNode quotasNode = f.object(root, "$", "quotas", true);
+        if (quotasNode != null) {
+            for (Map.Entry<String, JsonNode> e : JsonFields.members(quotasNode)) {
+                String path = JsonPaths.child("$.quotas", e.getKey());
+                JsonNode q = e.getValue();
+                if (!q.isObject()) {
+                    f.report(path, "应为一个对象 {\"min\": 2, \"description\": …}");
+                    continue;
+                }
+                f.onlyKnownMembers(q, path, Set.of("min", "description"));
+                Integer min = f.integer(q, path, "min", true, 1, 10_000);
+                String description = f.text(q, path, "description", true);
+                if (min != null && description != null) {
+                    quotas.put(e.getKey(), new Quota(e.getKey(), min, description));
+                }
+            }
+        }
+
+        Map<String, Deadline> deadlines = new LinkedHashMap<>();
+        JsonNode deadlinesNode = f.object(root, "$", "deadlines", true);
+        if (deadlinesNode != null) {
+            for (Map.Entry<String, JsonNode> e : JsonFields.members(deadlinesNode)) {
+                String path = JsonPaths.child("$.deadlines", e.getKey());
+                JsonNode d = e.getValue();
+                if (!d.isObject()) {
+                    f.report(path, "应为一个对象 {\"days\": 15, \"description\": …}");
+                    continue;
+                }
+                f.onlyKnownMembers(d, path, Set.of("days", "description"));
+                Integer days = f.integer(d, path, "days", true, 0, 366);
+                String description = f.text(d, path, "description", true);
+                if (days != null && description != null) {
+                    deadlines.put(e.getKey(), new Deadline(e.getKey(), days, description));
+                }
+            }
+        }
+        return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
+                coming == null ? 0 : coming, nodes, periods, quotas, deadlines);
+    }
+
+    private static NodeDef readNode(JsonFields f, String id, JsonNode n, String path) {
+        if (!n.isObject()) {
+            f.report(path, "应为一个对象 {\"name\": …, \"date\": \"MM-DD\"} 或 {\"name\": …, \"solarTerm\": \"QINGMING\"}");
+            return null;
+        }
+        f.onlyKnownMembers(n, path, Set.of("name", "description", "date", "solarTerm"));
+        String name = f.text(n, path, "name", true);
+        String description = f.text(n, path, "description", true);
+        String date = f.text(n, path, "date", false);
+        String term = f.text(n, path, "solarTerm", false);
+        if ((date == null) == (term == null)) {
+            f.report(path, "节点日应给出 date（\"MM-DD\"）或 solarTerm（节气名）二者之一");
+            return null;
+        }
+        if (name == null || description == null) {
+            return null;
+        }
+        if (date != null) {
+            MonthDay md = monthDay(f, date, path + ".date");
+            return md == null ? null : new NodeDef(id, description, new NodeDay.Fixed(name, md));
+        }
+        try {
+            return new NodeDef(id, description, new NodeDay.Term(name, SolarTerms.SolarTerm.valueOf(term)));
+        } catch (IllegalArgumentException e) {
+            f.report(path + ".solarTerm", "未知节气 \"" + term + "\"；可用：" + Arrays.stream(SolarTerms.SolarTerm.values())
+                    .map(t -> t.name() + "（" + t.chineseName() + "）").collect(Collectors.joining("、")));
+            return null;
+        }
+    }
+
+    private static PeriodSpec readSpec(JsonFields f, JsonNode p, String path, Map<String, NodeDef> nodes) {
+        boolean span = p.has("from") || p.has("to");
+        boolean months = p.has("months");
+        boolean node = p.has("node");
+        boolean anyOf = p.has("anyOf");
+        int ways = (span ? 1 : 0) + (months ? 1 : 0) + (node ? 1 : 0) + (anyOf ? 1 : 0);
+        if (ways != 1) {
+            f.report(path, "时段应由以下方式之一给出：from 和 to（\"MM-DD\"）、months（月份数组）、node（节点日及 daysBefore/daysAfter）、anyOf（多个时段之并）");
+            return null;
+        }
+        if (span) {
+            String from = f.text(p, path, "from", true);
+            String to = f.text(p, path, "to", true);
+            MonthDay a = from == null ? null : monthDay(f, from, path + ".from");
+            MonthDay b = to == null ? null : monthDay(f, to, path + ".to");
+            return a == null || b == null ? null : new PeriodSpec.Span(a, b);
+        }
+        if (months) {
+            JsonNode m = f.array(p, path, "months", true);
+            if (m == null || m.isEmpty()) {
+                f.report(path + ".months", "应为非空的月份数组，如 [12, 1, 2]");
+                return null;
+            }
+            List<Integer> list = new ArrayList<>();
+            for (int i = 0; i < m.size(); i++) {
+                JsonNode v = m.get(i);
+                if (!v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 12) {
+                    f.report(JsonPaths.element(path + ".months", i), "月份应为 1 到 12 的整数，实际是" + JsonFields.describe(v));
+                    return null;
+                }
+                list.add(v.asInt());
+            }
+            return new PeriodSpec.Months(list);
+        }
+        if (node) {
+            String nodeId = f.text(p, path, "node", true);
+            Integer before = f.integer(p, path, "daysBefore", true, 0, 366);
+            Integer after = f.integer(p, path, "daysAfter", true, 0, 366);
+            if (nodeId != null && !nodes.containsKey(nodeId)) {
+                f.report(path + ".node", "节点 \"" + nodeId + "\" 不在 nodes 中；已定义：" + String.join("、", nodes.keySet()));
+                return null;
+            }
+            return nodeId == null || before == null || after == null ? null
+                    : new PeriodSpec.AroundNode(nodeId, nodes.get(nodeId).day(), before, after);
+        }
+        JsonNode list = f.array(p, path, "anyOf", true);
+        if (list == null || list.isEmpty()) {
+            f.report(path + ".anyOf", "应为非空数组");
+            return null;
+        }
+        List<PeriodSpec> parts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String partPath = JsonPaths.element(path + ".anyOf", i);
+            JsonNode part = list.get(i);
+            if (!part.isObject()) {
+                f.report(partPath, "应为一个时段对象");
+                return null;
+            }
+            f.onlyKnownMembers(part, partPath, Set.of("from", "to", "months", "node", "daysBefore", "daysAfter", "anyOf"));
+            PeriodSpec spec = readSpec(f, part, partPath, nodes);
+            if (spec == null) {
+                return null;
+            }
+            parts.add(spec);
+        }
+        return new PeriodSpec.AnyOf(parts);
+    }
+
+    private static MonthDay monthDay(JsonFields f, String text, String path) {
+        Matcher m = MONTH_DAY.matcher(text);
+        if (m.matches()) {
+            try {
+                return MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            } catch (DateTimeException e) {
+                // reported below
+            }
+        }
+        f.report(path, "应为 \"MM-DD\" 格式的月日，如 \"04-30\"，实际是 \"" + text + "\"");
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.plancheck.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plancheck.ComingDuty;
+import dev.plancheck.Gap;
+import dev.plancheck.Notice;
+import dev.plancheck.PartResult;
+import dev.plancheck.Report;
+import dev.plancheck.RuleResult;
+import dev.plancheck.Status;
+import dev.plancheck.model.DateRange;
+import dev.plancheck.model.OrgUnit;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as JSON for other programs (see {@code docs/report-format.md}): one object for one submission, an
+ * array of them for several. Members always come in the same order.
+ */
+public final class JsonReportWriter implements ReportWriter {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public String description() {
+        return "JSON，供其他系统读取（一个文件一个对象，多个文件为数组）";
+    }
+
+    @Override
+    public void write(List<Report> reports, Appendable out) throws IOException {
+        Object tree;
+        if (reports.size() == 1) {
+            tree = toJson(reports.get(0));
+        } else {
+            ArrayNode array = MAPPER.createArrayNode();
+            reports.forEach(r -> array.add(toJson(r)));
+            tree = array;
+        }
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+        StringWriter buffer = new StringWriter();
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(buffer)) {
+            g.setPrettyPrinter(printer);
+            MAPPER.writeTree(g, (com.fasterxml.jackson.databind.JsonNode) tree);
+        }
+        out.append(buffer.toString()).append('\n');
+    }
+
+    /** The JSON object of one report. */
+    public static ObjectNode toJson(Report r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("source", r.source());
+        ObjectNode pack = root.putObject("pack");
+        pack.put("id", r.packId());
+        pack.put("title", r.packTitle());
+        root.put("year", r.year());
+        root.put("asOf", r.asOf().toString());
+        ObjectNode summary = root.putObject("summary");
+        for (Map.Entry<Status, Integer> e : r.summary().entrySet()) {
+            summary.put(e.getKey().name(), e.getValue());
+        }
+        ArrayNode units = root.putArray("units");
+        for (OrgUnit u : r.units()) {
+            units.addObject().put("id", u.getId()).put("name", u.getName()).put("level", u.getLevel().code());
+        }
+        ArrayNode results = root.putArray("results");
+        for (RuleResult res : r.results()) {
+            ObjectNode o = results.addObject();
+            o.put("ruleId", res.rule().id());
+            o.put("title", res.rule().title());
+            o.put("clause", res.rule().clause());
+            o.put("unit", res.unit().getId());
+            o.put("status", res.status().name());
+            strings(o.putArray("evidence"), res.evidence());
+            ArrayNode parts = o.putArray("parts");
+            for (PartResult p : res.parts()) {
+                ObjectNode po = parts.addObject();
+                po.put("what", p.what());
+                po.put("status", p.status().name());
+                if (p.periodId() != null) {
+                    po.put("period", p.periodId());
+                    po.put("periodName", p.periodName());
+                    ArrayNode days = po.putArray("days");
+                    for (DateRange d : p.days()) {
+                        days.addObject().put("from", d.from().toString()).put("to", d.to().toString());
+                    }
+                    po.put("min", p.min());
+                    if (p.quotaId() != null) {
+                        po.put("quota", p.quotaId());
+                    }
+                }
+                strings(po.putArray("evidence"), p.evidence());
+                strings(po.putArray("outside"), p.outside());
+                po.put("expected", p.expected());
+                po.put("found", p.found());
+            }
+            if (res.note() != null) {
+                o.put("note", res.note());
+            }
+        }
+        ArrayNode gaps = root.putArray("gaps");
+        for (Gap g : r.gaps()) {
+            ObjectNode o = gaps.addObject();
+            o.put("ruleId", g.ruleId());
+            o.put("title", g.title());
+            o.put("clause", g.clause());
+            o.put("clauseText", g.clauseText());
+            o.put("severity", g.rule().severity().code());
+            o.put("unit", g.unit().getId());
+            o.put("unitName", g.unit().getName());
+            o.put("expected", g.expected());
+            o.put("found", g.found());
+            strings(o.putArray("evidence"), g.evidence());
+        }
+        ArrayNode notices = root.putArray("notices");
+        for (Notice n : r.notices()) {
+            notices.addObject().put("type", n.type().name()).put("record", n.recordId()).put("message", n.message());
+        }
+        ObjectNode coming = root.putObject("comingDue");
+        coming.put("days", r.comingDueDays());
+        ArrayNode items = coming.putArray("items");
+        for (ComingDuty c : r.comingDue()) {
+            ObjectNode o = items.addObject();
+            o.put("ruleId", c.rule().id());
+            o.put("title", c.rule().title());
+            o.put("clause", c.rule().clause());
+            o.put("unit", c.unit().getId());
+            o.put("what", c.what());
+            o.put("periodName", c.periodName());
+            o.put("opens", c.opens().toString());
+            o.put("closes", c.closes().toString());
+            if (c.anchor() != null) {
+                o.put("anchor", c.anchor().toString());
+            }
+        }
+        return root;
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}
