@@ -57,6 +57,13 @@ public final class PlanChecker {
         return compiled.rules();
     }
 
+    /** The pack's rules with what each requires, for the rule catalogue. */
+    public Catalogue catalogue() {
+        var requirements = Evaluation.requirements(compiled, pack);
+        return new Catalogue(pack, compiled.rules().stream()
+                .map(r -> new Catalogue.Entry(r, requirements.get(r.id()))).toList());
+    }
+
     /**
      * Reads and validates a submission file.
      *

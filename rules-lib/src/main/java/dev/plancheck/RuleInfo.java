@@ -11,7 +11,7 @@ package dev.plancheck;
  * @param scope     whom it binds
  * @param severity  how much a gap weighs
  * @param evidence  what counts as evidence, in Chinese
- * @param trigger   for a conditional rule, what triggers it (e.g. {@code 灾害记录}); {@code null} otherwise
+ * @param trigger   for a conditional rule, the kind of record that triggers it (e.g. {@code disaster}); {@code null} otherwise
  * @param file      the DRL file it is written in
  */
 public record RuleInfo(String id, String name, String title, String clause, String sentence, Scope scope,

@@ -1,17 +1,17 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.RuleInfo;
-import java.io.PrintWriter;
+import dev.plancheck.catalogue.CatalogueWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code checker rules}: prints the rule catalogue of a pack. */
+/** {@code checker rules}: prints the rule catalogue of a pack, the same Markdown as {@code docs/rules.md}. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "列出规则包中的全部规则（规则目录）。")
+        description = {"打印规则包的规则目录（Markdown）：每条规则的条款、原文、范围、严重程度、证据、时段和数量。",
+                "默认规则包的输出即 docs/rules.md：./checker rules > docs/rules.md"})
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,14 +21,11 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PlanChecker checker = packOption.checker(spec.commandLine().getErr());
         if (checker == null) {
             return ExitCode.BROKEN_PACK.code;
         }
-        for (RuleInfo r : checker.rules()) {
-            out.println(r.id() + "\t" + r.clause() + "\t" + r.scope().chineseName() + "\t" + r.title());
-        }
+        spec.commandLine().getOut().print(CatalogueWriter.markdown(checker.catalogue()));
         return ExitCode.OK.code;
     }
 }

@@ -162,6 +162,10 @@ public final class CompiledRules {
             return null;
         }
         String trigger = meta.get("trigger") == null ? null : text(meta, "trigger");
+        if (trigger != null && ruleSet.vocabulary() != null && !ruleSet.vocabulary().kinds().containsKey(trigger)) {
+            problems.add(new Problem(where, line, 0, "", "规则 " + id + " 的 @trigger 应为 vocabulary.json 中的记录类别，实际是 \"" + trigger + "\""));
+            return null;
+        }
         return new RuleInfo(id, rule.getName(), text(meta, "title"), clause, sentence, scope, severity,
                 text(meta, "evidence"), trigger, file);
     }

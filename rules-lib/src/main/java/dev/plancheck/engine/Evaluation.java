@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,19 +69,7 @@ public final class Evaluation {
             countable.add(a);
         }
 
-        Findings findings = new Findings(rules, asOf);
-        KieSession session = rules.kieBase().newKieSession();
-        try {
-            session.setGlobal("findings", findings);
-            submission.units().forEach(session::insert);
-            countable.forEach(session::insert);
-            pack.periods().forEach(session::insert);
-            pack.parameters().quotas().values().forEach(session::insert);
-            pack.parameters().deadlines().values().forEach(session::insert);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
+        Findings findings = fire(rules, pack, submission.units(), countable, asOf);
 
         List<OrgUnit> units = Stream.concat(
                 submission.units().stream().filter(u -> u.getLevel() == UnitLevel.SUBDISTRICT),
@@ -99,7 +88,7 @@ public final class Evaluation {
                 if (parts.isEmpty()) {
                     if (rule.conditional()) {
                         results.add(new RuleResult(rule, unit, Status.NOT_APPLICABLE, List.of(), List.of(),
-                                "没有" + rule.trigger() + "，本条不适用"));
+                                "没有" + pack.ruleSet().vocabulary().nameOf(rule.trigger()) + "记录，本条不适用"));
                     } else {
                         errors.add("规则 " + rule.id() + " 没有为单位 " + unit.getId() + " 给出任何结果：它的条件没有匹配"
                                 + "（是否引用了参数文件中不存在的时段、数量或期限？）");
@@ -122,7 +111,7 @@ public final class Evaluation {
         for (Activity a : countable) {
             if (!findings.used().contains(a.getId())) {
                 notices.add(new Notice(Notice.Type.UNMATCHED, a.getId(),
-                        "没有任何规则把它当作证据：请核对 kind、topics、groups 和 unit 是否填写正确"));
+                        "没有任何规则把它当作证据：它的类别、议题、对象、级别或所属单位不符合任何一条规则的要求，请核对"));
             }
         }
         Map<String, Integer> order = new HashMap<>();
@@ -136,6 +125,48 @@ public final class Evaluation {
         return new Report(submission.source(), pack.id(), pack.title(), year, asOf, comingDueDays, units,
                 List.copyOf(results), gaps, List.copyOf(notices), coming(results, asOf, comingDueDays));
     }
+
+    private static Findings fire(CompiledRules rules, RulePack pack, List<OrgUnit> units, List<Activity> activities,
+                                 LocalDate asOf) {
+        Findings findings = new Findings(rules, asOf);
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.setGlobal("findings", findings);
+            units.forEach(session::insert);
+            activities.forEach(session::insert);
+            pack.periods().forEach(session::insert);
+            pack.parameters().quotas().values().forEach(session::insert);
+            pack.parameters().deadlines().values().forEach(session::insert);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        return findings;
+    }
+
+    /**
+     * What each rule requires, found by running the rules on an empty ledger (one subdistrict, one community, and
+     * one record of each kind that triggers a conditional rule). Used for the rule catalogue, so that the
+     * catalogue shows the periods and quotas the rules really use.
+     */
+    public static Map<String, List<PartResult>> requirements(CompiledRules rules, RulePack pack) {
+        OrgUnit subdistrict = new OrgUnit("S", "街道", UnitLevel.SUBDISTRICT);
+        OrgUnit community = new OrgUnit("C", "社区", UnitLevel.COMMUNITY);
+        List<Activity> triggers = new ArrayList<>();
+        rules.rules().stream().map(RuleInfo::trigger).filter(t -> t != null).distinct().forEach(kind ->
+                triggers.add(Activity.builder(TRIGGER_PREFIX + kind).unitId(subdistrict.getId()).kind(kind)
+                        .date(LocalDate.of(pack.year(), 7, 1)).title(pack.ruleSet().vocabulary().nameOf(kind)).build()));
+        Findings findings = fire(rules, pack, List.of(subdistrict, community), triggers, LocalDate.of(pack.year(), 12, 31));
+        Map<String, List<PartResult>> out = new LinkedHashMap<>();
+        for (RuleInfo rule : rules.rules()) {
+            String unit = rule.scope() == Scope.SUBDISTRICT ? subdistrict.getId() : community.getId();
+            out.put(rule.id(), findings.parts(rule.id(), unit));
+        }
+        return out;
+    }
+
+    /** Ids of the synthetic trigger records of {@link #requirements}. */
+    public static final String TRIGGER_PREFIX = "trigger-";
 
     /** Two records are the same activity when unit, kind, date and title (ignoring spacing and case) agree. */
     private static String sameness(Activity a) {

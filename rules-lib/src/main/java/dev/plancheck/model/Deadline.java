@@ -15,8 +15,8 @@ public final class Deadline {
 
     public Deadline(String id, int days, String description) {
         this.id = Objects.requireNonNull(id, "id");
-        if (days < 0) {
-            throw new IllegalArgumentException("deadline " + id + " must not be negative, was " + days);
+        if (days < 1) {
+            throw new IllegalArgumentException("deadline " + id + " must be at least 1 day, was " + days);
         }
         this.days = days;
         this.description = Objects.requireNonNull(description, "description");
@@ -34,11 +34,14 @@ public final class Deadline {
         return description;
     }
 
-    /** The period from the trigger's day to {@code days} days after it, both included. */
+    /**
+     * The {@code days} days that start on the trigger's day, as "15 日内（含当日）" is counted: a disaster on 07-10
+     * with a 15-day deadline must have relief by 07-24.
+     */
     public Period after(Activity trigger) {
         return new Period(id + ":" + trigger.getId(), null,
-                "“" + trigger.getTitle() + "”（" + trigger.getDate() + "）后 " + days + " 日内",
-                List.of(new DateRange(trigger.getDate(), trigger.getDate().plusDays(days))), trigger.getDate(),
+                "“" + trigger.getTitle() + "”（" + trigger.getDate() + "）起 " + days + " 日",
+                List.of(new DateRange(trigger.getDate(), trigger.getDate().plusDays(days - 1L))), trigger.getDate(),
                 trigger.getId());
     }
 }

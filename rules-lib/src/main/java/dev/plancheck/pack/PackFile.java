@@ -122,7 +122,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     continue;
                 }
                 f.onlyKnownMembers(d, path, Set.of("days", "description"));
-                Integer days = f.integer(d, path, "days", true, 0, 366);
+                Integer days = f.integer(d, path, "days", true, 1, 366);
                 String description = f.text(d, path, "description", true);
                 if (days != null && description != null) {
                     deadlines.put(e.getKey(), new Deadline(e.getKey(), days, description));

@@ -1,0 +1,136 @@
+package dev.plancheck.catalogue;
+
+import dev.plancheck.Catalogue;
+import dev.plancheck.PartResult;
+import dev.plancheck.RuleInfo;
+import dev.plancheck.RulePack;
+import dev.plancheck.Scope;
+import dev.plancheck.engine.Evaluation;
+import dev.plancheck.model.Deadline;
+import dev.plancheck.model.Quota;
+import dev.plancheck.pack.ClauseBook;
+import dev.plancheck.pack.NodeDef;
+import dev.plancheck.pack.PackFile;
+import dev.plancheck.pack.PeriodDef;
+
+import java.util.List;
+
+import java.util.stream.Collectors;
+
+/**
+ * Writes the rule catalogue as Markdown: an index, one entry per rule (clause and original sentence, scope,
+ * severity, what counts as evidence, the requirements with their periods and quotas), and the pack's parameters.
+ * The committed {@code docs/rules.md} is this output for the default pack; a test keeps it current.
+ */
+public final class CatalogueWriter {
+    private CatalogueWriter() {
+    }
+
+    /** The catalogue as Markdown. */
+    public static String markdown(Catalogue catalogue) {
+        RulePack pack = catalogue.pack();
+        PackFile params = pack.parameters();
+        ClauseBook clauses = pack.ruleSet().clauses();
+        StringBuilder md = new StringBuilder();
+        md.append("# 规则目录：").append(pack.title()).append("（").append(pack.id()).append("）\n\n");
+        md.append("<!-- 由 `./checker rules --pack ").append(pack.id())
+                .append("` 从规则元数据和规则包参数生成，请勿手工编辑；CatalogueTest 在它与规则不一致时失败。 -->\n\n");
+        md.append("考核年度 ").append(pack.year()).append(" 年，共 ").append(catalogue.entries().size())
+                .append(" 条规则，依据").append(clauses.document()).append("（原文见 `").append(clauses.source()).append("`）。")
+                .append("每条规则对一个单位给出一个状态：已落实（MET）、缺项（GAP）、未到期（NOT_DUE）或不适用（NOT_APPLICABLE）。")
+                .append("“要求”一栏由规则在空台账上实际运行得出，时段和数量取自规则包参数（见文末）。\n\n");
+
+        md.append("| 规则 | 条款 | 标题 | 范围 | 严重程度 |\n|---|---|---|---|---|\n");
+        for (Catalogue.Entry e : catalogue.entries()) {
+            RuleInfo r = e.rule();
+            md.append("| [").append(r.id()).append("](#").append(anchor(r.id())).append(") | ").append(r.clause())
+                    .append(" | ").append(r.title()).append(" | ").append(r.scope().chineseName()).append(" | ")
+                    .append(r.severity().chineseName()).append(" |\n");
+        }
+
+        String section = null;
+        for (Catalogue.Entry e : catalogue.entries()) {
+            RuleInfo r = e.rule();
+            ClauseBook.Clause clause = clauses.get(r.clause());
+            if (!clause.section().equals(section)) {
+                section = clause.section();
+                md.append("\n## ").append(section).append("\n");
+            }
+            md.append("\n### ").append(r.id()).append("\n\n");
+            md.append("**").append(r.title()).append("**\n\n");
+            md.append("- 条款：").append(r.clause()).append("\n");
+            md.append("- 原文：").append(r.sentence()).append("\n");
+            md.append("- 范围：").append(r.scope() == Scope.SUBDISTRICT ? "街道（整体负责）" : "各社区（每个社区分别落实）").append("\n");
+            md.append("- 严重程度：").append(r.severity().chineseName()).append("\n");
+            md.append("- 证据：").append(r.evidence()).append("\n");
+            if (r.conditional()) {
+                md.append("- 适用条件：有“").append(pack.ruleSet().vocabulary().nameOf(r.trigger())).append("”记录（kind 为 ")
+                        .append(r.trigger()).append("）时适用，每条记录分别检查；没有则为“不适用”\n");
+            }
+            md.append("- 要求：\n");
+            for (PartResult p : e.requirements()) {
+                md.append("  - ").append(requirement(p, params, pack)).append("\n");
+            }
+            md.append("- 规则文件：`").append(r.file()).append("`\n");
+        }
+
+        md.append("\n## 规则包参数\n\n");
+        md.append("取自 `").append(pack.id()).append(".json`。规则只按 id 引用这些参数，自身不含日期或数字；换一年只需换参数文件。\n");
+        md.append("\n### 节点日\n\n| id | 名称 | 确定方式 | ").append(pack.year()).append(" 年 | 说明 |\n|---|---|---|---|---|\n");
+        for (NodeDef n : params.nodes().values()) {
+            md.append("| `").append(n.id()).append("` | ").append(n.day().name()).append(" | ").append(n.day().rule())
+                    .append(" | ").append(n.day().in(pack.year())).append(" | ").append(n.description()).append(" |\n");
+        }
+        md.append("\n### 时段\n\n| id | 名称 | 定义 | ").append(pack.year()).append(" 年的日期 | 说明 |\n|---|---|---|---|---|\n");
+        for (PeriodDef p : params.periods().values()) {
+            md.append("| `").append(p.id()).append("` | ").append(p.name()).append(" | ").append(p.spec().describe())
+                    .append(p.series() == null ? "" : "（系列 `" + p.series() + "`）").append(" | ")
+                    .append(p.in(pack.year()).describeDays()).append(" | ").append(p.description()).append(" |\n");
+        }
+        md.append("\n### 数量\n\n| id | 至少 | 说明 |\n|---|---|---|\n");
+        for (Quota q : params.quotas().values()) {
+            md.append("| `").append(q.getId()).append("` | ").append(q.getMin()).append(" | ").append(q.getDescription()).append(" |\n");
+        }
+        md.append("\n### 期限\n\n| id | 天数 | 说明 |\n|---|---|---|\n");
+        for (Deadline d : params.deadlines().values()) {
+            md.append("| `").append(d.getId()).append("` | ").append(d.getDays()).append(" | ").append(d.getDescription()).append(" |\n");
+        }
+        md.append("\n“即将到期”默认向后看 ").append(params.comingDueDays()).append(" 天（`comingDueDays`）。\n");
+        return md.toString();
+    }
+
+    private static String requirement(PartResult p, PackFile params, RulePack pack) {
+        if (p.periodId() == null) {
+            return p.expected().replaceAll("（募集 .*）$", "");
+        }
+        StringBuilder s = new StringBuilder(p.what()).append("：");
+        PeriodDef def = params.periods().get(p.periodId());
+        if (def != null) {
+            s.append(def.name()).append("（").append(p.days().stream().map(Object::toString).collect(Collectors.joining("、")))
+                    .append("；时段参数 `").append(def.id()).append("`）");
+        } else {
+            Deadline d = deadlineOf(p.periodId(), params);
+            String trigger = p.periodId().substring(p.periodId().indexOf(':') + 1 + Evaluation.TRIGGER_PREFIX.length());
+            s.append("每条“").append(pack.ruleSet().vocabulary().nameOf(trigger)).append("”记录当日起 ").append(d.getDays()).append(" 日内（期限参数 `").append(d.getId()).append("`）");
+        }
+        s.append("至少 ").append(p.min()).append(" 条");
+        if (p.quotaId() != null) {
+            s.append("（数量参数 `").append(p.quotaId()).append("`）");
+        }
+        return s.toString();
+    }
+
+    private static Deadline deadlineOf(String periodId, PackFile params) {
+        String id = periodId.substring(0, periodId.indexOf(':'));
+        Deadline d = params.deadlines().get(id);
+        if (d == null || !periodId.substring(id.length() + 1).startsWith(Evaluation.TRIGGER_PREFIX)) {
+            throw new IllegalStateException("period " + periodId + " is neither a pack period nor a deadline");
+        }
+        return d;
+    }
+
+    /** GitHub's heading anchor for a rule id heading: lower case, dots removed. */
+    private static String anchor(String id) {
+        return id.toLowerCase().replace(".", "");
+    }
+}

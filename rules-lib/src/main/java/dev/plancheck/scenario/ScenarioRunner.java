@@ -1,0 +1,272 @@
+package dev.plancheck.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plancheck.CheckOptions;
+import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.Notice;
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Problem;
+import dev.plancheck.Report;
+import dev.plancheck.RuleInfo;
+import dev.plancheck.RuleResult;
+import dev.plancheck.Status;
+import dev.plancheck.Submission;
+import dev.plancheck.input.JsonPaths;
+import dev.plancheck.input.LocatedJson;
+import dev.plancheck.pack.JsonFields;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs scenario files against a checker. A scenario file tests one rule: each case is a small submission (the
+ * standard units and the case's activities) with the result the rule must give for every unit it applies to;
+ * gaps are compared in full (what was expected and what was found), evidence exactly. See
+ * {@code docs/rule-authoring.md}.
+ *
+ * <pre>{@code
+ * ScenarioRunner runner = new ScenarioRunner(PlanChecker.create());
+ * for (CaseOutcome o : runner.run(Path.of("R1.2-4.json"))) {
+ *     System.out.println((o.passed() ? "PASS " : "FAIL ") + o.name() + " " + o.mismatches());
+ * }
+ * }</pre>
+ */
+public final class ScenarioRunner {
+    /** The units every case starts from unless the file gives its own. */
+    public static final String STANDARD_UNITS = """
+            [{"id": "DC", "name": "电厂街道", "level": "subdistrict"},
+             {"id": "C1", "name": "胜利社区", "level": "community"},
+             {"id": "C2", "name": "和平社区", "level": "community"}]""";
+
+    private static final Set<String> FILE_FIELDS = Set.of("$comment", "rule", "units", "cases");
+    private static final Set<String> CASE_FIELDS = Set.of("name", "description", "asOf", "activities", "expect", "notices");
+    private static final Set<String> EXPECT_FIELDS = Set.of("unit", "status", "evidence", "expected", "found", "note");
+    private static final Set<String> NOTICE_FIELDS = Set.of("type", "record");
+
+    private final PlanChecker checker;
+
+    public ScenarioRunner(PlanChecker checker) {
+        this.checker = checker;
+    }
+
+    /** Runs every case of a scenario file. */
+    public List<CaseOutcome> run(Path file) throws IOException, InvalidScenarioException {
+        return run(file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Runs every case of a scenario given as bytes.
+     *
+     * @throws InvalidScenarioException when the file or one of its cases cannot be run (every problem listed)
+     */
+    public List<CaseOutcome> run(String file, byte[] json) throws InvalidScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        LocatedJson doc = LocatedJson.parse(file, json, problems);
+        if (doc == null) {
+            throw new InvalidScenarioException(problems);
+        }
+        JsonFields f = new JsonFields(doc, problems);
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            throw new InvalidScenarioException(List.of(doc.problem("$", "场景文件应为一个 JSON 对象 {\"rule\": …, \"cases\": […]}")));
+        }
+        f.onlyKnownMembers(root, "$", FILE_FIELDS);
+        String ruleId = f.text(root, "$", "rule", true);
+        RuleInfo rule = ruleId == null ? null : checker.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElse(null);
+        if (ruleId != null && rule == null) {
+            f.report("$.rule", "规则包 " + checker.pack().id() + " 中没有规则 " + ruleId);
+        }
+        JsonNode units = root.has("units") ? f.array(root, "$", "units", true) : parse(STANDARD_UNITS);
+        JsonNode cases = f.array(root, "$", "cases", true);
+        List<Runnable> later = new ArrayList<>();
+        List<CaseOutcome> outcomes = new ArrayList<>();
+        if (cases != null && units != null && rule != null) {
+            for (int i = 0; i < cases.size(); i++) {
+                String path = JsonPaths.element("$.cases", i);
+                prepare(f, doc, rule, units, cases.get(i), path, outcomes, later);
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Problem.IN_FILE_ORDER);
+            throw new InvalidScenarioException(problems);
+        }
+        later.forEach(Runnable::run);
+        return outcomes;
+    }
+
+    private void prepare(JsonFields f, LocatedJson doc, RuleInfo rule, JsonNode units, JsonNode c, String path,
+                         List<CaseOutcome> outcomes, List<Runnable> later) {
+        if (!c.isObject()) {
+            f.report(path, "应为一个场景对象 {\"name\": …, \"activities\": […], \"expect\": […]}");
+            return;
+        }
+        f.onlyKnownMembers(c, path, CASE_FIELDS);
+        String name = f.text(c, path, "name", true);
+        String asOfText = f.text(c, path, "asOf", false);
+        LocalDate asOf = null;
+        if (asOfText != null) {
+            try {
+                asOf = LocalDate.parse(asOfText);
+            } catch (DateTimeParseException e) {
+                f.report(path + ".asOf", "应为 YYYY-MM-DD 格式的日期");
+            }
+        }
+        JsonNode activities = f.array(c, path, "activities", true);
+        JsonNode expect = f.array(c, path, "expect", true);
+        JsonNode notices = f.array(c, path, "notices", false);
+        if (name == null || activities == null || expect == null) {
+            return;
+        }
+        List<Expected> expected = new ArrayList<>();
+        for (int j = 0; j < expect.size(); j++) {
+            String at = JsonPaths.element(path + ".expect", j);
+            JsonNode e = expect.get(j);
+            if (!e.isObject()) {
+                f.report(at, "应为 {\"unit\": …, \"status\": …}");
+                continue;
+            }
+            f.onlyKnownMembers(e, at, EXPECT_FIELDS);
+            String unit = f.text(e, at, "unit", true);
+            String statusText = f.text(e, at, "status", true);
+            Status status = null;
+            if (statusText != null) {
+                try {
+                    status = Status.valueOf(statusText);
+                } catch (IllegalArgumentException ex) {
+                    f.report(at + ".status", "应为 MET、GAP、NOT_DUE 或 NOT_APPLICABLE");
+                }
+            }
+            List<String> evidence = e.has("evidence") ? strings(f, e.get("evidence"), at + ".evidence") : null;
+            String exp = f.text(e, at, "expected", status == Status.GAP);
+            String found = f.text(e, at, "found", status == Status.GAP);
+            String note = f.text(e, at, "note", false);
+            if (unit != null && status != null) {
+                expected.add(new Expected(unit, status, evidence, exp, found, note));
+            }
+        }
+        List<String[]> expectedNotices = null;
+        if (notices != null) {
+            expectedNotices = new ArrayList<>();
+            for (int j = 0; j < notices.size(); j++) {
+                String at = JsonPaths.element(path + ".notices", j);
+                JsonNode n = notices.get(j);
+                if (!n.isObject()) {
+                    f.report(at, "应为 {\"type\": …, \"record\": …}");
+                    continue;
+                }
+                f.onlyKnownMembers(n, at, NOTICE_FIELDS);
+                String type = f.text(n, at, "type", true);
+                String record = f.text(n, at, "record", true);
+                if (type != null && record != null) {
+                    expectedNotices.add(new String[] {type, record});
+                }
+            }
+        }
+        ObjectNode submission = JsonNodeFactory.instance.objectNode();
+        submission.put("year", checker.pack().year());
+        submission.set("units", units);
+        submission.set("activities", activities);
+        Submission parsed;
+        try {
+            parsed = checker.read(doc.file() + "#" + name, submission.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (InvalidSubmissionException e) {
+            for (Problem p : e.problems()) {
+                String inCase = p.path().startsWith("$.activities") ? path + p.path().substring(1) : path;
+                f.report(inCase, p.message());
+            }
+            return;
+        }
+        int line = doc.problem(path, "").line();
+        LocalDate day = asOf;
+        List<String[]> wantNotices = expectedNotices;
+        later.add(() -> outcomes.add(new CaseOutcome(doc.file(), line, rule.id(), name,
+                compare(rule, parsed, day, expected, wantNotices))));
+    }
+
+    private List<String> compare(RuleInfo rule, Submission s, LocalDate asOf, List<Expected> expected,
+                                 List<String[]> expectedNotices) {
+        List<String> mismatches = new ArrayList<>();
+        Report report;
+        try {
+            report = checker.check(s, new CheckOptions(asOf, null));
+        } catch (InvalidSubmissionException e) {
+            return List.of("提交无效：" + e.getMessage());
+        }
+        List<RuleResult> actual = report.results().stream().filter(r -> r.rule().id().equals(rule.id())).toList();
+        for (RuleResult r : actual) {
+            Expected e = expected.stream().filter(x -> x.unit.equals(r.unit().getId())).findFirst().orElse(null);
+            if (e == null) {
+                mismatches.add("单位 " + r.unit().getId() + " 的结果没有写在 expect 中：实际为 " + r.status() + " " + r.evidence());
+                continue;
+            }
+            String u = "单位 " + r.unit().getId() + "：";
+            if (e.status != r.status()) {
+                mismatches.add(u + "状态应为 " + e.status + "，实际为 " + r.status() + describe(report, r));
+            }
+            if (e.evidence != null && !e.evidence.equals(r.evidence())) {
+                mismatches.add(u + "证据应为 " + e.evidence + "，实际为 " + r.evidence());
+            }
+            var gap = report.gaps().stream().filter(g -> g.ruleId().equals(rule.id()) && g.unit() == r.unit()).findFirst();
+            if (e.expected != null && !e.expected.equals(gap.map(g -> g.expected()).orElse(null))) {
+                mismatches.add(u + "应有（expected）不符\n    预期：" + e.expected + "\n    实际：" + gap.map(g -> g.expected()).orElse("（不是缺项）"));
+            }
+            if (e.found != null && !e.found.equals(gap.map(g -> g.found()).orElse(null))) {
+                mismatches.add(u + "实有（found）不符\n    预期：" + e.found + "\n    实际：" + gap.map(g -> g.found()).orElse("（不是缺项）"));
+            }
+            if (e.note != null && !e.note.equals(r.note())) {
+                mismatches.add(u + "说明应为 " + e.note + "，实际为 " + r.note());
+            }
+        }
+        for (Expected e : expected) {
+            if (actual.stream().noneMatch(r -> r.unit().getId().equals(e.unit))) {
+                mismatches.add("expect 中的单位 " + e.unit + " 没有该规则的结果（规则不适用于该单位，或单位不存在）");
+            }
+        }
+        if (expectedNotices != null) {
+            List<String> want = expectedNotices.stream().map(n -> n[0] + " " + n[1]).toList();
+            List<String> got = report.notices().stream().map(n -> n.type().name() + " " + n.recordId()).toList();
+            if (!want.equals(got)) {
+                mismatches.add("记录提示应为 " + want + "，实际为 " + got
+                        + report.notices().stream().map(Notice::message).toList());
+            }
+        }
+        return List.copyOf(mismatches);
+    }
+
+    private static String describe(Report report, RuleResult r) {
+        return report.gaps().stream().filter(g -> g.ruleId().equals(r.rule().id()) && g.unit() == r.unit())
+                .findFirst().map(g -> "（应有：" + g.expected() + "；实有：" + g.found() + "）").orElse("");
+    }
+
+    private static List<String> strings(JsonFields f, JsonNode array, String path) {
+        if (!array.isArray()) {
+            f.report(path, "应为字符串数组");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    private static JsonNode parse(String json) {
+        List<Problem> none = new ArrayList<>();
+        return LocatedJson.parse("units", json.getBytes(StandardCharsets.UTF_8), none).root();
+    }
+
+    private record Expected(String unit, Status status, List<String> evidence, String expected, String found, String note) {
+    }
+
+    /** The standard units as a JSON array, for tools that build scenario submissions. */
+    public static ArrayNode standardUnits() {
+        return (ArrayNode) parse(STANDARD_UNITS);
+    }
+}

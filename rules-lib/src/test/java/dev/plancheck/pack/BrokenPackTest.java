@@ -1,0 +1,150 @@
+package dev.plancheck.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Problem;
+import dev.plancheck.RulePack;
+import dev.plancheck.RulePackException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rule author's mistakes are reported, all at once, with the file and line, before any submission is checked. */
+class BrokenPackTest {
+    private static final String HEADER = """
+            package dev.plancheck.packs.test;
+            import dev.plancheck.model.Activity;
+            import dev.plancheck.model.OrgUnit;
+            import dev.plancheck.model.Period;
+            import dev.plancheck.model.UnitLevel;
+            import java.util.List;
+            global dev.plancheck.engine.Findings findings;
+            """;
+
+    private static final String GOOD_RULE = """
+            rule "R1.2-4 全年专题会议研究统战工作至少2次"
+                @id("R1.2-4") @title("专题会议") @clause("§1.2") @sentence("保证全年专题会议研究统战工作至少2次")
+                @scope("subdistrict") @severity("high") @evidence("special-meeting")
+            when
+                $u : OrgUnit(level == UnitLevel.SUBDISTRICT)
+                $y : Period(id == "year")
+                $ev : List() from collect( Activity(kind == "special-meeting") )
+            then
+                findings.present(kcontext, $u, "专题会议", $y, $ev);
+            end
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path pack(String drlName, String drl) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        copy("clauses.json", rules);
+        copy("vocabulary.json", rules);
+        Files.writeString(rules.resolve("ruleset.json"), "{\"files\": [\"" + drlName + "\"]}");
+        Files.writeString(rules.resolve(drlName), HEADER + drl, StandardCharsets.UTF_8);
+        String params;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("dev/plancheck/packs/dianchang-2023.json")) {
+            params = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"ruleSet\": \"dianchang\"", "\"ruleSet\": \"./rules\"");
+        }
+        Path file = dir.resolve("pack.json");
+        Files.writeString(file, params, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void copy(String name, Path to) throws IOException {
+        try (InputStream in = BrokenPackTest.class.getClassLoader().getResourceAsStream("dev/plancheck/packs/dianchang/" + name)) {
+            Files.copy(in, to.resolve(name));
+        }
+    }
+
+    private static String messages(RulePackException e) {
+        return e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void a_pack_from_disk_with_a_correct_rule_compiles_and_checks() throws Exception {
+        PlanChecker checker = PlanChecker.create(RulePack.load(pack("s01_test.drl", GOOD_RULE)));
+        assertEquals(List.of("R1.2-4"), checker.rules().stream().map(r -> r.id()).toList());
+    }
+
+    @Test
+    void reports_every_metadata_mistake_at_once_with_file_and_line() throws Exception {
+        String drl = GOOD_RULE
+                + GOOD_RULE.replace("R1.2-4", "R1.2-5").replace("@title(\"专题会议\") ", "")   // missing title
+                + GOOD_RULE.replace("R1.2-4", "R11.1-1").replace("§1.2", "§11.1")   // clause not in the document
+                + GOOD_RULE.replace("R1.2-4", "R1.2-9").replace("保证全年专题会议研究统战工作至少2次", "每月开会");
+        RulePackException e = assertThrows(RulePackException.class, () -> PlanChecker.create(RulePack.load(pack("s01_test.drl", drl))));
+        String all = messages(e);
+        assertTrue(all.contains("缺少元数据 @title"), all);
+        assertTrue(all.contains("规则包有误") || e.getMessage().contains("规则包有误"));
+        assertTrue(all.contains("引用的条款 §11.1 不在 clauses.json 中"), all);
+        assertTrue(all.contains("R1.2-9 的 @sentence 不是条款 §1.2 在 clauses.json 中列出的职责原句之一"), all);
+        assertTrue(e.problems().stream().allMatch(p -> p.file().endsWith("s01_test.drl") && p.line() > 0), all);
+    }
+
+    @Test
+    void reports_a_duplicate_id() throws Exception {
+        String drl = GOOD_RULE + GOOD_RULE.replace("R1.2-4 全年专题会议研究统战工作至少2次", "R1.2-4 另一条规则");
+        RulePackException e = assertThrows(RulePackException.class, () -> PlanChecker.create(RulePack.load(pack("s01_test.drl", drl))));
+        assertTrue(messages(e).contains("规则 id R1.2-4 重复"), messages(e));
+    }
+
+    @Test
+    void reports_a_rule_filed_under_another_section() throws Exception {
+        RulePackException e = assertThrows(RulePackException.class,
+                () -> PlanChecker.create(RulePack.load(pack("s02_test.drl", GOOD_RULE))));
+        assertTrue(messages(e).contains("写在了第 2 部分的文件里"), messages(e));
+    }
+
+    @Test
+    void reports_a_drl_syntax_error_with_its_file_and_line() throws Exception {
+        RulePackException e = assertThrows(RulePackException.class,
+                () -> PlanChecker.create(RulePack.load(pack("s01_test.drl", GOOD_RULE.replace("then", "then (")))));
+        assertTrue(messages(e).contains("DRL 编译错误"), messages(e));
+        assertTrue(e.problems().get(0).file().endsWith("s01_test.drl") && e.problems().get(0).line() > 0, messages(e));
+    }
+
+    @Test
+    void reports_a_drl_file_in_the_folder_that_is_not_listed() throws Exception {
+        Path file = pack("s01_test.drl", GOOD_RULE);
+        Files.writeString(dir.resolve("rules").resolve("s02_forgotten.drl"), HEADER);
+        RulePackException e = assertThrows(RulePackException.class, () -> RulePack.load(file));
+        assertTrue(messages(e).contains("s02_forgotten.drl 没有列在 files 中"), messages(e));
+    }
+
+    @Test
+    void reports_every_mistake_in_a_parameter_file_with_its_json_path() throws Exception {
+        Path file = pack("s01_test.drl", GOOD_RULE);
+        String params = Files.readString(file)
+                .replace("\"from\": \"01-01\", \"to\": \"04-30\"", "\"from\": \"01-01\", \"to\": \"04-31\"")
+                .replace("\"node\": \"qingming\"", "\"node\": \"qingming-day\"")
+                .replace("\"min\": 2, \"description\": \"“保证全年专题会议研究民族工作至少2次”。\"", "\"min\": 0, \"description\": \"x\"");
+        Files.writeString(file, params);
+        RulePackException e = assertThrows(RulePackException.class, () -> RulePack.load(file));
+        String all = messages(e);
+        assertTrue(all.contains("$.periods.leading-group-deadline.to: 应为 \"MM-DD\" 格式的月日"), all);
+        assertTrue(all.contains("$.periods['node.qingming'].node: 节点 \"qingming-day\" 不在 nodes 中"), all);
+        assertTrue(all.contains("$.quotas['special-meetings.ethnic'].min: 应为 1 到 10000 之间的整数"), all);
+    }
+
+    @Test
+    void a_rule_bound_to_a_period_the_parameters_lack_is_a_broken_pack_at_check_time() throws Exception {
+        PlanChecker checker = PlanChecker.create(RulePack.load(pack("s01_test.drl", GOOD_RULE.replace("id == \"year\"", "id == \"years\""))));
+        var submission = checker.read("t.json", """
+                {"year": 2023, "units": [{"id": "DC", "name": "电厂街道", "level": "subdistrict"}], "activities": []}
+                """.getBytes(StandardCharsets.UTF_8));
+        RulePackException e = assertThrows(RulePackException.class, () -> checker.check(submission));
+        assertTrue(messages(e).contains("规则 R1.2-4 没有为单位 DC 给出任何结果"), messages(e));
+    }
+}
