@@ -15,10 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,11 +31,9 @@ public final class SubmissionReader {
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private final Vocabulary vocabulary;
     private final SubmissionValidator validator;
 
     public SubmissionReader(Vocabulary vocabulary, int packYear, String packId) {
-        this.vocabulary = vocabulary;
         this.validator = new SubmissionValidator(vocabulary, packYear, packId);
     }
 
@@ -75,13 +71,13 @@ public final class SubmissionReader {
         }
 
         List<SubmissionValidator.Indexed> activities = new ArrayList<>();
-        Map<String, String> kindsById = new HashMap<>();
+        List<SubmissionValidator.IdEntry> ids = new ArrayList<>();
         JsonNode activitiesNode = f.array(root, "$", "activities", true);
         if (activitiesNode != null) {
             for (int i = 0; i < activitiesNode.size(); i++) {
                 JsonNode a = activitiesNode.get(i);
-                if (a.isObject() && a.path("id").isTextual()) {
-                    kindsById.putIfAbsent(a.get("id").asText().strip(), a.path("kind").asText("").strip());
+                if (a.isObject() && a.path("id").isTextual() && !a.get("id").asText().isBlank()) {
+                    ids.add(new SubmissionValidator.IdEntry(i, a.get("id").asText().strip(), a.path("kind").asText("").strip()));
                 }
                 Activity activity = readActivity(f, a, JsonPaths.element("$.activities", i));
                 if (activity != null) {
@@ -89,7 +85,7 @@ public final class SubmissionReader {
                 }
             }
         }
-        for (SubmissionValidator.PathProblem p : validator.validate(year, units, activities, kindsById)) {
+        for (SubmissionValidator.PathProblem p : validator.validate(year, units, activities, ids)) {
             problems.add(doc.problem(p.path(), p.message()));
         }
         if (!problems.isEmpty()) {
@@ -106,14 +102,14 @@ public final class SubmissionReader {
      */
     public void validate(Submission s) throws InvalidSubmissionException {
         List<SubmissionValidator.Indexed> indexed = new ArrayList<>();
-        Map<String, String> kindsById = new HashMap<>();
+        List<SubmissionValidator.IdEntry> ids = new ArrayList<>();
         for (int i = 0; i < s.activities().size(); i++) {
             Activity a = s.activities().get(i);
             indexed.add(new SubmissionValidator.Indexed(i, a));
-            kindsById.putIfAbsent(a.getId(), a.getKind());
+            ids.add(new SubmissionValidator.IdEntry(i, a.getId(), a.getKind()));
         }
         List<Problem> problems = new ArrayList<>();
-        for (SubmissionValidator.PathProblem p : validator.validate(s.year(), s.units(), indexed, kindsById)) {
+        for (SubmissionValidator.PathProblem p : validator.validate(s.year(), s.units(), indexed, ids)) {
             problems.add(new Problem(s.source(), 0, 0, p.path(), p.message()));
         }
         if (!problems.isEmpty()) {

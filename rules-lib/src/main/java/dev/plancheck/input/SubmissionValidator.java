@@ -24,6 +24,10 @@ public final class SubmissionValidator {
     public record Indexed(int index, Activity activity) {
     }
 
+    /** The id and kind of a record at an index, known even when the rest of the record could not be read. */
+    public record IdEntry(int index, String id, String kind) {
+    }
+
     private final Vocabulary vocabulary;
     private final int packYear;
     private final String packId;
@@ -40,11 +44,11 @@ public final class SubmissionValidator {
      * @param year        the submission's year, or {@code null} when it could not be read
      * @param units       units with their index in {@code units}; {@code null} entries could not be read
      * @param activities  activities that could be read, with their index
-     * @param kindsById   the id and kind of every record that had an id, including those that could not be read,
-     *                    so that a reference to a broken record is not reported twice
+     * @param ids         the id and kind of every record that had an id, including those that could not be read,
+     *                    so that duplicate ids are always found and a reference to a broken record is not
+     *                    reported twice
      */
-    public List<PathProblem> validate(Integer year, List<OrgUnit> units, List<Indexed> activities,
-                                      Map<String, String> kindsById) {
+    public List<PathProblem> validate(Integer year, List<OrgUnit> units, List<Indexed> activities, List<IdEntry> ids) {
         List<PathProblem> out = new ArrayList<>();
         if (year != null && year != packYear) {
             out.add(new PathProblem("$.year", "考核年度 " + year + " 与规则包 " + packId + " 的年度 " + packYear
@@ -68,14 +72,19 @@ public final class SubmissionValidator {
             out.add(new PathProblem("$.units", "应有且只有一个 level 为 \"subdistrict\" 的单位（街道），实际有 " + subdistricts + " 个"));
         }
         Map<String, Integer> firstIndex = new HashMap<>();
+        Map<String, String> kindsById = new HashMap<>();
+        for (IdEntry entry : ids) {
+            Integer earlier = firstIndex.putIfAbsent(entry.id(), entry.index());
+            if (earlier != null) {
+                out.add(new PathProblem("$.activities[" + entry.index() + "].id", "记录 id \"" + entry.id()
+                        + "\" 与 $.activities[" + earlier + "] 重复；每条记录的 id 必须唯一"));
+            } else {
+                kindsById.put(entry.id(), entry.kind());
+            }
+        }
         for (Indexed entry : activities) {
             Activity a = entry.activity();
             String at = "$.activities[" + entry.index() + "]";
-            Integer earlier = firstIndex.putIfAbsent(a.getId(), entry.index());
-            if (earlier != null) {
-                out.add(new PathProblem(at + ".id", "记录 id \"" + a.getId() + "\" 与 $.activities[" + earlier
-                        + "] 重复；每条记录的 id 必须唯一"));
-            }
             if (!unitsById.containsKey(a.getUnitId()) && units.stream().allMatch(u -> u != null)) {
                 out.add(new PathProblem(at + ".unit", "单位 \"" + a.getUnitId() + "\" 不在 units 中；已有单位："
                         + String.join("、", unitsById.keySet().stream().sorted().toList())));
