@@ -107,7 +107,7 @@ public final class Findings {
         String expected = what + "：" + period.getName() + "（" + period.describeDays() + "）内至少 " + min + " 条";
         String found = counted.isEmpty() ? "没有符合条件的记录" : counted.size() + " 条：" + Texts.records(counted);
         if (!outside.isEmpty()) {
-            found += "；时段外 " + outside.size() + " 条未计入：" + Texts.records(outside);
+            found += "；本时段外另有 " + outside.size() + " 条：" + Texts.records(outside);
         }
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
                 period.getAnchor(), min, quotaId, counted.stream().map(Activity::getId).toList(),

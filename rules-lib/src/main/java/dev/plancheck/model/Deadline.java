@@ -40,7 +40,7 @@ public final class Deadline {
      */
     public Period after(Activity trigger) {
         return new Period(id + ":" + trigger.getId(), null,
-                "“" + trigger.getTitle() + "”（" + trigger.getDate() + "）起 " + days + " 日",
+                "自 " + trigger.getDate() + " 起 " + days + " 日",
                 List.of(new DateRange(trigger.getDate(), trigger.getDate().plusDays(days - 1L))), trigger.getDate(),
                 trigger.getId());
     }
