@@ -84,16 +84,16 @@ public final class TextReportWriter implements ReportWriter {
             }
         }
         out.append("即将到期（").append(r.asOf().toString()).append(" 之后 ").append(String.valueOf(r.comingDueDays()))
-                .append(" 天内开始或截止、尚未落实的事项）");
+                .append(" 天内开始或截止、尚未落实的事项，按截止日排列）");
         if (r.comingDue().isEmpty()) {
             out.append("：无\n");
         } else {
             out.append("：\n");
             for (ComingDuty c : r.comingDue()) {
-                out.append("  → ").append(c.closes().toString()).append(" 截止　").append(c.unit().getName())
-                        .append("　[").append(c.rule().id()).append("] ").append(c.what()).append("（")
-                        .append(c.periodName()).append("，").append(c.opens().toString()).append(" 起")
-                        .append(c.anchor() == null ? "" : "，节点日 " + c.anchor()).append("）\n");
+                out.append("  → ").append(c.opens().toString()).append(" 至 ").append(c.closes().toString()).append("　")
+                        .append(c.unit().getName()).append("　[").append(c.rule().id()).append("] ").append(c.what())
+                        .append("（").append(c.periodName()).append(c.anchor() == null ? "" : "，节点日 " + c.anchor())
+                        .append("）\n");
             }
         }
     }

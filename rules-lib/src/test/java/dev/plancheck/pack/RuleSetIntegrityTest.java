@@ -73,6 +73,25 @@ class RuleSetIntegrityTest {
     }
 
     @Test
+    void rules_hold_no_dates_or_numbers_of_their_own_only_names_of_parameters() {
+        List<String> literals = new ArrayList<>();
+        for (Map.Entry<String, String> drl : pack.ruleSet().drl().entrySet()) {
+            String[] lines = drl.getValue().split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                String code = lines[i].replaceAll("//.*$", "").strip();
+                if (code.startsWith("@") || code.startsWith("rule \"")) {
+                    continue; // metadata and rule names quote the document, e.g. "至少2次"
+                }
+                if (code.matches(".*\\d.*")) {
+                    literals.add(drl.getKey() + ":" + (i + 1) + ": " + code);
+                }
+            }
+        }
+        assertTrue(literals.isEmpty(), "rules must take dates, windows and quotas from the parameter file:\n"
+                + String.join("\n", literals));
+    }
+
+    @Test
     void rule_ids_are_unique_and_follow_the_document_numbering() {
         assertEquals(55, rules.size());
         assertEquals(rules.size(), rules.stream().map(RuleInfo::id).distinct().count());
