@@ -84,10 +84,11 @@ final class CheckCommand implements Callable<Integer> {
             err.println("--coming-days：应为不小于 0 的整数，实际是 " + comingDays);
             return ExitCode.BAD_INPUT.code;
         }
-        PlanChecker checker = packOption.checker(err);
-        if (checker == null) {
-            return ExitCode.BROKEN_PACK.code;
+        PackOption.Loaded loaded = packOption.load(err);
+        if (loaded.checker() == null) {
+            return loaded.failure().code;
         }
+        PlanChecker checker = loaded.checker();
         if (asOfDate != null && asOfDate.getYear() < checker.pack().year()) {
             err.println("--as-of：检查日期 " + asOfDate + " 早于规则包 " + checker.pack().id() + " 的考核年度 " + checker.pack().year() + " 年");
             return ExitCode.BAD_INPUT.code;

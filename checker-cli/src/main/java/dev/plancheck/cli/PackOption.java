@@ -5,9 +5,11 @@ import dev.plancheck.Problem;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --pack} option shared by the subcommands, and turning a broken pack into exit code 3. */
+/** The {@code --pack} option shared by the subcommands: a missing pack is a usage error, a broken one exit code 3. */
 final class PackOption {
     @Option(names = "--pack", paramLabel = "PACK",
             description = "规则包：内置规则包的 id（默认 ${DEFAULT-VALUE}；内置：dianchang-2023、dianchang-2024-demo），"
@@ -15,16 +17,24 @@ final class PackOption {
             defaultValue = "dianchang-2023")
     String pack;
 
-    /** The checker for the chosen pack, or {@code null} after printing why the pack is broken. */
-    PlanChecker checker(PrintWriter err) {
+    /** A checker, or the exit code saying why there is none (after printing the reason). */
+    record Loaded(PlanChecker checker, ExitCode failure) {
+    }
+
+    Loaded load(PrintWriter err) {
+        if (!RulePack.bundledIds().contains(pack) && !Files.exists(Path.of(pack))) {
+            err.println("--pack：没有名为 \"" + pack + "\" 的内置规则包，也没有这个文件或文件夹；内置规则包有："
+                    + String.join("、", RulePack.bundledIds()));
+            return new Loaded(null, ExitCode.BAD_INPUT);
+        }
         try {
-            return PlanChecker.create(RulePack.resolve(pack));
+            return new Loaded(PlanChecker.create(RulePack.resolve(pack)), null);
         } catch (RulePackException e) {
             err.println("规则包 " + pack + " 有误，无法使用（" + e.problems().size() + " 处）：");
             for (Problem p : e.problems()) {
                 err.println("  " + p);
             }
-            return null;
+            return new Loaded(null, ExitCode.BROKEN_PACK);
         }
     }
 }

@@ -21,10 +21,11 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanChecker checker = packOption.checker(spec.commandLine().getErr());
-        if (checker == null) {
-            return ExitCode.BROKEN_PACK.code;
+        PackOption.Loaded loaded = packOption.load(spec.commandLine().getErr());
+        if (loaded.checker() == null) {
+            return loaded.failure().code;
         }
+        PlanChecker checker = loaded.checker();
         spec.commandLine().getOut().print(CatalogueWriter.markdown(checker.catalogue()));
         return ExitCode.OK.code;
     }

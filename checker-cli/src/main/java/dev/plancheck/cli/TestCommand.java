@@ -39,10 +39,11 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PlanChecker checker = packOption.checker(err);
-        if (checker == null) {
-            return ExitCode.BROKEN_PACK.code;
+        PackOption.Loaded loaded = packOption.load(err);
+        if (loaded.checker() == null) {
+            return loaded.failure().code;
         }
+        PlanChecker checker = loaded.checker();
         List<Path> files = new ArrayList<>();
         boolean bad = false;
         for (Path p : paths) {

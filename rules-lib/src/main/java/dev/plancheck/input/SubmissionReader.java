@@ -70,29 +70,22 @@ public final class SubmissionReader {
             }
         }
 
-        List<SubmissionValidator.Indexed> activities = new ArrayList<>();
-        List<SubmissionValidator.IdEntry> ids = new ArrayList<>();
+        List<SubmissionValidator.Draft> drafts = new ArrayList<>();
+        List<Activity> activities = new ArrayList<>();
         JsonNode activitiesNode = f.array(root, "$", "activities", true);
         if (activitiesNode != null) {
             for (int i = 0; i < activitiesNode.size(); i++) {
-                JsonNode a = activitiesNode.get(i);
-                if (a.isObject() && a.path("id").isTextual() && !a.get("id").asText().isBlank()) {
-                    ids.add(new SubmissionValidator.IdEntry(i, a.get("id").asText().strip(), a.path("kind").asText("").strip()));
-                }
-                Activity activity = readActivity(f, a, JsonPaths.element("$.activities", i));
-                if (activity != null) {
-                    activities.add(new SubmissionValidator.Indexed(i, activity));
-                }
+                readActivity(f, activitiesNode.get(i), i, drafts, activities);
             }
         }
-        for (SubmissionValidator.PathProblem p : validator.validate(year, units, activities, ids)) {
+        for (SubmissionValidator.PathProblem p : validator.validate(year, units, drafts)) {
             problems.add(doc.problem(p.path(), p.message()));
         }
         if (!problems.isEmpty()) {
             problems.sort(Problem.IN_FILE_ORDER);
             throw new InvalidSubmissionException(problems);
         }
-        return Submission.of(file, year, units, activities.stream().map(SubmissionValidator.Indexed::activity).toList());
+        return Submission.of(file, year, units, activities);
     }
 
     /**
@@ -101,15 +94,12 @@ public final class SubmissionReader {
      * @throws InvalidSubmissionException with every problem found
      */
     public void validate(Submission s) throws InvalidSubmissionException {
-        List<SubmissionValidator.Indexed> indexed = new ArrayList<>();
-        List<SubmissionValidator.IdEntry> ids = new ArrayList<>();
+        List<SubmissionValidator.Draft> drafts = new ArrayList<>();
         for (int i = 0; i < s.activities().size(); i++) {
-            Activity a = s.activities().get(i);
-            indexed.add(new SubmissionValidator.Indexed(i, a));
-            ids.add(new SubmissionValidator.IdEntry(i, a.getId(), a.getKind()));
+            drafts.add(SubmissionValidator.Draft.of(i, s.activities().get(i)));
         }
         List<Problem> problems = new ArrayList<>();
-        for (SubmissionValidator.PathProblem p : validator.validate(s.year(), s.units(), indexed, ids)) {
+        for (SubmissionValidator.PathProblem p : validator.validate(s.year(), s.units(), drafts)) {
             problems.add(new Problem(s.source(), 0, 0, p.path(), p.message()));
         }
         if (!problems.isEmpty()) {
@@ -133,10 +123,13 @@ public final class SubmissionReader {
         return id == null || name == null || level == null ? null : new OrgUnit(id, name, level);
     }
 
-    private Activity readActivity(JsonFields f, JsonNode a, String path) {
+    /** Reads one record into a draft (always, if it is an object) and an activity (only if every field could be read). */
+    private void readActivity(JsonFields f, JsonNode a, int index, List<SubmissionValidator.Draft> drafts,
+                              List<Activity> activities) {
+        String path = JsonPaths.element("$.activities", index);
         if (!a.isObject()) {
             f.report(path, "应为一条活动记录对象 {\"id\": …, \"unit\": …, \"kind\": …, \"date\": …, \"title\": …}，实际是" + JsonFields.describe(a));
-            return null;
+            return;
         }
         f.onlyKnownMembers(a, path, ACTIVITY_FIELDS);
         String id = f.text(a, path, "id", true);
@@ -152,14 +145,16 @@ public final class SubmissionReader {
         String relatesTo = f.text(a, path, "relatesTo", false);
         String honourLevel = f.text(a, path, "honourLevel", false);
         String description = f.text(a, path, "description", false);
-        if (id == null || unitId == null || kind == null || date == null || title == null || topics == null
-                || groups == null || (a.hasNonNull("endDate") && endDate == null)
-                || (a.hasNonNull("participants") && participants == null) || (a.hasNonNull("amount") && amount == null)) {
-            return null;
+        drafts.add(new SubmissionValidator.Draft(index, id, unitId, kind, date, endDate, topics, groups, participants,
+                amount, relatesTo, honourLevel));
+        boolean complete = id != null && unitId != null && kind != null && date != null && title != null
+                && topics != null && groups != null && (endDate != null || !a.hasNonNull("endDate"))
+                && (participants != null || !a.hasNonNull("participants")) && (amount != null || !a.hasNonNull("amount"));
+        if (complete) {
+            activities.add(Activity.builder(id).unitId(unitId).kind(kind).date(date).endDate(endDate).title(title)
+                    .topics(topics).groups(groups).participants(participants).amount(amount).relatesTo(relatesTo)
+                    .honourLevel(honourLevel).description(description).build());
         }
-        return Activity.builder(id).unitId(unitId).kind(kind).date(date).endDate(endDate).title(title)
-                .topics(topics).groups(groups).participants(participants).amount(amount).relatesTo(relatesTo)
-                .honourLevel(honourLevel).description(description).build();
     }
 
     private static LocalDate date(JsonFields f, JsonNode a, String path, String name, boolean required) {

@@ -4,6 +4,8 @@ import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
 import dev.plancheck.pack.Vocabulary;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,19 +15,24 @@ import java.util.Set;
 /**
  * The checks of a submission that concern meaning rather than JSON shape: the year, the units, unique ids, known
  * kinds, topics and groups, fields a kind requires, and references between records. Shared by submissions read
- * from JSON and submissions built in code, so both are held to the same vocabulary.
+ * from JSON and submissions built in code, so both are held to the same vocabulary. Records are checked as
+ * {@link Draft}s: a field that could not be read is {@code null} and its checks are skipped, so one broken field
+ * does not hide the problems of the others.
  */
 public final class SubmissionValidator {
     /** A problem at a JSON path of the submission, e.g. {@code $.activities[3].kind}. */
     public record PathProblem(String path, String message) {
     }
 
-    /** An activity and its index in the submission's {@code activities} array. */
-    public record Indexed(int index, Activity activity) {
-    }
-
-    /** The id and kind of a record at an index, known even when the rest of the record could not be read. */
-    public record IdEntry(int index, String id, String kind) {
+    /** What could be read of one activity record, at its index in {@code activities}; unreadable fields are null. */
+    public record Draft(int index, String id, String unitId, String kind, LocalDate date, LocalDate endDate,
+                        Set<String> topics, Set<String> groups, Integer participants, BigDecimal amount,
+                        String relatesTo, String honourLevel) {
+        /** The draft of a record built in code. */
+        public static Draft of(int index, Activity a) {
+            return new Draft(index, a.getId(), a.getUnitId(), a.getKind(), a.getDate(), a.getEndDate(), a.getTopics(),
+                    a.getGroups(), a.getParticipants(), a.getAmount(), a.getRelatesTo(), a.getHonourLevel());
+        }
     }
 
     private final Vocabulary vocabulary;
@@ -39,21 +46,19 @@ public final class SubmissionValidator {
     }
 
     /**
-     * Validates the parts of a submission that could be read.
+     * Validates what could be read of a submission.
      *
-     * @param year        the submission's year, or {@code null} when it could not be read
-     * @param units       units with their index in {@code units}; {@code null} entries could not be read
-     * @param activities  activities that could be read, with their index
-     * @param ids         the id and kind of every record that had an id, including those that could not be read,
-     *                    so that duplicate ids are always found and a reference to a broken record is not
-     *                    reported twice
+     * @param year   the submission's year, or {@code null} when it could not be read
+     * @param units  units in submission order; {@code null} entries could not be read
+     * @param drafts one per activity record that is a JSON object
      */
-    public List<PathProblem> validate(Integer year, List<OrgUnit> units, List<Indexed> activities, List<IdEntry> ids) {
+    public List<PathProblem> validate(Integer year, List<OrgUnit> units, List<Draft> drafts) {
         List<PathProblem> out = new ArrayList<>();
         if (year != null && year != packYear) {
             out.add(new PathProblem("$.year", "考核年度 " + year + " 与规则包 " + packId + " 的年度 " + packYear
                     + " 不符；请选用 " + year + " 年度的规则包"));
         }
+        boolean allUnitsRead = units.stream().allMatch(u -> u != null);
         Map<String, OrgUnit> unitsById = new HashMap<>();
         int subdistricts = 0;
         for (int i = 0; i < units.size(); i++) {
@@ -68,84 +73,99 @@ public final class SubmissionValidator {
                 subdistricts++;
             }
         }
-        if (subdistricts != 1 && units.stream().allMatch(u -> u != null)) {
+        if (subdistricts != 1 && allUnitsRead) {
             out.add(new PathProblem("$.units", "应有且只有一个 level 为 \"subdistrict\" 的单位（街道），实际有 " + subdistricts + " 个"));
         }
         Map<String, Integer> firstIndex = new HashMap<>();
         Map<String, String> kindsById = new HashMap<>();
-        for (IdEntry entry : ids) {
-            Integer earlier = firstIndex.putIfAbsent(entry.id(), entry.index());
+        for (Draft d : drafts) {
+            if (d.id() == null) {
+                continue;
+            }
+            Integer earlier = firstIndex.putIfAbsent(d.id(), d.index());
             if (earlier != null) {
-                out.add(new PathProblem("$.activities[" + entry.index() + "].id", "记录 id \"" + entry.id()
-                        + "\" 与 $.activities[" + earlier + "] 重复；每条记录的 id 必须唯一"));
+                out.add(new PathProblem(at(d) + ".id", "记录 id \"" + d.id() + "\" 与 $.activities[" + earlier
+                        + "] 重复；每条记录的 id 必须唯一"));
             } else {
-                kindsById.put(entry.id(), entry.kind());
+                kindsById.put(d.id(), d.kind());
             }
         }
-        for (Indexed entry : activities) {
-            Activity a = entry.activity();
-            String at = "$.activities[" + entry.index() + "]";
-            if (!unitsById.containsKey(a.getUnitId()) && units.stream().allMatch(u -> u != null)) {
-                out.add(new PathProblem(at + ".unit", "单位 \"" + a.getUnitId() + "\" 不在 units 中；已有单位："
-                        + String.join("、", unitsById.keySet().stream().sorted().toList())));
-            }
-            Vocabulary.Kind kind = vocabulary.kinds().get(a.getKind());
-            if (kind == null) {
-                out.add(new PathProblem(at + ".kind", "未知的记录类别 \"" + a.getKind() + "\"；"
-                        + suggest(a.getKind(), vocabulary.kinds().keySet()) + "（类别表见 docs/input-format.md）"));
-            }
-            checkCodes(out, at + ".topics", a.getTopics(), vocabulary.topics(), "议题");
-            checkCodes(out, at + ".groups", a.getGroups(), vocabulary.groups(), "对象");
-            if (a.getHonourLevel() != null && !vocabulary.honourLevels().containsKey(a.getHonourLevel())) {
-                out.add(new PathProblem(at + ".honourLevel", "未知的荣誉级别 \"" + a.getHonourLevel() + "\"；可用："
-                        + String.join("、", vocabulary.honourLevels().keySet())));
-            }
-            if (a.getEndDate() != null && a.getEndDate().isBefore(a.getDate())) {
-                out.add(new PathProblem(at + ".endDate", "结束日期 " + a.getEndDate() + " 早于开始日期 " + a.getDate()));
-            }
-            if (a.getAmount() != null && (a.getAmount().signum() < 0 || a.getAmount().stripTrailingZeros().scale() > 2)) {
-                out.add(new PathProblem(at + ".amount", "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + a.getAmount().toPlainString()));
-            }
-            if (a.getParticipants() != null && a.getParticipants() < 0) {
-                out.add(new PathProblem(at + ".participants", "参与人数不能为负数"));
-            }
-            if (kind != null) {
-                for (String field : kind.requires()) {
-                    if (missing(a, field)) {
-                        out.add(new PathProblem(at, "类别 \"" + a.getKind() + "\"（" + kind.name() + "）的记录必须有字段 \"" + field + "\""));
-                    }
-                }
-            }
-            if (a.getRelatesTo() != null) {
-                String target = kindsById.get(a.getRelatesTo());
-                if (target == null) {
-                    out.add(new PathProblem(at + ".relatesTo", "relatesTo 指向的记录 \"" + a.getRelatesTo() + "\" 不存在"));
-                } else if (kind != null && kind.relatesToKind() != null && !kind.relatesToKind().equals(target)) {
-                    out.add(new PathProblem(at + ".relatesTo", "relatesTo 应指向类别为 \"" + kind.relatesToKind()
-                            + "\" 的记录，\"" + a.getRelatesTo() + "\" 的类别是 \"" + target + "\""));
-                } else if (a.getRelatesTo().equals(a.getId())) {
-                    out.add(new PathProblem(at + ".relatesTo", "记录不能指向自己"));
-                }
-            }
+        for (Draft d : drafts) {
+            checkDraft(d, unitsById, allUnitsRead, kindsById, out);
         }
         return out;
     }
 
-    private static boolean missing(Activity a, String field) {
+    private void checkDraft(Draft d, Map<String, OrgUnit> unitsById, boolean allUnitsRead, Map<String, String> kindsById,
+                            List<PathProblem> out) {
+        String at = at(d);
+        if (d.unitId() != null && allUnitsRead && !unitsById.containsKey(d.unitId())) {
+            out.add(new PathProblem(at + ".unit", "单位 \"" + d.unitId() + "\" 不在 units 中；已有单位："
+                    + String.join("、", unitsById.keySet().stream().sorted().toList())));
+        }
+        Vocabulary.Kind kind = d.kind() == null ? null : vocabulary.kinds().get(d.kind());
+        if (d.kind() != null && kind == null) {
+            out.add(new PathProblem(at + ".kind", "未知的记录类别 \"" + d.kind() + "\"；"
+                    + suggest(d.kind(), vocabulary.kinds().keySet()) + "（类别表见 docs/input-format.md）"));
+        }
+        checkCodes(out, at + ".topics", d.topics(), vocabulary.topics(), "议题");
+        checkCodes(out, at + ".groups", d.groups(), vocabulary.groups(), "对象");
+        if (d.honourLevel() != null && !vocabulary.honourLevels().containsKey(d.honourLevel())) {
+            out.add(new PathProblem(at + ".honourLevel", "未知的荣誉级别 \"" + d.honourLevel() + "\"；可用："
+                    + String.join("、", vocabulary.honourLevels().keySet())));
+        }
+        if (d.date() != null && d.endDate() != null && d.endDate().isBefore(d.date())) {
+            out.add(new PathProblem(at + ".endDate", "结束日期 " + d.endDate() + " 早于开始日期 " + d.date()));
+        }
+        if (d.amount() != null && (d.amount().signum() < 0 || d.amount().stripTrailingZeros().scale() > 2)) {
+            out.add(new PathProblem(at + ".amount", "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + d.amount().toPlainString()));
+        }
+        if (d.participants() != null && d.participants() < 0) {
+            out.add(new PathProblem(at + ".participants", "参与人数不能为负数"));
+        }
+        if (kind != null) {
+            for (String field : kind.requires()) {
+                if (missing(d, field)) {
+                    out.add(new PathProblem(at, "类别 \"" + d.kind() + "\"（" + kind.name() + "）的记录必须有字段 \"" + field + "\""));
+                }
+            }
+        }
+        if (d.relatesTo() != null) {
+            String target = kindsById.get(d.relatesTo());
+            if (!kindsById.containsKey(d.relatesTo())) {
+                out.add(new PathProblem(at + ".relatesTo", "relatesTo 指向的记录 \"" + d.relatesTo() + "\" 不存在"));
+            } else if (d.relatesTo().equals(d.id())) {
+                out.add(new PathProblem(at + ".relatesTo", "记录不能指向自己"));
+            } else if (kind != null && kind.relatesToKind() != null && !kind.relatesToKind().equals(target)) {
+                out.add(new PathProblem(at + ".relatesTo", "relatesTo 应指向类别为 \"" + kind.relatesToKind()
+                        + "\" 的记录，\"" + d.relatesTo() + "\" 的类别是 \"" + target + "\""));
+            }
+        }
+    }
+
+    private static String at(Draft d) {
+        return "$.activities[" + d.index() + "]";
+    }
+
+    /** A required field is missing only when it was absent; a field that was present but unreadable is reported already. */
+    private static boolean missing(Draft d, String field) {
         return switch (field) {
-            case "topics" -> a.getTopics().isEmpty();
-            case "groups" -> a.getGroups().isEmpty();
-            case "amount" -> a.getAmount() == null;
-            case "relatesTo" -> a.getRelatesTo() == null;
-            case "honourLevel" -> a.getHonourLevel() == null;
-            case "participants" -> a.getParticipants() == null;
-            case "endDate" -> a.getEndDate() == null;
+            case "topics" -> d.topics() != null && d.topics().isEmpty();
+            case "groups" -> d.groups() != null && d.groups().isEmpty();
+            case "amount" -> d.amount() == null;
+            case "relatesTo" -> d.relatesTo() == null;
+            case "honourLevel" -> d.honourLevel() == null;
+            case "participants" -> d.participants() == null;
+            case "endDate" -> d.endDate() == null;
             default -> false;
         };
     }
 
     private static void checkCodes(List<PathProblem> out, String path, Set<String> codes, Map<String, String> known,
                                    String what) {
+        if (codes == null) {
+            return;
+        }
         for (String c : codes.stream().sorted().toList()) {
             if (!known.containsKey(c)) {
                 out.add(new PathProblem(path, "未知的" + what + "代码 \"" + c + "\"；" + suggest(c, known.keySet())));
@@ -153,11 +173,11 @@ public final class SubmissionValidator {
         }
     }
 
-    /** Names the closest known code, or lists them all when there are few. */
+    /** Names the closest known code, or lists them all. */
     static String suggest(String wrong, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
+        for (String k : known.stream().sorted().toList()) {
             int d = distance(wrong.toLowerCase(), k);
             if (d < bestDistance) {
                 bestDistance = d;
