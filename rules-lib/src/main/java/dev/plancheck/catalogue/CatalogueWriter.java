@@ -12,6 +12,7 @@ import dev.plancheck.pack.ClauseBook;
 import dev.plancheck.pack.NodeDef;
 import dev.plancheck.pack.PackFile;
 import dev.plancheck.pack.PeriodDef;
+import dev.plancheck.pack.Vocabulary;
 
 import java.util.List;
 
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the rule catalogue as Markdown: an index, one entry per rule (clause and original sentence, scope,
- * severity, what counts as evidence, the requirements with their periods and quotas), and the pack's parameters.
+ * severity, what counts as evidence, the requirements with their periods and quotas), the pack's parameters and
+ * the vocabulary submissions may use.
  * The committed {@code docs/rules.md} is this output for the default pack; a test keeps it current.
  */
 public final class CatalogueWriter {
@@ -96,7 +98,30 @@ public final class CatalogueWriter {
             md.append("| `").append(d.getId()).append("` | ").append(d.getDays()).append(" | ").append(d.getDescription()).append(" |\n");
         }
         md.append("\n“即将到期”默认向后看 ").append(params.comingDueDays()).append(" 天（`comingDueDays`）。\n");
+        vocabulary(md, pack.ruleSet().vocabulary());
         return md.toString();
+    }
+
+    private static void vocabulary(StringBuilder md, Vocabulary v) {
+        md.append("\n## 提交用语\n\n");
+        md.append("提交文件中 `kind`、`topics`、`groups`、`honourLevel` 只能使用下列代码（取自规则集的 `vocabulary.json`，")
+                .append("`docs/submission.schema.json` 列出同样的代码）。哪条规则采用哪些代码，见上文各条规则的“证据”。\n");
+        md.append("\n### 记录类别（kind）\n\n| 代码 | 名称 | 必填字段 |\n|---|---|---|\n");
+        for (Vocabulary.Kind k : v.kinds().values()) {
+            String required = k.requires().isEmpty() ? "—" : k.requires().stream().map(f -> "`" + f + "`").collect(Collectors.joining("、"));
+            if (k.relatesToKind() != null) {
+                required += "（relatesTo 指向 `" + k.relatesToKind() + "` 记录）";
+            }
+            md.append("| `").append(k.code()).append("` | ").append(k.name()).append(" | ").append(required).append(" |\n");
+        }
+        table(md, "议题（topics）", v.topics());
+        table(md, "对象（groups）", v.groups());
+        table(md, "荣誉级别（honourLevel）", v.honourLevels());
+    }
+
+    private static void table(StringBuilder md, String heading, java.util.Map<String, String> codes) {
+        md.append("\n### ").append(heading).append("\n\n| 代码 | 名称 |\n|---|---|\n");
+        codes.forEach((code, name) -> md.append("| `").append(code).append("` | ").append(name).append(" |\n"));
     }
 
     private static String requirement(PartResult p, PackFile params, RulePack pack) {
