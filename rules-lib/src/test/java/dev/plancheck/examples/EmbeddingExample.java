@@ -1,0 +1,31 @@
+package dev.plancheck.examples;
+
+import dev.plancheck.CheckOptions;
+import dev.plancheck.Gap;
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Report;
+import dev.plancheck.Submission;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/** The Java example of the README, kept here so that a test compiles and runs it. */
+public final class EmbeddingExample {
+    private EmbeddingExample() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // README-BEGIN
+        PlanChecker checker = PlanChecker.create();             // compiles the bundled 2023 rules, once
+        Submission ledger = checker.read(Path.of(args[0]));     // throws InvalidSubmissionException, every problem located
+
+        Report yearEnd = checker.check(ledger);                 // as of 2023-12-31
+        for (Gap gap : yearEnd.gaps()) {
+            System.out.println(gap.ruleId() + " " + gap.unit().getName() + " " + gap.clause() + "：" + gap.expected());
+            System.out.println("    实有：" + gap.found());
+        }
+
+        Report june = checker.check(ledger, CheckOptions.asOf(LocalDate.of(2023, 6, 15)));
+        System.out.println("6 月 15 日：" + june.summary() + "，即将到期 " + june.comingDue().size() + " 项");
+        // README-END
+    }
+}
