@@ -1,7 +1,9 @@
 package dev.plancheck;
 
+import dev.plancheck.model.Coded;
+
 /** Whom a rule binds: the subdistrict as a whole, or every community on its own. */
-public enum Scope {
+public enum Scope implements Coded {
     /** The subdistrict as a whole (any of its units may carry it out unless the rule names the unit). */
     SUBDISTRICT("subdistrict", "街道"),
     /** Every community, each on its own ("各社区"). */
@@ -15,22 +17,18 @@ public enum Scope {
         this.chineseName = chineseName;
     }
 
-    /** The code used in rule metadata, e.g. {@code @scope("community")}. */
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }
 
-    /** The scope for a metadata code, or {@code null}. */
+    /** The constant for a code, or {@code null}. */
     public static Scope fromCode(String code) {
-        for (Scope s : values()) {
-            if (s.code.equals(code)) {
-                return s;
-            }
-        }
-        return null;
+        return Coded.byCode(Scope.class, code);
     }
 }

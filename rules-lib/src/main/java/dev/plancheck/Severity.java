@@ -1,7 +1,9 @@
 package dev.plancheck;
 
+import dev.plancheck.model.Coded;
+
 /** How much a gap weighs in the assessment. */
-public enum Severity {
+public enum Severity implements Coded {
     /** A quota, a dated node or an outcome the plan states outright. */
     HIGH("high", "高"),
     /** A duty the plan asks to be done, without a number or a date. */
@@ -17,21 +19,18 @@ public enum Severity {
         this.chineseName = chineseName;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }
 
-    /** The severity for a metadata code, or {@code null}. */
+    /** The constant for a code, or {@code null}. */
     public static Severity fromCode(String code) {
-        for (Severity s : values()) {
-            if (s.code.equals(code)) {
-                return s;
-            }
-        }
-        return null;
+        return Coded.byCode(Severity.class, code);
     }
 }

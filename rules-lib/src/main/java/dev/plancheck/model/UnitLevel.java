@@ -1,7 +1,7 @@
 package dev.plancheck.model;
 
 /** The level of an organisational unit: the subdistrict itself, or one of its communities. */
-public enum UnitLevel {
+public enum UnitLevel implements Coded {
     SUBDISTRICT("subdistrict", "街道"),
     COMMUNITY("community", "社区");
 
@@ -13,23 +13,18 @@ public enum UnitLevel {
         this.chineseName = chineseName;
     }
 
-    /** The code used in submissions and reports, e.g. {@code "community"}. */
+    @Override
     public String code() {
         return code;
     }
 
-    /** The Chinese name, e.g. {@code "社区"}. */
+    @Override
     public String chineseName() {
         return chineseName;
     }
 
-    /** The level for a submission code, or {@code null} when the code is unknown. */
+    /** The constant for a code, or {@code null}. */
     public static UnitLevel fromCode(String code) {
-        for (UnitLevel level : values()) {
-            if (level.code.equals(code)) {
-                return level;
-            }
-        }
-        return null;
+        return Coded.byCode(UnitLevel.class, code);
     }
 }

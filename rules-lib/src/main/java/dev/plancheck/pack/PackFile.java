@@ -55,90 +55,71 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
         Integer year = f.integer(root, "$", "year", true, FIRST_YEAR, LAST_YEAR);
         Integer coming = f.integer(root, "$", "comingDueDays", true, 0, 366);
 
-        Map<String, NodeDef> nodes = new LinkedHashMap<>();
-        JsonNode nodesNode = f.object(root, "$", "nodes", true);
-        if (nodesNode != null) {
-            for (Map.Entry<String, JsonNode> e : JsonFields.members(nodesNode)) {
-                NodeDef n = readNode(f, e.getKey(), e.getValue(), JsonPaths.child("$.nodes", e.getKey()));
-                if (n != null) {
-                    nodes.put(e.getKey(), n);
-                }
-            }
-        }
-
-        Map<String, PeriodDef> periods = new LinkedHashMap<>();
-        JsonNode periodsNode = f.object(root, "$", "periods", true);
-        if (periodsNode != null) {
-            for (Map.Entry<String, JsonNode> e : JsonFields.members(periodsNode)) {
-                String path = JsonPaths.child("$.periods", e.getKey());
-                JsonNode p = e.getValue();
-                if (!p.isObject()) {
-                    f.report(path, "应为一个对象 {\"name\": …, \"description\": …, 以及 from/to、months、node 或 anyOf}");
-                    continue;
-                }
-                f.onlyKnownMembers(p, path, Set.of("name", "description", "series", "from", "to", "months", "node",
-                        "daysBefore", "daysAfter", "anyOf"));
-                String name = f.text(p, path, "name", true);
-                String description = f.text(p, path, "description", true);
-                String series = f.text(p, path, "series", false);
-                PeriodSpec spec = readSpec(f, p, path, nodes);
-                if (name != null && description != null && spec != null) {
+        Map<String, NodeDef> nodes = entries(f, root, "nodes",
+                "{\"name\": …, \"description\": …, \"date\": \"MM-DD\"} 或 {…, \"solarTerm\": \"QINGMING\"}",
+                Set.of("name", "description", "date", "solarTerm"), (id2, n, path) -> readNode(f, id2, n, path));
+        Map<String, PeriodDef> periods = entries(f, root, "periods",
+                "{\"name\": …, \"description\": …, 以及 from/to、months、node 或 anyOf}",
+                Set.of("name", "description", "series", "from", "to", "months", "node", "daysBefore", "daysAfter", "anyOf"),
+                (id2, p, path) -> {
+                    String name = f.text(p, path, "name", true);
+                    String description = f.text(p, path, "description", true);
+                    String series = f.text(p, path, "series", false);
+                    PeriodSpec spec = readSpec(f, p, path, nodes);
+                    if (name == null || description == null || spec == null) {
+                        return null;
+                    }
                     if (year != null && spec.rangesIn(year).isEmpty()) {
                         f.report(path, "该时段在 " + year + " 年内没有任何一天");
-                    } else {
-                        periods.put(e.getKey(), new PeriodDef(e.getKey(), series, name, description, spec));
+                        return null;
                     }
-                }
-            }
-        }
-
-        Map<String, Quota> quotas = new LinkedHashMap<>();
-        JsonNode quotasNode = f.object(root, "$", "quotas", true);
-        if (quotasNode != null) {
-            for (Map.Entry<String, JsonNode> e : JsonFields.members(quotasNode)) {
-                String path = JsonPaths.child("$.quotas", e.getKey());
-                JsonNode q = e.getValue();
-                if (!q.isObject()) {
-                    f.report(path, "应为一个对象 {\"min\": 2, \"description\": …}");
-                    continue;
-                }
-                f.onlyKnownMembers(q, path, Set.of("min", "description"));
-                Integer min = f.integer(q, path, "min", true, 1, 10_000);
-                String description = f.text(q, path, "description", true);
-                if (min != null && description != null) {
-                    quotas.put(e.getKey(), new Quota(e.getKey(), min, description));
-                }
-            }
-        }
-
-        Map<String, Deadline> deadlines = new LinkedHashMap<>();
-        JsonNode deadlinesNode = f.object(root, "$", "deadlines", true);
-        if (deadlinesNode != null) {
-            for (Map.Entry<String, JsonNode> e : JsonFields.members(deadlinesNode)) {
-                String path = JsonPaths.child("$.deadlines", e.getKey());
-                JsonNode d = e.getValue();
-                if (!d.isObject()) {
-                    f.report(path, "应为一个对象 {\"days\": 15, \"description\": …}");
-                    continue;
-                }
-                f.onlyKnownMembers(d, path, Set.of("days", "description"));
-                Integer days = f.integer(d, path, "days", true, 1, 366);
-                String description = f.text(d, path, "description", true);
-                if (days != null && description != null) {
-                    deadlines.put(e.getKey(), new Deadline(e.getKey(), days, description));
-                }
-            }
-        }
+                    return new PeriodDef(id2, series, name, description, spec);
+                });
+        Map<String, Quota> quotas = entries(f, root, "quotas", "{\"min\": 2, \"description\": …}",
+                Set.of("min", "description"), (id2, q, path) -> {
+                    Integer min = f.integer(q, path, "min", true, 1, 10_000);
+                    String description = f.text(q, path, "description", true);
+                    return min == null || description == null ? null : new Quota(id2, min, description);
+                });
+        Map<String, Deadline> deadlines = entries(f, root, "deadlines", "{\"days\": 15, \"description\": …}",
+                Set.of("days", "description"), (id2, d, path) -> {
+                    Integer days = f.integer(d, path, "days", true, 1, 366);
+                    String description = f.text(d, path, "description", true);
+                    return days == null || description == null ? null : new Deadline(id2, days, description);
+                });
         return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
                 coming == null ? 0 : coming, nodes, periods, quotas, deadlines);
     }
 
-    private static NodeDef readNode(JsonFields f, String id, JsonNode n, String path) {
-        if (!n.isObject()) {
-            f.report(path, "应为一个对象 {\"name\": …, \"date\": \"MM-DD\"} 或 {\"name\": …, \"solarTerm\": \"QINGMING\"}");
-            return null;
+    /** Reads one named parameter; returns null after reporting when it cannot be used. */
+    private interface EntryReader<T> {
+        T read(String id, JsonNode value, String path);
+    }
+
+    /** Reads the object {@code member} of {@code root}: each of its members an object of the given fields. */
+    private static <T> Map<String, T> entries(JsonFields f, JsonNode root, String member, String shape,
+                                              Set<String> fields, EntryReader<T> reader) {
+        Map<String, T> out = new LinkedHashMap<>();
+        JsonNode object = f.object(root, "$", member, true);
+        if (object == null) {
+            return out;
         }
-        f.onlyKnownMembers(n, path, Set.of("name", "description", "date", "solarTerm"));
+        for (Map.Entry<String, JsonNode> e : JsonFields.members(object)) {
+            String path = JsonPaths.child("$." + member, e.getKey());
+            if (!e.getValue().isObject()) {
+                f.report(path, "应为一个对象 " + shape);
+                continue;
+            }
+            f.onlyKnownMembers(e.getValue(), path, fields);
+            T value = reader.read(e.getKey(), e.getValue(), path);
+            if (value != null) {
+                out.put(e.getKey(), value);
+            }
+        }
+        return out;
+    }
+
+    private static NodeDef readNode(JsonFields f, String id, JsonNode n, String path) {
         String name = f.text(n, path, "name", true);
         String description = f.text(n, path, "description", true);
         String date = f.text(n, path, "date", false);
