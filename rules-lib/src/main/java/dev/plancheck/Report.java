@@ -28,6 +28,11 @@ public record Report(String source, String packId, String packTitle, int year, L
 
     /** How many results have each status; every status is present, possibly with 0. */
     public Map<Status, Integer> summary() {
+        return countByStatus(results);
+    }
+
+    /** How many of the given results have each status, in {@link Status} order, zeros included. */
+    public static Map<Status, Integer> countByStatus(List<RuleResult> results) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             counts.put(s, 0);

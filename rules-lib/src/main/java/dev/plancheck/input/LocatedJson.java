@@ -107,7 +107,7 @@ public final class LocatedJson {
                 ArrayNode array = NODES.arrayNode();
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(p, path + "[" + index++ + "]", locations, file, duplicates));
+                    array.add(read(p, JsonPaths.element(path, index++), locations, file, duplicates));
                 }
                 return array;
             }

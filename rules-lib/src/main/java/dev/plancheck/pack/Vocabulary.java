@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plancheck.input.JsonPaths;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,13 +119,5 @@ public final class Vocabulary {
             }
         }
         return code;
-    }
-
-    /** All codes, for checks that no two lists share one. */
-    Set<String> allCodes() {
-        Set<String> all = new LinkedHashSet<>(kinds.keySet());
-        all.addAll(topics.keySet());
-        all.addAll(groups.keySet());
-        return all;
     }
 }

@@ -54,7 +54,7 @@ public final class TextReportWriter implements ReportWriter {
             List<RuleResult> mine = r.results().stream().filter(x -> x.unit().getId().equals(unit.getId())).toList();
             out.append('\n').append(RULE).append('\n');
             out.append(unit.getName()).append("（").append(unit.getId()).append("，").append(unit.getLevel().chineseName())
-                    .append("）　").append(summaryLine(count(mine))).append('\n');
+                    .append("）　").append(summaryLine(Report.countByStatus(mine))).append('\n');
             out.append(RULE).append('\n');
             List<Gap> gaps = r.gaps().stream().filter(g -> g.unit().getId().equals(unit.getId())).toList();
             if (!gaps.isEmpty()) {
@@ -119,15 +119,6 @@ public final class TextReportWriter implements ReportWriter {
             }
             out.append('\n');
         }
-    }
-
-    private static Map<Status, Integer> count(List<RuleResult> results) {
-        Map<Status, Integer> m = new java.util.EnumMap<>(Status.class);
-        for (Status s : Status.values()) {
-            m.put(s, 0);
-        }
-        results.forEach(x -> m.merge(x.status(), 1, Integer::sum));
-        return m;
     }
 
     private static String summaryLine(Map<Status, Integer> s) {

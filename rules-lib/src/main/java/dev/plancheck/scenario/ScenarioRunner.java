@@ -1,7 +1,6 @@
 package dev.plancheck.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plancheck.CheckOptions;
@@ -263,10 +262,5 @@ public final class ScenarioRunner {
     }
 
     private record Expected(String unit, Status status, List<String> evidence, String expected, String found, String note) {
-    }
-
-    /** The standard units as a JSON array, for tools that build scenario submissions. */
-    public static ArrayNode standardUnits() {
-        return (ArrayNode) parse(STANDARD_UNITS);
     }
 }
