@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 /**
  * A part of a duty, not yet met, whose window opens or closes within the "coming due" days after the as-of date.
+ * For a period of several ranges, {@code opens} and {@code closes} are those of the range concerned.
  *
  * @param rule       the rule
  * @param unit       the unit that owes it

@@ -96,10 +96,15 @@ final class CheckCommand implements Callable<Integer> {
         CheckOptions options = new CheckOptions(asOfDate, comingDays);
 
         boolean bad = false;
+        int unusable = 0;
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            bad |= !expand(p, files, err);
+            if (!expand(p, files, err)) {
+                bad = true;
+                unusable++;
+            }
         }
+        boolean batch = paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory);
         List<Report> reports = new ArrayList<>();
         boolean yearProblem = false;
         for (Path file : files) {
@@ -123,19 +128,19 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (yearProblem) {
             err.println("提示：用 --pack 选择与提交年度相符的规则包；内置规则包有 " + RulePack.bundledIds().stream()
-                    .map(id -> id + "（" + RulePack.bundled(id).year() + " 年）").collect(Collectors.joining("、")));
+                    .map(RulePack::bundled).map(p -> p.id() + "（" + p.year() + " 年：" + p.title() + "）")
+                    .collect(Collectors.joining("、")));
         }
-        if (!reports.isEmpty()) {
-            try {
-                writer.write(reports, out);
-            } catch (IOException e) {
-                err.println("无法写出报告：" + e.getMessage());
-                return ExitCode.BAD_INPUT.code;
-            }
+        try {
+            writer.write(reports, batch, out);
+        } catch (IOException e) {
+            err.println("无法写出报告：" + e.getMessage());
+            return ExitCode.BAD_INPUT.code;
         }
         if (files.size() > 1 || bad) {
             err.println("共 " + files.size() + " 个提交文件：" + reports.size() + " 个已检查，其中 "
-                    + reports.stream().filter(Report::hasGaps).count() + " 个有缺项；" + (files.size() - reports.size()) + " 个有误未检查");
+                    + reports.stream().filter(Report::hasGaps).count() + " 个有缺项；" + (files.size() - reports.size()) + " 个有误未检查"
+                    + (unusable > 0 ? "；另有 " + unusable + " 个路径无法使用" : ""));
         }
         return ExitCode.of(reports, bad).code;
     }

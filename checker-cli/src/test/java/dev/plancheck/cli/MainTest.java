@@ -94,6 +94,28 @@ class MainTest {
     }
 
     @Test
+    void json_for_a_folder_or_several_files_is_always_an_array_and_a_missing_path_is_counted(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{}");
+        Run r = run("check", "--format", "json", bad.toString(), SAMPLES + "compliant.json", dir.resolve("gone.json").toString());
+        assertEquals(2, r.code());
+        JsonNode out = new ObjectMapper().readTree(r.out());
+        assertTrue(out.isArray() && out.size() == 1, "one array with the one checkable report: " + r.out());
+        assertTrue(r.err().contains("共 2 个提交文件：1 个已检查，其中 0 个有缺项；1 个有误未检查；另有 1 个路径无法使用"), r.err());
+        Run none = run("check", "--format", "json", bad.toString(), dir.resolve("gone.json").toString());
+        assertEquals("[]", none.out().strip(), "a batch with nothing checkable is an empty array");
+        Run single = run("check", "--format", "json", bad.toString());
+        assertEquals("", single.out(), "one file that could not be checked writes no report");
+    }
+
+    @Test
+    void a_ledger_for_another_year_is_pointed_to_the_packs_by_year_and_title() throws Exception {
+        Run r = run("check", "../sample-data/demo-2024/compliant.json");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("dianchang-2024-demo（2024 年：电厂街道2024年度统战群团工作要点（演示））"), r.err());
+    }
+
+    @Test
     void usage_errors_exit_2_and_name_what_is_accepted() {
         Run format = run("check", "--format", "xml", SAMPLES + "compliant.json");
         assertEquals(2, format.code());
@@ -151,7 +173,8 @@ class MainTest {
         assertTrue(r.out().contains("检查截至：2023-06-15（当日结束时）"), r.out());
         assertTrue(r.out().contains("即将到期（2023-06-15 之后 20 天内开始或截止、尚未落实的事项，按截止日排列）："), r.out());
         assertTrue(r.out().contains("  → 2023-06-21 至 2023-07-08　电厂街道　[R8-5] 建党日主题活动（建党日前后，节点日 2023-07-01）"), r.out());
-        assertTrue(r.out().contains("  ! DC-060【晚于检查日期】"), r.out());
+        assertTrue(r.out().contains("  ! 【晚于检查日期】83 条记录的日期晚于检查日期 2023-06-15，未计入：DC-047、XC-011、"), r.out());
+        assertFalse(r.out().contains("  ! DC-047"), "future-dated records are listed on one line, not one line each");
     }
 
     @Test

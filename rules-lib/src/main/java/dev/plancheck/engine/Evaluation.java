@@ -14,6 +14,7 @@ import dev.plancheck.Scope;
 import dev.plancheck.Status;
 import dev.plancheck.Submission;
 import dev.plancheck.model.Activity;
+import dev.plancheck.model.DateRange;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
 import java.time.LocalDate;
@@ -201,18 +202,25 @@ public final class Evaluation {
         return new Gap(r.rule(), r.unit(), expected, found, r.evidence());
     }
 
+    /**
+     * Unmet parts with a stretch of days that opens or closes within the look-ahead. A period of several ranges
+     * (winter: January–February and December) is looked at range by range, so December is announced in November.
+     */
     private static List<ComingDuty> coming(List<RuleResult> results, LocalDate asOf, int days) {
         LocalDate horizon = asOf.plusDays(days);
         List<ComingDuty> out = new ArrayList<>();
         for (RuleResult r : results) {
             for (PartResult p : r.parts()) {
-                if (p.status() != Status.NOT_DUE || p.closes() == null) {
+                if (p.status() != Status.NOT_DUE) {
                     continue;
                 }
-                boolean closesSoon = p.closes().isAfter(asOf) && !p.closes().isAfter(horizon);
-                boolean opensSoon = p.opens().isAfter(asOf) && !p.opens().isAfter(horizon);
-                if (closesSoon || opensSoon) {
-                    out.add(new ComingDuty(r.rule(), r.unit(), p.what(), p.periodName(), p.opens(), p.closes(), p.anchor()));
+                for (DateRange range : p.days()) {
+                    boolean opensSoon = range.from().isAfter(asOf) && !range.from().isAfter(horizon);
+                    boolean closesSoon = range.to().isAfter(asOf) && !range.to().isAfter(horizon);
+                    if (opensSoon || closesSoon) {
+                        out.add(new ComingDuty(r.rule(), r.unit(), p.what(), p.periodName(), range.from(), range.to(), p.anchor()));
+                        break;
+                    }
                 }
             }
         }

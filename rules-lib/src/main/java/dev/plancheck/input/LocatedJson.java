@@ -74,7 +74,7 @@ public final class LocatedJson {
             int line = at == null ? 0 : at.getLineNr();
             int column = at == null ? 0 : at.getColumnNr();
             problems.add(new Problem(file, Math.max(line, 0), Math.max(column, 0), "",
-                    "JSON 语法错误：" + e.getOriginalMessage()));
+                    "JSON 语法错误：" + explain(e.getOriginalMessage()) + "（语法错误之后的内容无法继续检查）"));
             return null;
         } catch (IOException e) {
             problems.add(new Problem(file, 0, 0, "", "无法读取：" + e.getMessage()));
@@ -126,6 +126,28 @@ public final class LocatedJson {
             default:
                 throw new IllegalStateException("unexpected token " + p.currentToken());
         }
+    }
+
+    /** The parser's message in Chinese for the common mistakes, with the parser's own words kept for the rest. */
+    static String explain(String parserMessage) {
+        String m = parserMessage == null ? "" : parserMessage;
+        String why;
+        if (m.contains("was expecting comma to separate Object entries")) {
+            why = "对象的成员之间缺少逗号";
+        } else if (m.contains("was expecting comma to separate Array entries")) {
+            why = "数组的元素之间缺少逗号";
+        } else if (m.contains("Unexpected end-of-input")) {
+            why = "文件意外结束，括号或引号没有闭合";
+        } else if (m.contains("was expecting double-quote to start field name")) {
+            why = "字段名应以英文双引号开始（最后一项后面不能有逗号，也不能用单引号）";
+        } else if (m.contains("Unrecognized token")) {
+            why = "无法识别的内容（文字要加英文双引号，true、false、null 要小写）";
+        } else if (m.contains("Unexpected character")) {
+            why = "此处出现了不该出现的字符（中文标点、多余或缺少的符号？）";
+        } else {
+            return m;
+        }
+        return why + "；解析器原话：" + m.lines().findFirst().orElse(m);
     }
 
     /** Chinese offices often save as GBK; say so plainly instead of letting the parser fail on a byte. */

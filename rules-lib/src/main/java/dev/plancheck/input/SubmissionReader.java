@@ -145,8 +145,14 @@ public final class SubmissionReader {
         String relatesTo = f.text(a, path, "relatesTo", false);
         String honourLevel = f.text(a, path, "honourLevel", false);
         String description = f.text(a, path, "description", false);
+        Set<String> present = new java.util.HashSet<>();
+        a.fieldNames().forEachRemaining(name -> {
+            if (!a.get(name).isNull()) {
+                present.add(name);
+            }
+        });
         drafts.add(new SubmissionValidator.Draft(index, id, unitId, kind, date, endDate, topics, groups, participants,
-                amount, relatesTo, honourLevel));
+                amount, relatesTo, honourLevel, present));
         boolean complete = id != null && unitId != null && kind != null && date != null && title != null
                 && topics != null && groups != null && (endDate != null || !a.hasNonNull("endDate"))
                 && (participants != null || !a.hasNonNull("participants")) && (amount != null || !a.hasNonNull("amount"));

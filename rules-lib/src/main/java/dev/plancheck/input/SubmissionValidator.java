@@ -24,14 +24,40 @@ public final class SubmissionValidator {
     public record PathProblem(String path, String message) {
     }
 
-    /** What could be read of one activity record, at its index in {@code activities}; unreadable fields are null. */
+    /**
+     * What could be read of one activity record, at its index in {@code activities}; unreadable fields are null.
+     * {@code present} names the fields the record has (readable or not), so that a field of the wrong type is
+     * reported once, as wrongly typed, and not again as missing.
+     */
     public record Draft(int index, String id, String unitId, String kind, LocalDate date, LocalDate endDate,
                         Set<String> topics, Set<String> groups, Integer participants, BigDecimal amount,
-                        String relatesTo, String honourLevel) {
+                        String relatesTo, String honourLevel, Set<String> present) {
         /** The draft of a record built in code. */
         public static Draft of(int index, Activity a) {
+            Set<String> present = new java.util.HashSet<>();
+            if (!a.getTopics().isEmpty()) {
+                present.add("topics");
+            }
+            if (!a.getGroups().isEmpty()) {
+                present.add("groups");
+            }
+            if (a.getAmount() != null) {
+                present.add("amount");
+            }
+            if (a.getRelatesTo() != null) {
+                present.add("relatesTo");
+            }
+            if (a.getHonourLevel() != null) {
+                present.add("honourLevel");
+            }
+            if (a.getParticipants() != null) {
+                present.add("participants");
+            }
+            if (a.getEndDate() != null) {
+                present.add("endDate");
+            }
             return new Draft(index, a.getId(), a.getUnitId(), a.getKind(), a.getDate(), a.getEndDate(), a.getTopics(),
-                    a.getGroups(), a.getParticipants(), a.getAmount(), a.getRelatesTo(), a.getHonourLevel());
+                    a.getGroups(), a.getParticipants(), a.getAmount(), a.getRelatesTo(), a.getHonourLevel(), present);
         }
     }
 
@@ -106,7 +132,7 @@ public final class SubmissionValidator {
         Vocabulary.Kind kind = d.kind() == null ? null : vocabulary.kinds().get(d.kind());
         if (d.kind() != null && kind == null) {
             out.add(new PathProblem(at + ".kind", "未知的记录类别 \"" + d.kind() + "\"；"
-                    + suggest(d.kind(), vocabulary.kinds().keySet()) + "（类别表见 docs/input-format.md）"));
+                    + suggest(d.kind(), vocabulary.kinds().keySet()) + "（类别表见 docs/rules.md 的“提交用语”）"));
         }
         checkCodes(out, at + ".topics", d.topics(), vocabulary.topics(), "议题");
         checkCodes(out, at + ".groups", d.groups(), vocabulary.groups(), "对象");
@@ -147,17 +173,12 @@ public final class SubmissionValidator {
         return "$.activities[" + d.index() + "]";
     }
 
-    /** A required field is missing only when it was absent; a field that was present but unreadable is reported already. */
+    /** A required field is missing when the record lacks it; one that is there but unreadable is reported already. */
     private static boolean missing(Draft d, String field) {
         return switch (field) {
-            case "topics" -> d.topics() != null && d.topics().isEmpty();
-            case "groups" -> d.groups() != null && d.groups().isEmpty();
-            case "amount" -> d.amount() == null;
-            case "relatesTo" -> d.relatesTo() == null;
-            case "honourLevel" -> d.honourLevel() == null;
-            case "participants" -> d.participants() == null;
-            case "endDate" -> d.endDate() == null;
-            default -> false;
+            case "topics" -> !d.present().contains(field) || (d.topics() != null && d.topics().isEmpty());
+            case "groups" -> !d.present().contains(field) || (d.groups() != null && d.groups().isEmpty());
+            default -> !d.present().contains(field);
         };
     }
 

@@ -41,7 +41,6 @@ public final class Deadline {
     public Period after(Activity trigger) {
         return new Period(id + ":" + trigger.getId(), null,
                 "自 " + trigger.getDate() + " 起 " + days + " 日",
-                List.of(new DateRange(trigger.getDate(), trigger.getDate().plusDays(days - 1L))), trigger.getDate(),
-                trigger.getId());
+                List.of(new DateRange(trigger.getDate(), trigger.getDate().plusDays(days - 1L))), null, trigger.getId());
     }
 }

@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report as JSON for other programs (see {@code docs/report-format.md}): one object for one submission, an
- * array of them for several. Members always come in the same order.
+ * The report as JSON for other programs (see {@code docs/report-format.md}): one object for a run on one file, an
+ * array of objects for a batch (a folder or several files). Members always come in the same order; empty arrays are
+ * written {@code []}.
  */
 public final class JsonReportWriter implements ReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,9 +41,12 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(List<Report> reports, Appendable out) throws IOException {
+    public void write(List<Report> reports, boolean batch, Appendable out) throws IOException {
+        if (!batch && reports.isEmpty()) {
+            return; // the one file could not be checked; its problems went to the error stream
+        }
         Object tree;
-        if (reports.size() == 1) {
+        if (!batch && reports.size() == 1) {
             tree = toJson(reports.get(0));
         } else {
             ArrayNode array = MAPPER.createArrayNode();
@@ -50,7 +54,7 @@ public final class JsonReportWriter implements ReportWriter {
             tree = array;
         }
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator(""))
                 .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
                 .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
         StringWriter buffer = new StringWriter();

@@ -19,6 +19,17 @@ public interface ReportWriter {
     /** One line saying what the format is for. */
     String description();
 
-    /** Writes the reports of one run (one per submission file), in order. */
-    void write(List<Report> reports, Appendable out) throws IOException;
+    /**
+     * Writes the reports of one run, one per submission file, in order. With no report (every file was invalid)
+     * a writer writes nothing, or an empty batch where its format has one.
+     *
+     * @param batch true when the run was given a folder or several files, so that programs reading the output see
+     *              one shape for a batch whatever number of its files could be checked
+     */
+    void write(List<Report> reports, boolean batch, Appendable out) throws IOException;
+
+    /** Writes reports; more than one is a batch. */
+    default void write(List<Report> reports, Appendable out) throws IOException {
+        write(reports, reports.size() != 1, out);
+    }
 }

@@ -32,7 +32,7 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(List<Report> reports, Appendable out) throws IOException {
+    public void write(List<Report> reports, boolean batch, Appendable out) throws IOException {
         for (int i = 0; i < reports.size(); i++) {
             if (i > 0) {
                 out.append('\n');
@@ -78,9 +78,18 @@ public final class TextReportWriter implements ReportWriter {
             out.append("：无\n");
         } else {
             out.append("：以下记录未计入或只计一次，请核对\n");
+            List<Notice> future = r.notices().stream().filter(n -> n.type() == Notice.Type.FUTURE_DATED).toList();
             for (Notice n : r.notices()) {
-                out.append("  ! ").append(n.recordId()).append("【").append(n.type().chineseName()).append("】")
-                        .append(n.message()).append('\n');
+                if (n.type() != Notice.Type.FUTURE_DATED) {
+                    out.append("  ! ").append(n.recordId()).append("【").append(n.type().chineseName()).append("】")
+                            .append(n.message()).append('\n');
+                }
+            }
+            // A mid-year check of a full ledger would list every later record; one line says the same.
+            if (!future.isEmpty()) {
+                out.append("  ! 【").append(Notice.Type.FUTURE_DATED.chineseName()).append("】").append(String.valueOf(future.size()))
+                        .append(" 条记录的日期晚于检查日期 ").append(r.asOf().toString()).append("，未计入：")
+                        .append(future.stream().map(Notice::recordId).collect(Collectors.joining("、"))).append('\n');
             }
         }
         out.append("即将到期（").append(r.asOf().toString()).append(" 之后 ").append(String.valueOf(r.comingDueDays()))
@@ -113,7 +122,8 @@ public final class TextReportWriter implements ReportWriter {
                 out.append("　").append(x.note());
             } else if (status == Status.NOT_DUE) {
                 String open = x.parts().stream().filter(p -> p.status() == Status.NOT_DUE)
-                        .map(p -> p.what() + "：" + p.periodName() + " " + p.opens() + " 至 " + p.closes())
+                        .map(p -> p.what() + "：" + p.periodName() + " " + p.days().stream().map(Object::toString)
+                                .collect(Collectors.joining("、")))
                         .collect(Collectors.joining("；"));
                 out.append("　尚可完成——").append(open);
             }

@@ -104,6 +104,14 @@ class AsOfTest {
     }
 
     @Test
+    void the_december_stretch_of_winter_is_announced_in_november() throws Exception {
+        Report november = checker.check(withoutLeiFengYoungPioneersAndWinter(), CheckOptions.asOf(LocalDate.of(2023, 11, 25)));
+        ComingDuty winter = november.comingDue().stream().filter(c -> c.rule().id().equals("R7.2-4")).findFirst().orElseThrow();
+        assertEquals(LocalDate.of(2023, 12, 1), winter.opens());
+        assertEquals(LocalDate.of(2023, 12, 31), winter.closes());
+    }
+
+    @Test
     void the_look_ahead_can_be_widened() throws Exception {
         Report june = checker.check(withoutLeiFengYoungPioneersAndWinter(),
                 CheckOptions.asOf(LocalDate.of(2023, 6, 15)).withComingDueDays(130));

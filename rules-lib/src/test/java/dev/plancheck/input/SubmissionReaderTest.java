@@ -64,7 +64,7 @@ class SubmissionReaderTest {
         assertEquals(List.of(
                 "ledger.json:8:67: $.activities[0].date: 日期 \"2023-02-30\" 不存在；应为 YYYY-MM-DD 格式的真实日期",
                 "ledger.json:9:26: $.activities[1].unit: 单位 \"XX\" 不在 units 中；已有单位：C1、DC",
-                "ledger.json:10:40: $.activities[2].kind: 未知的记录类别 \"special-meting\"；是否应为 \"special-meeting\"？（类别表见 docs/input-format.md）",
+                "ledger.json:10:40: $.activities[2].kind: 未知的记录类别 \"special-meting\"；是否应为 \"special-meeting\"？（类别表见 docs/rules.md 的“提交用语”）",
                 "ledger.json:11:12: $.activities[3].id: 记录 id \"a1\" 与 $.activities[0] 重复；每条记录的 id 必须唯一",
                 "ledger.json:12:5: $.activities[4]: 缺少必填字段 \"title\"（应为一个字符串）",
                 "ledger.json:13:57: $.activities[5].date: 应为 YYYY-MM-DD 格式的日期（如 2023-05-04），实际是 \"2023/03/05\""),
@@ -109,6 +109,25 @@ class SubmissionReaderTest {
         assertTrue(text.contains("$.activities[0]: 类别 \"donation-drive\"（募捐（“博爱一日捐”））的记录必须有字段 \"amount\""), text);
         assertTrue(text.contains("$.activities[1].relatesTo: relatesTo 应指向类别为 \"disaster\" 的记录，\"d1\" 的类别是 \"donation-drive\""), text);
         assertTrue(text.contains("$.activities[2].amount: 金额应为不小于 0、最多两位小数的数字（单位：元），实际是 12.345"), text);
+    }
+
+    @Test
+    void a_field_of_the_wrong_type_is_reported_once_not_again_as_missing() {
+        String json = "{\"year\": 2023, " + UNITS + """
+                 "activities": [
+                   {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "博爱一日捐", "amount": "38650元"}
+                 ]}
+                """;
+        List<Problem> p = problems(json);
+        assertEquals(1, p.size(), all(p));
+        assertTrue(all(p).contains("$.activities[0].amount: 金额应为数字（单位：元，如 12500.50），实际是字符串 \"38650元\""), all(p));
+    }
+
+    @Test
+    void a_json_syntax_error_is_explained_in_chinese() {
+        String text = all(problems("{\"year\": 2023 \"units\": []}"));
+        assertTrue(text.contains("JSON 语法错误：对象的成员之间缺少逗号；解析器原话："), text);
+        assertTrue(all(problems("{\"year\": 2023, \"units\": [")).contains("文件意外结束，括号或引号没有闭合"));
     }
 
     @Test

@@ -80,6 +80,10 @@ class SubmissionSchemaTest {
                 {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "捐", "amount": -1}""").isEmpty(),
                 "negative amount");
         assertFalse(schema.validate(MAPPER.readTree("{\"year\": 2023, \"units\": [], \"activities\": []}")).isEmpty(), "no units");
+        assertEquals(Set.of(), broken(ok.replace("\"title\"", "\"endDate\": null, \"title\"")), "null is the same as leaving a field out");
+        assertFalse(broken("""
+                {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "捐", "amount": null}""").isEmpty(),
+                "a required amount may not be null");
     }
 
     @Test
@@ -101,9 +105,14 @@ class SubmissionSchemaTest {
         assertEquals(expected, required);
     }
 
+    /** The codes of an enum; its {@code null} (an optional field left empty) is not a code. */
     private static Set<String> strings(JsonNode array) {
         Set<String> out = new TreeSet<>();
-        array.forEach(n -> out.add(n.asText()));
+        array.forEach(n -> {
+            if (!n.isNull()) {
+                out.add(n.asText());
+            }
+        });
         return out;
     }
 }
