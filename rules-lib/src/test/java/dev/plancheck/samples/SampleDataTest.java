@@ -60,6 +60,19 @@ class SampleDataTest {
         }));
     }
 
+    @Test
+    void the_gap_samples_together_cover_every_section_of_the_plan() throws Exception {
+        java.util.Set<String> sections = new java.util.TreeSet<>();
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            for (Path expected : files.filter(p -> p.toString().endsWith(".expected.json")).toList()) {
+                for (JsonNode gap : MAPPER.readTree(expected.toFile()).get("gaps")) {
+                    sections.add(gap.get("ruleId").asText().replaceAll("R(\\d+).*", "$1"));
+                }
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10")), sections);
+    }
+
     private static ArrayNode gaps(Report report) {
         ArrayNode out = MAPPER.createArrayNode();
         for (Gap g : report.gaps()) {
