@@ -14,7 +14,6 @@ import dev.plancheck.pack.PackFile;
 import dev.plancheck.pack.PeriodDef;
 import dev.plancheck.pack.Vocabulary;
 
-import java.util.List;
 
 import java.util.stream.Collectors;
 

@@ -3,7 +3,6 @@ package dev.plancheck.report;
 import dev.plancheck.ComingDuty;
 import dev.plancheck.Gap;
 import dev.plancheck.Notice;
-import dev.plancheck.PartResult;
 import dev.plancheck.Report;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
