@@ -39,7 +39,7 @@ public final class RulePack {
 
     /** The default bundled pack: 电厂街道's 2023 plan. */
     public static RulePack bundled() {
-        return bundled(bundledIndex().get(0));
+        return bundled(bundledIds().get(0));
     }
 
     /**
@@ -58,7 +58,12 @@ public final class RulePack {
 
     /** The ids of the bundled packs, the default first. */
     public static List<String> bundledIds() {
-        return bundledIndex();
+        return BundledIndex.IDS;
+    }
+
+    /** The index is read once, on first use, by the class-loading guarantee of a holder class. */
+    private static final class BundledIndex {
+        static final List<String> IDS = bundledIndex();
     }
 
     /**

@@ -214,7 +214,7 @@ public final class ScenarioRunner {
             if (e.evidence != null && !e.evidence.equals(r.evidence())) {
                 mismatches.add(u + "证据应为 " + e.evidence + "，实际为 " + r.evidence());
             }
-            var gap = report.gaps().stream().filter(g -> g.ruleId().equals(rule.id()) && g.unit() == r.unit()).findFirst();
+            var gap = report.gaps().stream().filter(g -> g.ruleId().equals(rule.id()) && g.unit().getId().equals(r.unit().getId())).findFirst();
             if (e.expected != null && !e.expected.equals(gap.map(g -> g.expected()).orElse(null))) {
                 mismatches.add(u + "应有（expected）不符\n    预期：" + e.expected + "\n    实际：" + gap.map(g -> g.expected()).orElse("（不是缺项）"));
             }
@@ -242,7 +242,7 @@ public final class ScenarioRunner {
     }
 
     private static String describe(Report report, RuleResult r) {
-        return report.gaps().stream().filter(g -> g.ruleId().equals(r.rule().id()) && g.unit() == r.unit())
+        return report.gaps().stream().filter(g -> g.ruleId().equals(r.rule().id()) && g.unit().getId().equals(r.unit().getId()))
                 .findFirst().map(g -> "（应有：" + g.expected() + "；实有：" + g.found() + "）").orElse("");
     }
 
