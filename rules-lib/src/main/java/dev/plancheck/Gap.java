@@ -11,8 +11,19 @@ import java.util.List;
  * @param expected what the plan requires, in Chinese, e.g. {@code 统战专题会议：全年（2023-01-01 至 2023-12-31）内至少 2 条}
  * @param found    what the submission holds, e.g. {@code 1 条：m1（2023-05-10 统战工作专题会议）}
  * @param evidence ids of the records that were looked at and counted
+ * @param waiver   the assessor's acceptance of this gap (情况说明), or {@code null} when the gap is open
  */
-public record Gap(RuleInfo rule, OrgUnit unit, String expected, String found, List<String> evidence) {
+public record Gap(RuleInfo rule, OrgUnit unit, String expected, String found, List<String> evidence, Waiver waiver) {
+    /** True when an assessor accepted the gap with a reason: it is still reported, but not as an open gap. */
+    public boolean waived() {
+        return waiver != null;
+    }
+
+    /** The same gap, accepted by the given waiver. */
+    public Gap withWaiver(Waiver w) {
+        return new Gap(rule, unit, expected, found, evidence, w);
+    }
+
     public String ruleId() {
         return rule.id();
     }

@@ -5,7 +5,7 @@ package dev.plancheck;
  * Notices never change the exit code; they make sure nothing submitted is silently dropped.
  *
  * @param type     what kind of notice
- * @param recordId the record concerned
+ * @param recordId the record concerned; for a notice about a waiver, the rule and unit it names, as {@code R8-3/HP}
  * @param message  what happened to it, in Chinese
  */
 public record Notice(Type type, String recordId, String message) {
@@ -18,7 +18,11 @@ public record Notice(Type type, String recordId, String message) {
         /** The same activity as another record (same unit, kind, date and title): counted once. */
         DUPLICATE("重复记录"),
         /** Not evidence for any rule: check its kind, topics, groups and unit. */
-        UNMATCHED("未被任何规则采用");
+        UNMATCHED("未被任何规则采用"),
+        /** A waiver (情况说明) past its expiry on the as-of date: it was not applied, the gap stays open. */
+        WAIVER_EXPIRED("情况说明已过期"),
+        /** A waiver for a rule and unit that has no gap in this report: nothing to accept. */
+        WAIVER_UNUSED("情况说明未使用");
 
         private final String chineseName;
 

@@ -2,6 +2,7 @@ package dev.plancheck;
 
 import dev.plancheck.engine.CompiledRules;
 import dev.plancheck.engine.Evaluation;
+import dev.plancheck.engine.Waiving;
 import dev.plancheck.input.SubmissionReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +98,8 @@ public final class PlanChecker {
      * Checks a submission.
      *
      * @throws InvalidSubmissionException when the submission does not fit the pack (year, vocabulary, references)
-     * @throws IllegalArgumentException   when the as-of date lies before the assessment year
+     * @throws IllegalArgumentException   when the as-of date lies before the assessment year, or a waiver names a
+     *                                    rule the pack does not have
      */
     public Report check(Submission submission, CheckOptions options) throws InvalidSubmissionException {
         reader.validate(submission);
@@ -106,6 +108,11 @@ public final class PlanChecker {
             throw new IllegalArgumentException("检查日期 " + asOf + " 早于考核年度 " + pack.year() + " 年");
         }
         int coming = options.comingDueDays() == null ? pack.parameters().comingDueDays() : options.comingDueDays();
-        return Evaluation.run(compiled, pack, submission, asOf, coming);
+        List<String> unknown = options.waivers().stream().map(Waiver::ruleId)
+                .filter(id -> compiled.rules().stream().noneMatch(r -> r.id().equals(id))).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("情况说明所指的规则不在规则包 " + pack.id() + " 中：" + String.join("、", unknown));
+        }
+        return Waiving.apply(Evaluation.run(compiled, pack, submission, asOf, coming), options.waivers());
     }
 }

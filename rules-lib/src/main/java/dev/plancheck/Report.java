@@ -18,8 +18,9 @@ import java.util.Map;
  * @param comingDueDays how many days ahead {@code comingDue} looks
  * @param units         the submission's units, subdistrict first
  * @param results       one per rule and unit, in rule order then unit order
- * @param gaps          the results with status {@link Status#GAP}, explained
- * @param notices       records not counted, counted once for two, or used by no rule
+ * @param gaps          the results with status {@link Status#GAP}, explained; a gap an assessor accepted carries
+ *                      its {@link Gap#waiver() waiver} and is still listed here
+ * @param notices       records not counted, counted once for two, or used by no rule; waivers not applied
  * @param comingDue     unmet parts whose window opens or closes within {@code comingDueDays} after {@code asOf}
  */
 public record Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
@@ -43,8 +44,24 @@ public record Report(String source, String packId, String packTitle, int year, L
         return counts;
     }
 
-    /** True when at least one duty is missing. */
+    /** True when at least one duty is missing and no waiver accepts it. */
     public boolean hasGaps() {
-        return !gaps.isEmpty();
+        return gaps.stream().anyMatch(g -> !g.waived());
+    }
+
+    /** The gaps no waiver accepts: what must still be done. */
+    public List<Gap> openGaps() {
+        return gaps.stream().filter(g -> !g.waived()).toList();
+    }
+
+    /** The gaps an assessor accepted with a reason (已说明). */
+    public List<Gap> waivedGaps() {
+        return gaps.stream().filter(Gap::waived).toList();
+    }
+
+    /** The gap of a rule for a unit, or {@code null} when that result is not a gap. */
+    public Gap gapOf(String ruleId, String unitId) {
+        return gaps.stream().filter(g -> g.ruleId().equals(ruleId) && g.unit().getId().equals(unitId))
+                .findFirst().orElse(null);
     }
 }

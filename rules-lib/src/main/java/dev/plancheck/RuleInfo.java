@@ -13,9 +13,10 @@ package dev.plancheck;
  * @param evidence  what counts as evidence, in Chinese
  * @param trigger   for a conditional rule, the kind of record that triggers it (e.g. {@code disaster}); {@code null} otherwise
  * @param file      the DRL file it is written in
+ * @param section   the section of the document the clause belongs to, e.g. {@code 一、统战工作}
  */
 public record RuleInfo(String id, String name, String title, String clause, String sentence, Scope scope,
-                       Severity severity, String evidence, String trigger, String file) {
+                       Severity severity, String evidence, String trigger, String file, String section) {
     /** True when the rule only applies once something has happened. */
     public boolean conditional() {
         return trigger != null;

@@ -167,7 +167,7 @@ public final class CompiledRules {
             return null;
         }
         return new RuleInfo(id, rule.getName(), text(meta, "title"), clause, sentence, scope, severity,
-                text(meta, "evidence"), trigger, file);
+                text(meta, "evidence"), trigger, file, c.section());
     }
 
     private static String text(Map<String, Object> meta, String key) {

@@ -199,7 +199,7 @@ public final class Evaluation {
         String found = failing.size() == 1 ? failing.get(0).found()
                 : failing.stream().map(p -> (sameLabels ? p.what() + "（" + p.periodName() + "）" : p.what()) + "：" + p.found())
                         .collect(Collectors.joining("；"));
-        return new Gap(r.rule(), r.unit(), expected, found, r.evidence());
+        return new Gap(r.rule(), r.unit(), expected, found, r.evidence(), null);
     }
 
     /**

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report as JSON for other programs (see {@code docs/report-format.md}): one object for a run on one file, an
- * array of objects for a batch (a folder or several files). Members always come in the same order; empty arrays are
- * written {@code []}.
+ * The report as JSON for other programs (see {@code docs/report-format.md}): one object for a run on one file; for a
+ * batch (a folder or several files) an object with the {@code reports} in order and the {@code comparison} of their
+ * units. Members always come in the same order; empty arrays are written {@code []}.
  */
 public final class JsonReportWriter implements ReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -49,9 +49,11 @@ public final class JsonReportWriter implements ReportWriter {
         if (!batch && reports.size() == 1) {
             tree = toJson(reports.get(0));
         } else {
-            ArrayNode array = MAPPER.createArrayNode();
+            ObjectNode root = MAPPER.createObjectNode();
+            ArrayNode array = root.putArray("reports");
             reports.forEach(r -> array.add(toJson(r)));
-            tree = array;
+            root.set("comparison", toJson(Comparison.of(reports)));
+            tree = root;
         }
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator(""))
@@ -78,6 +80,8 @@ public final class JsonReportWriter implements ReportWriter {
         for (Map.Entry<Status, Integer> e : r.summary().entrySet()) {
             summary.put(e.getKey().name(), e.getValue());
         }
+        root.put("openGaps", r.openGaps().size());
+        root.put("waivedGaps", r.waivedGaps().size());
         ArrayNode units = root.putArray("units");
         for (OrgUnit u : r.units()) {
             units.addObject().put("id", u.getId()).put("name", u.getName()).put("level", u.getLevel().code());
@@ -130,6 +134,17 @@ public final class JsonReportWriter implements ReportWriter {
             o.put("expected", g.expected());
             o.put("found", g.found());
             strings(o.putArray("evidence"), g.evidence());
+            if (g.waived()) {
+                ObjectNode w = o.putObject("waiver");
+                w.put("reason", g.waiver().reason());
+                if (g.waiver().acceptedBy() != null) {
+                    w.put("acceptedBy", g.waiver().acceptedBy());
+                }
+                if (g.waiver().expires() != null) {
+                    w.put("expires", g.waiver().expires().toString());
+                }
+                w.put("source", g.waiver().source());
+            }
         }
         ArrayNode notices = root.putArray("notices");
         for (Notice n : r.notices()) {
@@ -150,6 +165,31 @@ public final class JsonReportWriter implements ReportWriter {
             o.put("closes", c.closes().toString());
             if (c.anchor() != null) {
                 o.put("anchor", c.anchor().toString());
+            }
+        }
+        return root;
+    }
+
+    /** The JSON object of a comparison of units. */
+    public static ObjectNode toJson(Comparison c) {
+        ObjectNode root = MAPPER.createObjectNode();
+        strings(root.putArray("sections"), c.sections());
+        strings(root.putArray("filesWithGaps"), c.filesWithGaps());
+        ArrayNode rows = root.putArray("units");
+        for (Comparison.Row row : c.rows()) {
+            ObjectNode o = rows.addObject();
+            o.put("source", row.source());
+            o.put("unit", row.unit().getId());
+            o.put("unitName", row.unit().getName());
+            o.put("level", row.unit().getLevel().code());
+            o.put("openGaps", row.openGaps());
+            o.put("waivedGaps", row.waived());
+            o.put("notDue", row.notDue());
+            o.put("met", row.met());
+            o.put("total", row.total());
+            ArrayNode sections = o.putArray("bySection");
+            for (Comparison.Tally t : row.bySection()) {
+                sections.addObject().put("section", t.section()).put("met", t.met()).put("total", t.total());
             }
         }
         return root;

@@ -6,6 +6,7 @@ import dev.plancheck.Notice;
 import dev.plancheck.Report;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
+import dev.plancheck.Waiver;
 import dev.plancheck.model.OrgUnit;
 import java.io.IOException;
 import java.util.List;
@@ -13,12 +14,27 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The report in Chinese for an assessor: per unit what is missing (each gap with its clause, the original sentence,
- * what was expected and what was found), what is not yet due, what does not apply and what is met; then notices
- * about records that were not counted, and what falls due next.
+ * The report in Chinese for an assessor, to act on: the conclusion, then every open gap by unit (its clause, the
+ * original sentence, what was expected and what was found), the gaps accepted with a reason (已说明), the notices
+ * about records that were not counted, and what falls due next; each unit's counts close the report. Met, not-due
+ * and not-applicable duties are counted, not listed, unless {@linkplain #TextReportWriter(boolean) detail} is asked
+ * for. A batch ends with the comparison of its units, after the last report.
  */
 public final class TextReportWriter implements ReportWriter {
     private static final String RULE = "────────────────────────────────────────";
+    private static final String DOUBLE_RULE = "════════════════════════════════════════";
+
+    private final boolean detail;
+
+    /** The default report: gaps and notices in full, met items counted. */
+    public TextReportWriter() {
+        this(false);
+    }
+
+    /** @param detail true to list every met, not-due and not-applicable duty of every unit too */
+    public TextReportWriter(boolean detail) {
+        this.detail = detail;
+    }
 
     @Override
     public String name() {
@@ -38,6 +54,10 @@ public final class TextReportWriter implements ReportWriter {
             }
             write(reports.get(i), out);
         }
+        if (batch && !reports.isEmpty()) {
+            out.append('\n');
+            comparison(Comparison.of(reports), reports.size(), out);
+        }
     }
 
     private void write(Report r, Appendable out) throws IOException {
@@ -46,64 +66,143 @@ public final class TextReportWriter implements ReportWriter {
         out.append("提交文件：").append(r.source()).append('\n');
         out.append("考核年度：").append(String.valueOf(r.year())).append("　检查截至：").append(r.asOf().toString())
                 .append("（当日结束时）　规则包：").append(r.packId()).append('\n');
-        out.append("结论：").append(r.hasGaps() ? "有 " + r.gaps().size() + " 项缺项" : "没有缺项").append("　")
+        List<Gap> open = r.openGaps();
+        List<Gap> waived = r.waivedGaps();
+        out.append("结论：").append(open.isEmpty() ? "没有缺项" : "有 " + open.size() + " 项缺项")
+                .append(waived.isEmpty() ? "" : "（另有 " + waived.size() + " 项缺项已说明）").append("　")
                 .append(summaryLine(s)).append('\n');
 
-        for (OrgUnit unit : r.units()) {
-            List<RuleResult> mine = r.results().stream().filter(x -> x.unit().getId().equals(unit.getId())).toList();
-            out.append('\n').append(RULE).append('\n');
-            out.append(unit.getName()).append("（").append(unit.getId()).append("，").append(unit.getLevel().chineseName())
-                    .append("）　").append(summaryLine(Report.countByStatus(mine))).append('\n');
-            out.append(RULE).append('\n');
-            List<Gap> gaps = r.gaps().stream().filter(g -> g.unit().getId().equals(unit.getId())).toList();
-            if (!gaps.isEmpty()) {
-                out.append("缺项（").append(String.valueOf(gaps.size())).append("）：\n");
-                for (Gap g : gaps) {
-                    out.append("  ✗ [").append(g.ruleId()).append("] ").append(g.title()).append("　")
-                            .append(g.clause()).append("　严重程度：").append(g.rule().severity().chineseName()).append('\n');
-                    out.append("      原文：").append(g.clauseText()).append('\n');
-                    out.append("      应有：").append(g.expected()).append('\n');
-                    out.append("      实有：").append(g.found()).append('\n');
-                }
-            }
-            section(out, mine, Status.NOT_DUE, "未到期", "…");
-            section(out, mine, Status.NOT_APPLICABLE, "不适用", "–");
-            section(out, mine, Status.MET, "已落实", "✓");
+        if (!open.isEmpty()) {
+            out.append('\n').append(RULE).append('\n').append("缺项（").append(String.valueOf(open.size()))
+                    .append("）：须整改\n").append(RULE).append('\n');
+            gapsByUnit(r, open, out);
+        }
+        if (!waived.isEmpty()) {
+            out.append('\n').append(RULE).append('\n').append("已说明的缺项（").append(String.valueOf(waived.size()))
+                    .append("）：评估人员已认可情况说明，不计为未落实\n").append(RULE).append('\n');
+            gapsByUnit(r, waived, out);
         }
 
         out.append('\n').append(RULE).append('\n');
+        notices(r, out);
+        comingDue(r, out);
+
+        out.append('\n').append(RULE).append('\n').append("各单位情况：\n");
+        for (OrgUnit unit : r.units()) {
+            List<RuleResult> mine = r.results().stream().filter(x -> x.unit().getId().equals(unit.getId())).toList();
+            out.append("  ").append(unitName(unit)).append("　").append(summaryLine(Report.countByStatus(mine))).append('\n');
+            if (detail) {
+                section(out, mine, Status.NOT_DUE, "未到期", "…");
+                section(out, mine, Status.NOT_APPLICABLE, "不适用", "–");
+                section(out, mine, Status.MET, "已落实", "✓");
+            }
+        }
+        if (!detail) {
+            out.append("  （已落实、未到期、不适用的事项只计数；加 --detail 逐条列出）\n");
+        }
+    }
+
+    private static void gapsByUnit(Report r, List<Gap> gaps, Appendable out) throws IOException {
+        for (OrgUnit unit : r.units()) {
+            List<Gap> mine = gaps.stream().filter(g -> g.unit().getId().equals(unit.getId())).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            out.append(unitName(unit)).append("（").append(String.valueOf(mine.size())).append("）：\n");
+            for (Gap g : mine) {
+                out.append("  ").append(g.waived() ? "◇" : "✗").append(" [").append(g.ruleId()).append("] ")
+                        .append(g.title()).append("　").append(g.clause()).append("　严重程度：")
+                        .append(g.rule().severity().chineseName()).append('\n');
+                out.append("      原文：").append(g.clauseText()).append('\n');
+                out.append("      应有：").append(g.expected()).append('\n');
+                out.append("      实有：").append(g.found()).append('\n');
+                if (g.waived()) {
+                    Waiver w = g.waiver();
+                    out.append("      已说明：").append(w.reason());
+                    if (w.acceptedBy() != null) {
+                        out.append("（认可人：").append(w.acceptedBy()).append("）");
+                    }
+                    if (w.expires() != null) {
+                        out.append("　有效期至 ").append(w.expires().toString());
+                    }
+                    out.append("　来源：").append(w.source()).append('\n');
+                }
+            }
+        }
+    }
+
+    private static void notices(Report r, Appendable out) throws IOException {
         out.append("记录提示（").append(String.valueOf(r.notices().size())).append("）");
         if (r.notices().isEmpty()) {
             out.append("：无\n");
-        } else {
-            out.append("：以下记录未计入或只计一次，请核对\n");
-            List<Notice> future = r.notices().stream().filter(n -> n.type() == Notice.Type.FUTURE_DATED).toList();
-            for (Notice n : r.notices()) {
-                if (n.type() != Notice.Type.FUTURE_DATED) {
-                    out.append("  ! ").append(n.recordId()).append("【").append(n.type().chineseName()).append("】")
-                            .append(n.message()).append('\n');
-                }
-            }
-            // A mid-year check of a full ledger would list every later record; one line says the same.
-            if (!future.isEmpty()) {
-                out.append("  ! 【").append(Notice.Type.FUTURE_DATED.chineseName()).append("】").append(String.valueOf(future.size()))
-                        .append(" 条记录的日期晚于检查日期 ").append(r.asOf().toString()).append("，未计入：")
-                        .append(future.stream().map(Notice::recordId).collect(Collectors.joining("、"))).append('\n');
+            return;
+        }
+        boolean aboutWaivers = r.notices().stream().anyMatch(n -> n.type() == Notice.Type.WAIVER_EXPIRED
+                || n.type() == Notice.Type.WAIVER_UNUSED);
+        out.append(aboutWaivers ? "：以下记录未计入或只计一次、情况说明未采用，请核对\n" : "：以下记录未计入或只计一次，请核对\n");
+        List<Notice> future = r.notices().stream().filter(n -> n.type() == Notice.Type.FUTURE_DATED).toList();
+        for (Notice n : r.notices()) {
+            if (n.type() != Notice.Type.FUTURE_DATED) {
+                out.append("  ! ").append(n.recordId()).append("【").append(n.type().chineseName()).append("】")
+                        .append(n.message()).append('\n');
             }
         }
+        // A mid-year check of a full ledger would list every later record; one line says the same.
+        if (!future.isEmpty()) {
+            out.append("  ! 【").append(Notice.Type.FUTURE_DATED.chineseName()).append("】").append(String.valueOf(future.size()))
+                    .append(" 条记录的日期晚于检查日期 ").append(r.asOf().toString()).append("，未计入：")
+                    .append(future.stream().map(Notice::recordId).collect(Collectors.joining("、"))).append('\n');
+        }
+    }
+
+    private static void comingDue(Report r, Appendable out) throws IOException {
         out.append("即将到期（").append(r.asOf().toString()).append(" 之后 ").append(String.valueOf(r.comingDueDays()))
                 .append(" 天内开始或截止、尚未落实的事项，按截止日排列）");
         if (r.comingDue().isEmpty()) {
             out.append("：无\n");
-        } else {
-            out.append("：\n");
-            for (ComingDuty c : r.comingDue()) {
-                out.append("  → ").append(c.opens().toString()).append(" 至 ").append(c.closes().toString()).append("　")
-                        .append(c.unit().getName()).append("　[").append(c.rule().id()).append("] ").append(c.what())
-                        .append("（").append(c.periodName()).append(c.anchor() == null ? "" : "，节点日 " + c.anchor())
-                        .append("）\n");
-            }
+            return;
         }
+        out.append("：\n");
+        for (ComingDuty c : r.comingDue()) {
+            out.append("  → ").append(c.opens().toString()).append(" 至 ").append(c.closes().toString()).append("　")
+                    .append(c.unit().getName()).append("　[").append(c.rule().id()).append("] ").append(c.what())
+                    .append("（").append(c.periodName()).append(c.anchor() == null ? "" : "，节点日 " + c.anchor())
+                    .append("）\n");
+        }
+    }
+
+    private static void comparison(Comparison c, int reports, Appendable out) throws IOException {
+        out.append(DOUBLE_RULE).append('\n');
+        out.append("汇总：").append(String.valueOf(reports)).append(" 个提交文件已检查，共 ")
+                .append(String.valueOf(c.rows().size())).append(" 个单位；按缺项由多到少排列\n");
+        out.append("（已落实/应落实，不适用的不计；分部分：").append(String.join("　", c.sections())).append("）\n");
+        out.append(DOUBLE_RULE).append('\n');
+        int i = 0;
+        for (Comparison.Row row : c.rows()) {
+            out.append(String.format("%3d. ", ++i)).append(unitName(row.unit())).append("　缺项 ")
+                    .append(String.valueOf(row.openGaps()));
+            if (row.waived() > 0) {
+                out.append("（另 ").append(String.valueOf(row.waived())).append(" 项已说明）");
+            }
+            out.append("　未到期 ").append(String.valueOf(row.notDue())).append("　已落实 ")
+                    .append(String.valueOf(row.met())).append("/").append(String.valueOf(row.total())).append('\n');
+            out.append("       文件：").append(row.source()).append('\n');
+            out.append("       ").append(row.bySection().stream().filter(t -> t.total() > 0)
+                    .map(t -> shortSection(t.section()) + " " + t.met() + "/" + t.total())
+                    .collect(Collectors.joining("　"))).append('\n');
+        }
+        out.append(c.filesWithGaps().isEmpty() ? "所有文件都没有缺项\n"
+                : "有缺项的文件（" + c.filesWithGaps().size() + "）：" + String.join("、", c.filesWithGaps()) + "\n");
+    }
+
+    /** {@code 一、统战工作} → {@code 一}. */
+    private static String shortSection(String section) {
+        int cut = section.indexOf('、');
+        return cut > 0 ? section.substring(0, cut) : section;
+    }
+
+    private static String unitName(OrgUnit unit) {
+        return unit.getName() + "（" + unit.getId() + "，" + unit.getLevel().chineseName() + "）";
     }
 
     private static void section(Appendable out, List<RuleResult> results, Status status, String heading, String mark)
