@@ -5,14 +5,16 @@ import java.util.List;
 
 /** The exit codes of the command line, decided in one place from what a run produced. */
 enum ExitCode {
-    /** Every submission was checked and nothing is missing. */
+    /** Every submission was checked and nothing is missing (gaps accepted by a waiver do not count). */
     OK(0),
-    /** At least one gap was found (or, for {@code test}, a scenario failed). */
+    /** At least one open gap was found (or, for {@code test}, a scenario failed). */
     GAPS(1),
-    /** Bad input or usage: a submission or option could not be used. */
+    /** Bad input or usage: a submission, a waiver file or an option could not be used. */
     BAD_INPUT(2),
     /** The rule pack itself is broken. */
-    BROKEN_PACK(3);
+    BROKEN_PACK(3),
+    /** The report could not be written to the file named by {@code --output} (no room, no permission…). */
+    OUTPUT_FAILED(74);
 
     final int code;
 

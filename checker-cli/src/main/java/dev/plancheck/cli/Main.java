@@ -10,10 +10,8 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./checker}. */
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "按工作要点逐条检查活动台账，列出缺项。%n"
-                + "Checks a subdistrict's activity ledger against its annual work plan, rule by rule.",
+        description = "按工作要点逐条检查活动台账（JSON、Excel 或 CSV），列出缺项、已说明的缺项和待核对的记录。",
         subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误"})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -28,6 +26,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        ChineseHelp.apply(cli);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("内部错误：" + e);
             err.flush();

@@ -38,8 +38,20 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("结论：没有缺项　已落实 79　缺项 0　未到期 0　不适用 0"), r.out());
         assertTrue(r.out().contains("电厂街道（DC，街道）"), r.out());
-        assertTrue(r.out().contains("  ✓ [R10.2-1] 做好临时性灾害（疫情、雪灾、洪灾等）救助工作　证据："), r.out());
+        assertFalse(r.out().contains("✓"), "met items are counted, not listed, by default: " + r.out());
+        assertTrue(r.out().contains("（已落实、未到期、不适用的事项只计数；加 --detail 逐条列出）"), r.out());
         assertEquals("", r.err());
+        Run detail = run("check", "--detail", SAMPLES + "compliant.json");
+        assertTrue(detail.out().contains("  ✓ [R10.2-1] 做好临时性灾害（疫情、雪灾、洪灾等）救助工作　证据："), detail.out());
+    }
+
+    @Test
+    void gaps_and_notices_come_before_the_units_counts() {
+        Run r = run("check", SAMPLES + "gaps-meetings.json");
+        int gaps = r.out().indexOf("缺项（2）：须整改");
+        int notices = r.out().indexOf("记录提示（2）");
+        int units = r.out().indexOf("各单位情况：");
+        assertTrue(gaps > 0 && gaps < notices && notices < units, r.out());
     }
 
     @Test
@@ -61,8 +73,13 @@ class MainTest {
         Run r = run("check", SAMPLES);
         assertEquals(1, r.code(), r.err());
         assertEquals(8, r.out().split("落实情况检查报告", -1).length - 1, "eight submissions in the folder");
-        assertTrue(r.err().contains("跳过 " + SAMPLES + "gaps-meetings.expected.json（预期结果文件，不是提交）"), r.err());
-        assertTrue(r.err().contains("共 8 个提交文件：8 个已检查，其中 7 个有缺项；0 个有误未检查"), r.err());
+        assertTrue(r.err().contains("跳过 " + SAMPLES + "gaps-meetings.expected.json（预期结果文件，不是台账）"), r.err());
+        assertTrue(r.err().contains("共 8 个台账文件：8 个已检查，其中 7 个有缺项；0 个有误未检查"), r.err());
+        int lastReport = r.out().lastIndexOf("落实情况检查报告");
+        int summary = r.out().indexOf("汇总：8 个提交文件已检查，共 40 个单位；按缺项由多到少排列");
+        assertTrue(summary > lastReport, "the comparison follows the last report: " + r.out());
+        String firstRow = r.out().lines().filter(l -> l.startsWith("  1. ")).findFirst().orElseThrow();
+        assertTrue(firstRow.startsWith("  1. 缺项 3　已落实 44/47　电厂街道（DC，街道）　" + SAMPLES + "gaps-node-windows.json"), firstRow);
     }
 
     @Test
@@ -94,16 +111,19 @@ class MainTest {
     }
 
     @Test
-    void json_for_a_folder_or_several_files_is_always_an_array_and_a_missing_path_is_counted(@TempDir Path dir) throws Exception {
+    void json_for_a_folder_or_several_files_is_always_a_batch_object_and_a_missing_path_is_counted(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{}");
         Run r = run("check", "--format", "json", bad.toString(), SAMPLES + "compliant.json", dir.resolve("gone.json").toString());
         assertEquals(2, r.code());
         JsonNode out = new ObjectMapper().readTree(r.out());
-        assertTrue(out.isArray() && out.size() == 1, "one array with the one checkable report: " + r.out());
-        assertTrue(r.err().contains("共 2 个提交文件：1 个已检查，其中 0 个有缺项；1 个有误未检查；另有 1 个路径无法使用"), r.err());
+        assertTrue(out.get("reports").isArray() && out.get("reports").size() == 1, "one checkable report: " + r.out());
+        assertEquals(5, out.at("/comparison/units").size(), "one comparison row per unit of the checked report");
+        assertTrue(r.err().contains("共 2 个台账文件：1 个已检查，其中 0 个有缺项；1 个有误未检查；另有 1 个路径无法使用"), r.err());
         Run none = run("check", "--format", "json", bad.toString(), dir.resolve("gone.json").toString());
-        assertEquals("[]", none.out().strip(), "a batch with nothing checkable is an empty array");
+        JsonNode empty = new ObjectMapper().readTree(none.out());
+        assertEquals(0, empty.get("reports").size(), "a batch with nothing checkable has no report: " + none.out());
+        assertEquals(0, empty.at("/comparison/units").size(), none.out());
         Run single = run("check", "--format", "json", bad.toString());
         assertEquals("", single.out(), "one file that could not be checked writes no report");
     }
@@ -128,7 +148,39 @@ class MainTest {
         assertTrue(pack.err().contains("没有名为 \"dianchang-2025\" 的内置规则包"), pack.err());
         Run none = run("check");
         assertEquals(2, none.code());
+        assertEquals("用法有误：缺少必需的参数 PATH\n用 ./checker help check 查看用法\n", none.err());
+        Run unknown = run("check", "--bogus", SAMPLES + "compliant.json");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("用法有误：未知的选项 \"--bogus\""), unknown.err());
+        Run notNumber = run("check", "--coming-days", "abc", SAMPLES + "compliant.json");
+        assertEquals(2, notNumber.code());
+        assertTrue(notNumber.err().startsWith("用法有误：--coming-days 的值 \"abc\" 无效，应为整数"), notNumber.err());
+        Run command = run("frob");
+        assertEquals(2, command.code());
+        assertTrue(command.err().startsWith("用法有误：未知的命令 \"frob\"；可用的命令：check、"), command.err());
         noStackTrace(none);
+    }
+
+    @Test
+    void help_is_in_chinese_down_to_the_headings_and_standard_options() {
+        for (String[] args : new String[][] {{"--help"}, {"check", "--help"}, {"help", "check"}, {"help"}}) {
+            Run r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args));
+            assertTrue(r.out().startsWith("用法："), r.out());
+            assertTrue(r.out().contains("显示本命令的用法说明并退出"), r.out());
+            for (String english : new String[] {"Usage", "Show this help", "Print version", "Display help", "Commands:",
+                    "Options:", "Parameters:", "Default:"}) {
+                assertFalse(r.out().contains(english), english + " in " + String.join(" ", args) + ":\n" + r.out());
+            }
+        }
+    }
+
+    @Test
+    void a_report_file_that_cannot_be_written_has_its_own_exit_code_and_says_why(@TempDir Path dir) {
+        Run r = run("check", "--output", dir.resolve("no-such-folder").resolve("r.txt").toString(), SAMPLES + "compliant.json");
+        assertEquals(74, r.code(), r.err());
+        assertTrue(r.err().contains("无法写出报告文件 " + dir.resolve("no-such-folder").resolve("r.txt") + "："), r.err());
+        noStackTrace(r);
     }
 
     @Test

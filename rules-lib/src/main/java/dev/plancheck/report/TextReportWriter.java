@@ -179,17 +179,18 @@ public final class TextReportWriter implements ReportWriter {
         out.append(DOUBLE_RULE).append('\n');
         int i = 0;
         for (Comparison.Row row : c.rows()) {
-            out.append(String.format("%3d. ", ++i)).append(unitName(row.unit())).append("　缺项 ")
-                    .append(String.valueOf(row.openGaps()));
+            out.append(String.format("%3d. ", ++i)).append("缺项 ").append(String.valueOf(row.openGaps()));
             if (row.waived() > 0) {
                 out.append("（另 ").append(String.valueOf(row.waived())).append(" 项已说明）");
             }
-            out.append("　未到期 ").append(String.valueOf(row.notDue())).append("　已落实 ")
-                    .append(String.valueOf(row.met())).append("/").append(String.valueOf(row.total())).append('\n');
-            out.append("       文件：").append(row.source()).append('\n');
-            out.append("       ").append(row.bySection().stream().filter(t -> t.total() > 0)
-                    .map(t -> shortSection(t.section()) + " " + t.met() + "/" + t.total())
-                    .collect(Collectors.joining("　"))).append('\n');
+            out.append("　已落实 ").append(String.valueOf(row.met())).append("/").append(String.valueOf(row.total()));
+            if (row.notDue() > 0) {
+                out.append("　未到期 ").append(String.valueOf(row.notDue()));
+            }
+            out.append("　").append(unitName(row.unit())).append("　").append(row.source()).append("　｜ ")
+                    .append(row.bySection().stream().filter(t -> t.total() > 0)
+                            .map(t -> shortSection(t.section()) + " " + t.met() + "/" + t.total())
+                            .collect(Collectors.joining("　"))).append('\n');
         }
         out.append(c.filesWithGaps().isEmpty() ? "所有文件都没有缺项\n"
                 : "有缺项的文件（" + c.filesWithGaps().size() + "）：" + String.join("、", c.filesWithGaps()) + "\n");
