@@ -22,14 +22,15 @@ import java.util.Map;
  *                      its {@link Gap#waiver() waiver} and is still listed here
  * @param notices       records not counted, counted once for two, or used by no rule; waivers not applied
  * @param comingDue     unmet parts whose window opens or closes within {@code comingDueDays} after {@code asOf}
+ * @param fingerprint   which rules judged: the pack's id, version and content hash
  */
 public record Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
                      List<OrgUnit> units, List<RuleResult> results, List<Gap> gaps, List<Notice> notices,
-                     List<ComingDuty> comingDue) {
+                     List<ComingDuty> comingDue, PackFingerprint fingerprint) {
 
-    /** How many results have each status; every status is present, possibly with 0. */
-    public Map<Status, Integer> summary() {
-        return countByStatus(results);
+    /** How many results have each status, e.g. {@code 已落实 77　缺项 2　未到期 0　不适用 0}; {@code counts()} gives the map. */
+    public Summary summary() {
+        return Summary.of(results);
     }
 
     /** How many of the given results have each status, in {@link Status} order, zeros included. */

@@ -30,11 +30,13 @@ public final class RulePack {
     private final PackFile parameters;
     private final RuleSet ruleSet;
     private final String origin;
+    private final PackFingerprint fingerprint;
 
     private RulePack(PackLoader.Loaded loaded) {
         this.parameters = loaded.parameters();
         this.ruleSet = loaded.ruleSet();
         this.origin = loaded.origin();
+        this.fingerprint = loaded.fingerprint();
     }
 
     /** The default bundled pack: 电厂街道's 2023 plan. */
@@ -120,6 +122,11 @@ public final class RulePack {
     /** Where the pack was loaded from, e.g. {@code classpath:dev/plancheck/packs/dianchang-2023.json}. */
     public String origin() {
         return origin;
+    }
+
+    /** The pack's id, declared version and content hash, as every report names them. */
+    public PackFingerprint fingerprint() {
+        return fingerprint;
     }
 
     /** The pack's parameters, as read from its parameter file. */

@@ -84,6 +84,6 @@ class PlanCheckerTest {
         RuleResult quota = report.results().stream().filter(r -> r.rule().id().equals("R1.2-4")).findFirst().orElseThrow();
         assertEquals(Status.MET, quota.status());
         assertEquals(List.of("m1", "m2"), quota.evidence());
-        assertTrue(report.summary().get(Status.GAP) > 0);
+        assertTrue(report.summary().gap() > 0);
     }
 }

@@ -124,7 +124,8 @@ public final class Evaluation {
 
         List<Gap> gaps = results.stream().filter(r -> r.status() == Status.GAP).map(Evaluation::gapOf).toList();
         return new Report(submission.source(), pack.id(), pack.title(), year, asOf, comingDueDays, units,
-                List.copyOf(results), gaps, List.copyOf(notices), coming(results, asOf, comingDueDays));
+                List.copyOf(results), gaps, List.copyOf(notices), coming(results, asOf, comingDueDays),
+                pack.fingerprint());
     }
 
     private static Findings fire(CompiledRules rules, RulePack pack, List<OrgUnit> units, List<Activity> activities,

@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
 /**
  * The parameter file of a rule pack: identity, assessment year and everything about time and quantity that the
  * rules read (node days, periods, quotas, deadlines, the days of "coming due"). See {@code docs/parameters.md}.
+ * {@code version} is the optional version the file declares (e.g. {@code "2023.1"}), printed in every report.
  */
 public record PackFile(String id, String title, String issuer, LocalDate issued, String ruleSet, int year,
                        int comingDueDays, Map<String, NodeDef> nodes, Map<String, PeriodDef> periods,
-                       Map<String, Quota> quotas, Map<String, Deadline> deadlines) {
+                       Map<String, Quota> quotas, Map<String, Deadline> deadlines, String version) {
 
     /** The years the calendar supports: those of the solar-term computation. */
     public static final int FIRST_YEAR = SolarTerms.MIN_YEAR;
@@ -37,9 +38,10 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
 
     static PackFile read(JsonFields f) {
         JsonNode root = f.doc().root();
-        f.onlyKnownMembers(root, "$", Set.of("$comment", "id", "title", "issuer", "issued", "ruleSet", "year",
+        f.onlyKnownMembers(root, "$", Set.of("$comment", "id", "version", "title", "issuer", "issued", "ruleSet", "year",
                 "comingDueDays", "nodes", "periods", "quotas", "deadlines"));
         String id = f.text(root, "$", "id", true);
+        String version = f.text(root, "$", "version", false);
         String title = f.text(root, "$", "title", true);
         String issuer = f.text(root, "$", "issuer", false);
         String issuedText = f.text(root, "$", "issued", false);
@@ -88,7 +90,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     return days == null || description == null ? null : new Deadline(id2, days, description);
                 });
         return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
-                coming == null ? 0 : coming, nodes, periods, quotas, deadlines);
+                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, version);
     }
 
     /** Reads one named parameter; returns null after reporting when it cannot be used. */

@@ -1,5 +1,6 @@
 package dev.plancheck.pack;
 
+import dev.plancheck.PackFingerprint;
 import dev.plancheck.Problem;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
@@ -13,7 +14,7 @@ import java.util.List;
 /** Loads packs from the class path or from disk, collecting every problem before failing. */
 public final class PackLoader {
     /** A pack's files, read and checked; {@link RulePack} wraps it. */
-    public record Loaded(PackFile parameters, RuleSet ruleSet, String origin) {
+    public record Loaded(PackFile parameters, RuleSet ruleSet, String origin, PackFingerprint fingerprint) {
     }
 
     private PackLoader() {
@@ -72,7 +73,8 @@ public final class PackLoader {
                 problems.sort(Problem.IN_FILE_ORDER);
                 throw new RulePackException(problems);
             }
-            return new Loaded(parameters, ruleSet, dir.nameOf(fileName));
+            return new Loaded(parameters, ruleSet, dir.nameOf(fileName),
+                    Fingerprints.of(parameters, dir.read(fileName), ruleSet));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

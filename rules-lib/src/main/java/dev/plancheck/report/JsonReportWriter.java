@@ -74,10 +74,11 @@ public final class JsonReportWriter implements ReportWriter {
         ObjectNode pack = root.putObject("pack");
         pack.put("id", r.packId());
         pack.put("title", r.packTitle());
+        pack.put("version", r.fingerprint().version()).put("sha256", r.fingerprint().sha256());
         root.put("year", r.year());
         root.put("asOf", r.asOf().toString());
         ObjectNode summary = root.putObject("summary");
-        for (Map.Entry<Status, Integer> e : r.summary().entrySet()) {
+        for (Map.Entry<Status, Integer> e : r.summary().counts().entrySet()) {
             summary.put(e.getKey().name(), e.getValue());
         }
         root.put("openGaps", r.openGaps().size());

@@ -9,7 +9,7 @@ public final class ReportFormats {
     private static final Map<String, ReportWriter> WRITERS = new LinkedHashMap<>();
 
     static {
-        for (ReportWriter w : List.of(new TextReportWriter(), new JsonReportWriter())) {
+        for (ReportWriter w : List.of(new TextReportWriter(), new JsonReportWriter(), new JunitXmlReportWriter())) {
             WRITERS.put(w.name(), w);
         }
     }

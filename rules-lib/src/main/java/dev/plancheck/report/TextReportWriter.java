@@ -61,11 +61,12 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private void write(Report r, Appendable out) throws IOException {
-        Map<Status, Integer> s = r.summary();
+        Map<Status, Integer> s = r.summary().counts();
         out.append("《").append(r.packTitle()).append("》落实情况检查报告\n");
         out.append("提交文件：").append(r.source()).append('\n');
         out.append("考核年度：").append(String.valueOf(r.year())).append("　检查截至：").append(r.asOf().toString())
                 .append("（当日结束时）　规则包：").append(r.packId()).append('\n');
+        out.append("规则包指纹：").append(r.fingerprint().toString()).append('\n');
         List<Gap> open = r.openGaps();
         List<Gap> waived = r.waivedGaps();
         out.append("结论：").append(open.isEmpty() ? "没有缺项" : "有 " + open.size() + " 项缺项")

@@ -45,7 +45,7 @@ class ReadmeExampleTest {
                 R2.4-1 电厂街道 §2.4：研究民族工作的专题会议：全年（2023-01-01 至 2023-12-31）内至少 2 条
                     实有：1 条：DC-029（2023-04-25 党工委专题会议研究民族工作（上半年））
                 """, buffer.toString(StandardCharsets.UTF_8).lines().limit(4).collect(Collectors.joining("\n", "", "\n")));
-        assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("6 月 15 日：{MET="), buffer.toString(StandardCharsets.UTF_8));
+        assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("6 月 15 日：已落实 43　缺项 0　未到期 35　不适用 1，即将到期 14 项"), buffer.toString(StandardCharsets.UTF_8));
     }
 
     private static int indexOf(List<String> lines, String marker) {
