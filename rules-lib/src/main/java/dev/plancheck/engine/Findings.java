@@ -91,6 +91,49 @@ public final class Findings {
         evidence.forEach(used::add);
     }
 
+    /**
+     * The unit must have at least {@code quota.min} distinct records among {@code candidates} inside {@code period},
+     * each attended by at least {@code attendance.min} people (the records' {@code participants}). A record with
+     * fewer people, or with no count, is named in what was found but does not count: a participation threshold.
+     *
+     * <pre>
+     * findings.attendedAtLeast(kcontext, $u, "居民议事会", $y, $q, $people, $m);   // 4 meetings of 15 or more
+     * </pre>
+     */
+    public void attendedAtLeast(RuleContext kcontext, OrgUnit unit, String what, Period period, Quota quota,
+                                Quota attendance, List<?> candidates) {
+        List<Activity> all = sorted(candidates);
+        List<Activity> inPeriod = all.stream().filter(period::covers).toList();
+        List<Activity> counted = inPeriod.stream()
+                .filter(a -> a.getParticipants() != null && a.getParticipants() >= attendance.getMin()).toList();
+        List<Activity> tooFew = inPeriod.stream().filter(a -> !counted.contains(a)).toList();
+        List<Activity> outside = all.stream().filter(a -> !period.covers(a)).toList();
+        int min = quota.getMin();
+        Status status = counted.size() >= min ? Status.MET
+                : asOf.isBefore(period.getCloses()) ? Status.NOT_DUE : Status.GAP;
+        String expected = what + "：" + period.getName() + "（" + period.describeDays() + "）内至少 " + min
+                + " 条，每条参加人数不少于 " + attendance.getMin() + " 人";
+        String found = counted.isEmpty() ? "没有符合条件的记录" : counted.size() + " 条：" + withPeople(counted);
+        if (!tooFew.isEmpty()) {
+            found += "；参加人数不足 " + attendance.getMin() + " 人的另有 " + tooFew.size() + " 条：" + withPeople(tooFew);
+        }
+        if (!outside.isEmpty()) {
+            found += "；本时段外另有 " + outside.size() + " 条：" + Texts.records(outside);
+        }
+        List<String> notCounted = new ArrayList<>();
+        tooFew.forEach(a -> notCounted.add(a.getId()));
+        outside.forEach(a -> notCounted.add(a.getId()));
+        record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
+                period.getAnchor(), min, quota.getId(), counted.stream().map(Activity::getId).toList(),
+                List.copyOf(notCounted), status, expected, found));
+        all.forEach(a -> used.add(a.getId()));
+    }
+
+    private static String withPeople(List<Activity> records) {
+        return String.join("、", records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "，"
+                + (a.getParticipants() == null ? "未填人数" : a.getParticipants() + " 人") + "）").toList());
+    }
+
     private void require(RuleContext kcontext, OrgUnit unit, String what, Period period, int min, String quotaId,
                          List<?> candidates) {
         List<Activity> all = sorted(candidates);

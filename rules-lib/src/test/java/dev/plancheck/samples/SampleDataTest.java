@@ -73,7 +73,7 @@ class SampleDataTest {
         assertEquals(new java.util.TreeSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10")), sections);
     }
 
-    private static ArrayNode gaps(Report report) {
+    static ArrayNode gaps(Report report) {
         ArrayNode out = MAPPER.createArrayNode();
         for (Gap g : report.gaps()) {
             ObjectNode o = out.addObject();
@@ -83,7 +83,7 @@ class SampleDataTest {
         return out;
     }
 
-    private static ArrayNode notices(Report report) {
+    static ArrayNode notices(Report report) {
         ArrayNode out = MAPPER.createArrayNode();
         for (Notice n : report.notices()) {
             out.addObject().put("type", n.type().name()).put("record", n.recordId());
@@ -91,7 +91,7 @@ class SampleDataTest {
         return out;
     }
 
-    private static String pretty(JsonNode node) throws IOException {
+    static String pretty(JsonNode node) throws IOException {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }
 }
