@@ -47,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "报告格式：text（中文文本，默认）、json、html（可打印的网页）、xlsx（整改清单，须配合 --output）或 csv（缺项清单）")
+            description = "报告格式：text（中文文本，默认）、json、junit（JUnit XML，供持续集成）、html（可打印的网页）、xlsx（整改清单，须配合 --output）或 csv（缺项清单）")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

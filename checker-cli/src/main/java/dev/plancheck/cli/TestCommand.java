@@ -2,6 +2,7 @@ package dev.plancheck.cli;
 
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
+import dev.plancheck.report.JunitXmlReportWriter;
 import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.InvalidScenarioException;
 import dev.plancheck.scenario.ScenarioRunner;
@@ -12,10 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"运行场景文件，验证规则包中的规则给出预期结果（供规则编写者在启用新规则前使用）。",
                 "PATH 是场景文件（.json）或文件夹（递归查找其中的 .json）。"},
         exitCodeListHeading = "%n退出码：%n",
-        exitCodeList = {"0:全部场景通过", "1:有场景未通过", "2:场景文件有误", "3:规则包本身有误"})
+        exitCodeList = {"0:全部场景通过", "1:有场景未通过", "2:场景文件有误（包括为另一年度的规则包写的场景）", "3:规则包本身有误"})
 final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,10 +38,19 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     PackOption packOption;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "输出格式：text（逐条列出，默认）或 junit（JUnit XML，供持续集成服务器读取）")
+    String format;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean junit = format.equals("junit");
+        if (!junit && !format.equals("text")) {
+            err.println("--format：未知的格式 \"" + format + "\"；可用：text、junit");
+            return ExitCode.BAD_INPUT.code;
+        }
         PackOption.Loaded loaded = packOption.load(err);
         if (loaded.checker() == null) {
             return loaded.failure().code;
@@ -64,9 +76,16 @@ final class TestCommand implements Callable<Integer> {
         ScenarioRunner runner = new ScenarioRunner(checker);
         int passed = 0;
         int failed = 0;
+        int otherYear = 0;
+        List<CaseOutcome> all = new ArrayList<>();
+        List<JunitXmlReportWriter.BrokenFile> broken = new ArrayList<>();
         for (Path file : files) {
             try {
                 for (CaseOutcome o : runner.run(file)) {
+                    all.add(o);
+                    if (junit) {
+                        continue;
+                    }
                     if (o.passed()) {
                         passed++;
                         out.println("通过  " + o.rule() + "  " + o.name());
@@ -78,16 +97,39 @@ final class TestCommand implements Callable<Integer> {
                 }
             } catch (InvalidScenarioException e) {
                 bad = true;
+                broken.add(new JunitXmlReportWriter.BrokenFile(file.toString(),
+                        e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"))));
+                // Scenarios of another year fail file by file for the same reason: say it in full once.
+                boolean wrongYear = e.problems().stream().anyMatch(p -> p.message().contains("为另一年度的规则包写的"));
+                if (wrongYear && otherYear++ > 0) {
+                    continue;
+                }
                 err.println(file + " 有误，未运行：");
                 for (Problem p : e.problems()) {
                     err.println("  " + p);
                 }
             } catch (IOException e) {
                 bad = true;
+                broken.add(new JunitXmlReportWriter.BrokenFile(file.toString(), "无法读取：" + e.getMessage()));
                 err.println(file + "：无法读取（" + e.getMessage() + "）");
             }
         }
-        out.println("场景：通过 " + passed + "，失败 " + failed + (bad ? "；有文件未能运行，见错误输出" : ""));
+        if (otherYear > 1) {
+            err.println("另有 " + (otherYear - 1) + " 个场景文件同样是为另一年度的规则包写的，未运行");
+        }
+        if (junit) {
+            passed = (int) all.stream().filter(CaseOutcome::passed).count();
+            failed = all.size() - passed;
+            try {
+                JunitXmlReportWriter.writeScenarios(checker.pack().id(), checker.pack().fingerprint(), all, broken, out);
+            } catch (IOException e) {
+                err.println("无法写出结果：" + e.getMessage());
+                return ExitCode.OUTPUT_FAILED.code;
+            }
+            err.println("场景：通过 " + passed + "，失败 " + failed + (bad ? "；有文件未能运行" : ""));
+        } else {
+            out.println("场景：通过 " + passed + "，失败 " + failed + (bad ? "；有文件未能运行，见错误输出" : ""));
+        }
         if (bad) {
             return ExitCode.BAD_INPUT.code;
         }

@@ -67,6 +67,10 @@ public final class TextReportWriter implements ReportWriter {
         out.append("考核年度：").append(String.valueOf(r.year())).append("　检查截至：").append(r.asOf().toString())
                 .append("（当日结束时）　规则包：").append(r.packId()).append('\n');
         out.append("规则包指纹：").append(r.fingerprint().toString()).append('\n');
+        if (r.asOf().getYear() > r.year()) {
+            out.append("说明：检查日期在考核年度 ").append(String.valueOf(r.year()))
+                    .append(" 年结束之后，年度内的职责均已到期；考核年度以外的记录不计入\n");
+        }
         List<Gap> open = r.openGaps();
         List<Gap> waived = r.waivedGaps();
         out.append("结论：").append(open.isEmpty() ? "没有缺项" : "有 " + open.size() + " 项缺项")

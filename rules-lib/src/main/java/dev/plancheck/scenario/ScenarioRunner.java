@@ -88,7 +88,7 @@ public final class ScenarioRunner {
         JsonNode cases = f.array(root, "$", "cases", true);
         List<Runnable> later = new ArrayList<>();
         List<CaseOutcome> outcomes = new ArrayList<>();
-        if (cases != null && units != null && rule != null) {
+        if (cases != null && units != null && rule != null && ofThePacksYear(f, cases)) {
             for (int i = 0; i < cases.size(); i++) {
                 String path = JsonPaths.element("$.cases", i);
                 prepare(f, doc, rule, units, cases.get(i), path, outcomes, later);
@@ -100,6 +100,33 @@ public final class ScenarioRunner {
         }
         later.forEach(Runnable::run);
         return outcomes;
+    }
+
+    /**
+     * Scenarios are written for one assessment year; run against a pack of another year every record would fall
+     * outside it. Says so once, for the whole file, instead of failing every case.
+     */
+    private boolean ofThePacksYear(JsonFields f, JsonNode cases) {
+        java.util.Set<String> years = new java.util.TreeSet<>();
+        for (JsonNode c : cases) {
+            c.path("activities").forEach(a -> {
+                String date = a.path("date").asText("");
+                if (date.matches("\\d{4}-.*")) {
+                    years.add(date.substring(0, 4));
+                }
+            });
+            String asOf = c.path("asOf").asText("");
+            if (asOf.matches("\\d{4}-.*")) {
+                years.add(asOf.substring(0, 4));
+            }
+        }
+        String year = String.valueOf(checker.pack().year());
+        if (years.isEmpty() || years.contains(year)) {
+            return true;
+        }
+        f.report("$", "场景文件的日期都在 " + String.join("、", years) + " 年，而规则包 " + checker.pack().id() + " 的考核年度是 "
+                + year + " 年：这些场景是为另一年度的规则包写的；请用 --pack 选择 " + String.join("、", years) + " 年的规则包");
+        return false;
     }
 
     private void prepare(JsonFields f, LocatedJson doc, RuleInfo rule, JsonNode units, JsonNode c, String path,
@@ -199,6 +226,8 @@ public final class ScenarioRunner {
             report = checker.check(s, new CheckOptions(asOf, null));
         } catch (InvalidSubmissionException e) {
             return List.of("提交无效：" + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return List.of("无法检查：" + e.getMessage()); // e.g. an asOf before the pack's year
         }
         List<RuleResult> actual = report.results().stream().filter(r -> r.rule().id().equals(rule.id())).toList();
         for (RuleResult r : actual) {

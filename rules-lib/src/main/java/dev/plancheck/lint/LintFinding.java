@@ -1,0 +1,48 @@
+package dev.plancheck.lint;
+
+import dev.plancheck.Problem;
+
+/**
+ * One thing {@link PackLint} found wrong with a pack, under the check that found it.
+ *
+ * <pre>{@code
+ * new LintFinding(LintFinding.Check.COMPILE, new Problem("s01_grid.drl", 27, 0, "", "DRL 编译错误：…"))
+ *         .toString();   // "[编译] s01_grid.drl:27: DRL 编译错误：…"
+ * }</pre>
+ *
+ * @param check   which check found it
+ * @param problem where and what, in Chinese
+ */
+public record LintFinding(Check check, Problem problem) {
+    /** The checks of {@code checker lint}, in the order they run. */
+    public enum Check {
+        /** The pack's files can be read: parameter file, rule set index, clause book, vocabulary. */
+        FILES("文件"),
+        /** The DRL compiles; a compiler error names its file, line and the compiler's message. */
+        COMPILE("编译"),
+        /** Every rule has its metadata, a well-formed and unique id, and sits in its section's file. */
+        METADATA("元数据"),
+        /** Clauses are verbatim in the source document; every rule's sentence is one of its clause's duties; every duty has a rule. */
+        SOURCE_TEXT("原文"),
+        /** Every period, quota and deadline a rule names is defined, and every one defined is used. */
+        PARAMETERS("参数"),
+        /** Every scenario passes, and every rule is met in one scenario and reports a gap in another. */
+        SCENARIOS("场景");
+
+        private final String chineseName;
+
+        Check(String chineseName) {
+            this.chineseName = chineseName;
+        }
+
+        /** The check's name in reports, e.g. {@code 编译}. */
+        public String chineseName() {
+            return chineseName;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "[" + check.chineseName() + "] " + problem;
+    }
+}

@@ -1,0 +1,329 @@
+package dev.plancheck.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Problem;
+import dev.plancheck.RuleInfo;
+import dev.plancheck.RulePack;
+import dev.plancheck.RulePackException;
+import dev.plancheck.lint.LintFinding.Check;
+import dev.plancheck.pack.ClauseBook;
+import dev.plancheck.pack.PeriodDef;
+import dev.plancheck.pack.ResourceDir;
+import dev.plancheck.pack.RuleSet;
+import dev.plancheck.scenario.CaseOutcome;
+import dev.plancheck.scenario.InvalidScenarioException;
+import dev.plancheck.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks a rule pack without a ledger, as {@code checker lint PACK} does: its files, the DRL's compilation, every
+ * rule's metadata and ids, the clauses against the source document, the parameters the rules name against those
+ * the parameter file defines, and — with its scenario files — that every scenario passes and every rule is met in
+ * one scenario and reports a gap in another. Every problem is collected; none stops the others unless the pack
+ * cannot be read at all.
+ *
+ * <pre>{@code
+ * LintResult r = PackLint.lint("sample-data/qingsong-2023/pack", null, true);   // scenarios beside pack.json
+ * r.findings().forEach(System.out::println);   // "[参数] pack.json:14: 时段 month.13 已定义，但没有规则使用它"
+ * }</pre>
+ */
+public final class PackLint {
+    private static final Pattern REFERENCE = Pattern.compile("\\b(Period|Quota|Deadline)\\s*\\(\\s*(id|series)\\s*==\\s*\"([^\"]+)\"");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private PackLint() {
+    }
+
+    /**
+     * Lints a pack.
+     *
+     * @param idOrPath       a bundled pack's id, or the path of a parameter file (or of a folder holding {@code pack.json})
+     * @param scenarios      the folder of scenario files, or {@code null} to use the pack's own: {@code scenarios/}
+     *                       beside its parameter file, or for a bundled pack the repository's test scenarios when run
+     *                       from a checkout
+     * @param checkScenarios false to check the pack alone, without scenario coverage
+     */
+    public static LintResult lint(String idOrPath, Path scenarios, boolean checkScenarios) {
+        List<LintFinding> findings = new ArrayList<>();
+        RulePack pack;
+        try {
+            pack = RulePack.resolve(idOrPath);
+        } catch (RulePackException e) {
+            e.problems().forEach(p -> findings.add(new LintFinding(Check.FILES, p)));
+            return new LintResult(idOrPath, null, 0, 0, 0, true, List.copyOf(findings));
+        }
+        PlanChecker checker = null;
+        try {
+            checker = PlanChecker.create(pack);
+        } catch (RulePackException e) {
+            for (Problem p : e.problems()) {
+                findings.add(new LintFinding(classify(p.message()), p));
+            }
+        }
+        sourceText(pack, checker, findings);
+        parameters(pack, findings);
+        int files = 0;
+        int cases = 0;
+        boolean skipped = !checkScenarios;
+        if (checkScenarios) {
+            Path folder = scenarios != null ? scenarios : defaultScenarios(pack);
+            if (folder == null || !Files.isDirectory(folder)) {
+                findings.add(new LintFinding(Check.SCENARIOS, new Problem(folder == null ? pack.origin() : folder.toString(),
+                        0, 0, "", "找不到场景文件夹，无法检查场景覆盖；请用 --scenarios 给出场景文件夹，或用 --skip-scenarios 只检查规则包本身")));
+                skipped = true;
+            } else if (checker != null) {
+                int[] counts = scenarios(checker, folder, findings);
+                files = counts[0];
+                cases = counts[1];
+            }
+        }
+        findings.sort(java.util.Comparator.comparing(LintFinding::check).thenComparing(LintFinding::problem, Problem.IN_FILE_ORDER));
+        return new LintResult(pack.id(), pack.fingerprint(), checker == null ? 0 : checker.rules().size(), files, cases,
+                skipped, List.copyOf(findings));
+    }
+
+    private static Check classify(String message) {
+        if (message.startsWith("DRL 编译错误")) {
+            return Check.COMPILE;
+        }
+        if (message.contains("引用的条款") || message.contains("@sentence")) {
+            return Check.SOURCE_TEXT;
+        }
+        return Check.METADATA;
+    }
+
+    /** Clauses verbatim in the source document, and every duty sentence enforced by some rule. */
+    private static void sourceText(RulePack pack, PlanChecker checker, List<LintFinding> findings) {
+        RuleSet rules = pack.ruleSet();
+        ClauseBook book = rules.clauses();
+        String clausesFile = rules.dir().nameOf("clauses.json");
+        Path source = find(rules.dir(), book.source());
+        if (source == null) {
+            findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(clausesFile, 0, 0, "$.source",
+                    "找不到原文文件 " + book.source() + "（在规则集文件夹及其上级、当前文件夹及其上级中查找），无法核对条款原文")));
+        } else {
+            String document;
+            try {
+                document = Files.readString(source, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                document = "";
+            }
+            for (ClauseBook.Clause c : book.clauses().values()) {
+                if (!document.contains(c.text())) {
+                    findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(clausesFile, lineOf(text(rules.dir(), "clauses.json"),
+                            "\"" + c.id() + "\""), 0, "", "条款 " + c.id() + " 的 text 不是原文 " + book.source() + " 中一字不差的一段")));
+                }
+            }
+        }
+        if (checker == null) {
+            return;
+        }
+        for (ClauseBook.Clause c : book.clauses().values()) {
+            for (String duty : c.duties()) {
+                boolean cited = checker.rules().stream().anyMatch(r -> r.clause().equals(c.id()) && r.sentence().equals(duty));
+                if (!cited) {
+                    findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(clausesFile,
+                            lineOf(text(rules.dir(), "clauses.json"), duty), 0, "",
+                            "条款 " + c.id() + " 的职责原句“" + duty + "”没有任何规则落实（没有规则的 @sentence 是它）")));
+                }
+            }
+        }
+    }
+
+    /** Every period, series, quota and deadline named in a rule is defined, and every one defined is named. */
+    private static void parameters(RulePack pack, List<LintFinding> findings) {
+        var params = pack.parameters();
+        Set<String> series = new HashSet<>();
+        params.periods().values().stream().map(PeriodDef::series).filter(s -> s != null).forEach(series::add);
+        Set<String> usedPeriods = new HashSet<>();
+        Set<String> usedSeries = new HashSet<>();
+        Set<String> usedQuotas = new HashSet<>();
+        Set<String> usedDeadlines = new HashSet<>();
+        for (Map.Entry<String, String> drl : pack.ruleSet().drl().entrySet()) {
+            Matcher m = REFERENCE.matcher(drl.getValue());
+            while (m.find()) {
+                String type = m.group(1);
+                boolean bySeries = m.group(2).equals("series");
+                String id = m.group(3);
+                String defined = switch (type) {
+                    case "Period" -> bySeries ? (series.contains(id) ? id : null) : (params.periods().containsKey(id) ? id : null);
+                    case "Quota" -> params.quotas().containsKey(id) ? id : null;
+                    default -> params.deadlines().containsKey(id) ? id : null;
+                };
+                (type.equals("Quota") ? usedQuotas : type.equals("Deadline") ? usedDeadlines : bySeries ? usedSeries : usedPeriods).add(id);
+                if (defined == null) {
+                    String what = switch (type) {
+                        case "Period" -> bySeries ? "时段系列（series）" : "时段（periods）";
+                        case "Quota" -> "数量（quotas）";
+                        default -> "期限（deadlines）";
+                    };
+                    findings.add(new LintFinding(Check.PARAMETERS, new Problem(pack.ruleSet().dir().nameOf(drl.getKey()),
+                            lineAt(drl.getValue(), m.start()), 0, "", "规则引用的" + what + " \"" + id + "\" 在参数文件 "
+                            + pack.origin() + " 中没有定义")));
+                }
+            }
+        }
+        String paramText = originText(pack);
+        for (PeriodDef p : params.periods().values()) {
+            if (!usedPeriods.contains(p.id()) && (p.series() == null || !usedSeries.contains(p.series()))) {
+                unused(findings, pack, paramText, "时段", p.id());
+            }
+        }
+        params.quotas().keySet().stream().filter(q -> !usedQuotas.contains(q)).forEach(q -> unused(findings, pack, paramText, "数量", q));
+        params.deadlines().keySet().stream().filter(d -> !usedDeadlines.contains(d)).forEach(d -> unused(findings, pack, paramText, "期限", d));
+    }
+
+    private static void unused(List<LintFinding> findings, RulePack pack, String paramText, String what, String id) {
+        findings.add(new LintFinding(Check.PARAMETERS, new Problem(pack.origin(), lineOf(paramText, "\"" + id + "\""), 0, "",
+                what + " \"" + id + "\" 已定义，但没有规则使用它；删除它，或检查规则中的名字是否写错")));
+    }
+
+    /** Runs every scenario file; returns {files, cases}. */
+    private static int[] scenarios(PlanChecker checker, Path folder, List<LintFinding> findings) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(folder)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            findings.add(new LintFinding(Check.SCENARIOS, new Problem(folder.toString(), 0, 0, "", "无法列出场景文件夹：" + e.getMessage())));
+            return new int[] {0, 0};
+        }
+        ScenarioRunner runner = new ScenarioRunner(checker);
+        Map<String, Set<String>> statuses = new TreeMap<>();
+        int cases = 0;
+        for (Path file : files) {
+            try {
+                List<CaseOutcome> outcomes = runner.run(file);
+                cases += outcomes.size();
+                Set<String> passed = new HashSet<>();
+                for (CaseOutcome o : outcomes) {
+                    if (o.passed()) {
+                        passed.add(o.name());
+                    } else {
+                        findings.add(new LintFinding(Check.SCENARIOS, new Problem(o.file(), o.line(), 0, "",
+                                "场景 " + o.name() + " 未通过：" + String.join("；", o.mismatches()).replace("\n", " "))));
+                    }
+                }
+                JsonNode root = MAPPER.readTree(file.toFile());
+                String rule = root.path("rule").asText();
+                for (JsonNode c : root.path("cases")) {
+                    if (passed.contains(c.path("name").asText())) {
+                        c.path("expect").forEach(e -> statuses.computeIfAbsent(rule, k -> new TreeSet<>()).add(e.path("status").asText()));
+                    }
+                }
+            } catch (RulePackException e) {
+                // The pack itself fails on this input (e.g. a rule names a quota that is not defined): say it once.
+                e.problems().forEach(p -> findings.add(new LintFinding(Check.SCENARIOS, new Problem(p.file(), p.line(),
+                        p.column(), p.path(), "运行场景 " + file + " 时规则包出错：" + p.message()))));
+                return new int[] {files.size(), cases};
+            } catch (InvalidScenarioException e) {
+                e.problems().forEach(p -> findings.add(new LintFinding(Check.SCENARIOS, p)));
+            } catch (IOException e) {
+                findings.add(new LintFinding(Check.SCENARIOS, new Problem(file.toString(), 0, 0, "", "无法读取：" + e.getMessage())));
+            }
+        }
+        for (RuleInfo r : checker.rules()) {
+            Set<String> seen = statuses.getOrDefault(r.id(), Set.of());
+            List<String> missing = new ArrayList<>();
+            if (!seen.contains("MET")) {
+                missing.add("已落实（MET）");
+            }
+            if (!seen.contains("GAP")) {
+                missing.add("缺项（GAP）");
+            }
+            if (!missing.isEmpty()) {
+                findings.add(new LintFinding(Check.SCENARIOS, new Problem(folder.toString(), 0, 0, "",
+                        "规则 " + r.id() + " 没有结果为" + String.join("、", missing) + "的通过场景；每条规则至少要有一个落实的场景和一个缺项的场景")));
+            }
+        }
+        return new int[] {files.size(), cases};
+    }
+
+    /** The scenario folder of a pack: beside its parameter file, or for a bundled pack in this repository's tests. */
+    static Path defaultScenarios(RulePack pack) {
+        if (!pack.origin().startsWith("classpath:")) {
+            Path beside = Path.of(pack.origin()).getParent().resolve("scenarios");
+            return Files.isDirectory(beside) ? beside : null;
+        }
+        String inTests = "src/test/resources/" + RuleSet.BUNDLED_ROOT + "/" + pack.ruleSet().name() + "/scenarios";
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            for (Path p : List.of(dir.resolve("rules-lib").resolve(inTests), dir.resolve(inTests))) {
+                if (Files.isDirectory(p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A file named relative to the rule set's folder or the current folder, or one of their ancestors. */
+    private static Path find(ResourceDir dir, String name) {
+        Set<Path> starts = new LinkedHashSet<>();
+        if (dir instanceof ResourceDir.Directory d) {
+            starts.add(d.dir().toAbsolutePath());
+        }
+        starts.add(Path.of("").toAbsolutePath());
+        for (Path start : starts) {
+            for (Path p = start; p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p.resolve(name))) {
+                    return p.resolve(name);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(ResourceDir dir, String file) {
+        try {
+            byte[] b = dir.read(file);
+            return b == null ? "" : new String(b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String originText(RulePack pack) {
+        String origin = pack.origin();
+        try {
+            if (origin.startsWith("classpath:")) {
+                try (InputStream in = PackLint.class.getClassLoader().getResourceAsStream(origin.substring("classpath:".length()))) {
+                    return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return Files.readString(Path.of(origin), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        return at < 0 ? 0 : lineAt(text, at);
+    }
+
+    private static int lineAt(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.plancheck.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lint runs clean on every bundled pack and on the second plan, and names file, line and check for each kind of mistake. */
+class PackLintTest {
+    private static final Path SECOND_PLAN = Path.of("..", "sample-data", "qingsong-2023");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_bundled_2023_pack_is_clean_with_every_rule_met_and_missed_in_its_scenarios() {
+        LintResult r = PackLint.lint("dianchang-2023", null, true);
+        assertEquals(List.of(), r.findings().stream().map(Object::toString).toList());
+        assertEquals(55, r.rules());
+        assertTrue(r.scenarioCases() > 100, "cases: " + r.scenarioCases());
+        assertTrue(!r.scenariosSkipped());
+    }
+
+    @Test
+    void the_bundled_2024_demonstration_pack_is_clean_without_scenarios_of_its_own() {
+        LintResult r = PackLint.lint("dianchang-2024-demo", null, false);
+        assertEquals(List.of(), r.findings().stream().map(Object::toString).toList());
+        assertTrue(r.scenariosSkipped());
+    }
+
+    @Test
+    void the_second_plan_is_clean_with_its_scenarios_found_beside_its_parameter_file() {
+        LintResult r = PackLint.lint(SECOND_PLAN.resolve("pack").toString(), null, true);
+        assertEquals(List.of(), r.findings().stream().map(Object::toString).toList());
+        assertEquals(4, r.rules());
+        assertEquals(4, r.scenarioFiles());
+    }
+
+    @Test
+    void scenarios_of_the_2023_pack_run_against_the_2024_pack_are_reported_as_written_for_another_year() {
+        LintResult r = PackLint.lint("dianchang-2024-demo", null, true);
+        assertTrue(r.findings().stream().anyMatch(f -> f.check() == LintFinding.Check.SCENARIOS
+                && f.problem().message().contains("这些场景是为另一年度的规则包写的")), r.findings().toString());
+    }
+
+    @Test
+    void a_drl_syntax_error_is_reported_with_its_file_line_and_the_compilers_message() throws IOException {
+        Path pack = copySecondPlan();
+        Path drl = pack.resolve("rules/s03_volunteers.drl");
+        Files.writeString(drl, Files.readString(drl).replace("$u : OrgUnit(level == UnitLevel.SUBDISTRICT)",
+                "$u : OrgUnit(level == UnitLevel.SUBDISTRICT"));
+        LintResult r = PackLint.lint(pack.toString(), null, true);
+        LintFinding f = r.findings().stream().filter(x -> x.problem().line() > 0).findFirst().orElseThrow(
+                () -> new AssertionError(r.findings().toString()));
+        assertEquals(LintFinding.Check.COMPILE, f.check(), r.findings().toString());
+        assertTrue(f.problem().file().endsWith("s03_volunteers.drl"), f.toString());
+        assertTrue(f.problem().line() > 0, f.toString());
+        assertTrue(f.problem().message().startsWith("DRL 编译错误："), f.toString());
+    }
+
+    @Test
+    void an_undefined_quota_an_unused_period_and_an_edited_clause_are_each_found() throws IOException {
+        Path pack = copySecondPlan();
+        Path drl = pack.resolve("rules/s02_residents_council.drl");
+        Files.writeString(drl, Files.readString(drl).replace("Quota(id == \"residents-council.attendance\")",
+                "Quota(id == \"residents-council.attendees\")"));
+        Path params = pack.resolve("pack.json");
+        Files.writeString(params, Files.readString(params).replace("\"year\": {", "\"spare\": {\"name\": \"备用\", \"from\": \"01-01\", \"to\": \"01-31\", \"description\": \"未用\"},\n    \"year\": {"));
+        Path clauses = pack.resolve("rules/clauses.json");
+        Files.writeString(clauses, Files.readString(clauses).replace("建立走访台账。", "建立走访台帐。"));
+        List<String> found = PackLint.lint(pack.toString(), null, true).findings().stream().map(Object::toString).toList();
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[参数]") && s.contains("s02_residents_council.drl:")
+                && s.contains("数量（quotas） \"residents-council.attendees\" 在参数文件")), String.join("\n", found));
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[参数]") && s.contains("时段 \"spare\" 已定义，但没有规则使用它")), String.join("\n", found));
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[原文]") && s.contains("条款 §1.2 的 text 不是原文")), String.join("\n", found));
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[场景]") && s.contains("运行场景") && s.contains("时规则包出错")), String.join("\n", found));
+    }
+
+    @Test
+    void a_rule_without_a_gap_scenario_is_a_coverage_finding() throws IOException {
+        Path pack = copySecondPlan();
+        Path scenario = pack.resolve("scenarios/s03/R3.1-1.json");
+        Files.writeString(scenario, Files.readString(scenario).replaceAll("(?s),\\s*\\{\\s*\"name\": \"reports_gap.*?\\n    \\}", ""));
+        List<String> found = PackLint.lint(pack.toString(), null, true).findings().stream().map(Object::toString).toList();
+        assertEquals(1, found.size(), String.join("\n", found));
+        assertTrue(found.get(0).startsWith("[场景]") && found.get(0).contains("规则 R3.1-1 没有结果为缺项（GAP）的通过场景"), found.get(0));
+    }
+
+    @Test
+    void a_duplicate_rule_id_is_a_metadata_finding() throws IOException {
+        Path pack = copySecondPlan();
+        Path drl = pack.resolve("rules/s01_grid_service.drl");
+        String text = Files.readString(drl);
+        Files.writeString(drl, text.replace("@id(\"R1.2-1\")", "@id(\"R1.1-1\")").replace("rule \"R1.2-1 ", "rule \"R1.1-1 "));
+        List<String> found = PackLint.lint(pack.toString(), null, false).findings().stream().map(Object::toString).toList();
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[元数据]") && s.contains("R1.1-1 重复")), String.join("\n", found));
+    }
+
+    private Path copySecondPlan() throws IOException {
+        Files.copy(SECOND_PLAN.resolve("plan.txt"), dir.resolve("plan.txt"));
+        Path source = SECOND_PLAN.resolve("pack");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path target = dir.resolve("pack").resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return dir.resolve("pack");
+    }
+}
