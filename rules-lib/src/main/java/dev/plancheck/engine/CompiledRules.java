@@ -40,6 +40,10 @@ public final class CompiledRules {
 
     private static final Pattern FILE = Pattern.compile("s(\\d{2})_[a-z0-9_]+\\.drl");
 
+    static {
+        QuietLogging.ensure();
+    }
+
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byId;

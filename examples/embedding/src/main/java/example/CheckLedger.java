@@ -1,4 +1,4 @@
-package dev.plancheck.examples;
+package example;
 
 import dev.plancheck.CheckOptions;
 import dev.plancheck.Gap;
@@ -8,13 +8,8 @@ import dev.plancheck.Submission;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-/** The Java example of the README, kept here so that a test compiles and runs it. */
-public final class EmbeddingExample {
-    private EmbeddingExample() {
-    }
-
+public class CheckLedger {
     public static void main(String[] args) throws Exception {
-        // README-BEGIN
         PlanChecker checker = PlanChecker.create();             // compiles the bundled 2023 rules, once
         Submission ledger = checker.read(Path.of(args[0]));     // throws InvalidSubmissionException, every problem located
 
@@ -26,6 +21,5 @@ public final class EmbeddingExample {
 
         Report june = checker.check(ledger, CheckOptions.asOf(LocalDate.of(2023, 6, 15)));
         System.out.println("6 月 15 日：" + june.summary() + "，即将到期 " + june.comingDue().size() + " 项");
-        // README-END
     }
 }
