@@ -2,7 +2,7 @@
 # Proves that embedding works as the README says, from an empty local Maven repository:
 #   1. the README's install command, into a throw-away local repository;
 #   2. this separate project built and tested against what was installed (the library and the test kit);
-#   3. the README's example run on a sample ledger, checking that nothing is printed on stderr.
+#   3. the README's example run on a sample ledger with plain java, checking that nothing is printed on stderr.
 # Usage: examples/embedding/run.sh            downloads dependencies from Maven Central (a few minutes)
 #        OFFLINE_MIRROR=1 examples/embedding/run.sh   uses ~/.m2/repository as the only remote (no network)
 set -euo pipefail
@@ -24,9 +24,13 @@ echo "1. README: mvn -B -ntp -pl rules-lib,test-kit -am install -DskipTests   (l
 (cd "$root" && "${mvn[@]}" -pl rules-lib,test-kit -am install -DskipTests)
 echo "2. the separate project: mvn test"
 (cd "$here" && "${mvn[@]}" test)
-echo "3. the README's example: mvn exec:java"
-(cd "$here" && "${mvn[@]}" compile exec:java -Dexec.args="$root/sample-data/dianchang-2023/gaps-meetings.json" \
-  >"$repo/out.txt" 2>"$repo/err.txt")
+echo "3. the README's example, run with plain java on the project's runtime class path (no logging binding)"
+(cd "$here" && "${mvn[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.outputFile="$repo/cp.txt" -Dmdep.includeScope=runtime)
+if ! java -cp "$here/target/classes:$(cat "$repo/cp.txt")" example.CheckLedger \
+  "$root/sample-data/dianchang-2023/gaps-meetings.json" >"$repo/out.txt" 2>"$repo/err.txt"; then
+  echo "FAIL: the example did not run:" >&2; cat "$repo/out.txt" "$repo/err.txt" >&2; exit 1
+fi
 cat "$repo/out.txt"
 if [ -s "$repo/err.txt" ]; then
   echo "FAIL: the example wrote on stderr:" >&2; cat "$repo/err.txt" >&2; exit 1
