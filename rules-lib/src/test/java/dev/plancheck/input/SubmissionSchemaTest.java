@@ -43,7 +43,9 @@ class SubmissionSchemaTest {
 
     private static List<Path> samples() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("..", "sample-data"))) {
-            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json")).sorted().toList();
+            // The schema is the bundled packs' vocabulary; the second plan (qingsong-2023) has a vocabulary of its own.
+            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json"))
+                    .filter(p -> !p.toString().contains("qingsong-2023")).sorted().toList();
         }
     }
 
