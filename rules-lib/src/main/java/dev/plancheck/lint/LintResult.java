@@ -7,7 +7,7 @@ import java.util.List;
  * What {@link PackLint} found: the pack it checked and every finding, in check order.
  *
  * <pre>{@code
- * LintResult r = PackLint.lint("sample-data/qingsong-2023/pack", null);
+ * LintResult r = PackLint.lint("sample-data/qingsong-2023/pack", null, true);
  * r.clean();                 // true
  * r.rules();                 // 4
  * r.scenarioCases();         // 12

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * LintResult r = PackLint.lint("sample-data/qingsong-2023/pack", null, true);   // scenarios beside pack.json
- * r.findings().forEach(System.out::println);   // "[参数] pack.json:14: 时段 month.13 已定义，但没有规则使用它"
+ * r.findings().forEach(System.out::println);   // e.g. [参数] …/pack.json:13: 时段 "spare" 已定义，但没有规则使用它；…
  * }</pre>
  */
 public final class PackLint {

@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <pre>{@code
  * ReportFormats.forName("junit").write(List.of(report), out);          // check
- * JunitXmlReportWriter.writeScenarios("dianchang-2023", fp, outcomes, out); // test
+ * JunitXmlReportWriter.writeScenarios("dianchang-2023", pack.fingerprint(), outcomes, List.of(), out); // test
  * }</pre>
  *
  * <p>Output is deterministic: no timestamps, no host names; every {@code time} is {@code 0}.
