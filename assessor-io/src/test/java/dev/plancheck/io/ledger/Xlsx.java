@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -71,13 +71,14 @@ final class Xlsx {
 
     /** The text of one part of an xlsx (a zip), e.g. {@code xl/worksheets/sheet3.xml}. */
     static String part(Path xlsx, String name) throws IOException {
-        try (InputStream in = Files.newInputStream(xlsx); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (e.getName().equals(name)) {
-                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                }
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            ZipEntry e = zip.getEntry(name);
+            if (e == null) {
+                throw new IOException("no part " + name + " in " + xlsx);
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
-        throw new IOException("no part " + name + " in " + xlsx);
     }
 }
