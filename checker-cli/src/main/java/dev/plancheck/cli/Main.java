@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "按工作要点逐条检查活动台账，列出缺项。%n"
                 + "Checks a subdistrict's activity ledger against its annual work plan, rule by rule.",
-        subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, TemplateCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误"})
 public final class Main implements Runnable {

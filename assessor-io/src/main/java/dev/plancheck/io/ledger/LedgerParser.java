@@ -129,7 +129,9 @@ final class LedgerParser {
             ValidatorMessages messages = new ValidatorMessages(this, yearCell, unitTable, unitColumns, unitRows,
                     activityTable, activityColumns, activityRows);
             for (SubmissionValidator.PathProblem p : validator.validate(year, units, drafts)) {
-                problems.add(messages.locate(p));
+                if (!(units.isEmpty() && p.path().equals("$.units"))) { // "no units" is said already, more plainly
+                    problems.add(messages.locate(p));
+                }
             }
         }
         if (!problems.isEmpty()) {

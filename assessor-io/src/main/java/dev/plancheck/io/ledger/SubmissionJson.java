@@ -3,6 +3,7 @@ package dev.plancheck.io.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plancheck.Submission;
+import dev.plancheck.Waiver;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.pack.Vocabulary;
@@ -43,6 +44,30 @@ public final class SubmissionJson {
         }
         sb.append(s.activities().isEmpty() ? "]\n}\n" : "  ]\n}\n");
         return sb.toString();
+    }
+
+    /**
+     * Waivers as the JSON file {@link Ledgers#readWaivers} reads:
+     * {@code [{"rule": "R8-3", "unit": "HP", "reason": "…", "acceptedBy": "…", "expires": "2024-03-31"}]}.
+     */
+    public static String writeWaivers(List<Waiver> waivers) {
+        StringBuilder sb = new StringBuilder("[");
+        sb.append(waivers.isEmpty() ? "" : "\n");
+        for (int i = 0; i < waivers.size(); i++) {
+            Waiver w = waivers.get(i);
+            List<String> m = new ArrayList<>();
+            m.add(member("rule", w.ruleId()));
+            m.add(member("unit", w.unitId()));
+            m.add(member("reason", w.reason()));
+            if (w.acceptedBy() != null) {
+                m.add(member("acceptedBy", w.acceptedBy()));
+            }
+            if (w.expires() != null) {
+                m.add(member("expires", w.expires().toString()));
+            }
+            sb.append("  {").append(String.join(", ", m)).append('}').append(i + 1 < waivers.size() ? ",\n" : "\n");
+        }
+        return sb.append("]\n").toString();
     }
 
     private static String record(Activity a, Vocabulary v) {
