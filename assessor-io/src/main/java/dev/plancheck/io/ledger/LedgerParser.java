@@ -197,7 +197,7 @@ final class LedgerParser {
         List<String> missing = layout.stream().filter(Column::required).filter(c -> !found.containsKey(c.field()))
                 .map(Column::header).toList();
         if (t.headerRow() == 0) {
-            problems.add(t.whole("没有表头行：第一行应为表头 " + String.join("、", layout.stream().map(Column::header).toList())));
+            problems.add(t.whole("找不到表头行：应有一行表头，依次是 " + String.join("、", layout.stream().map(Column::header).toList())));
             return null;
         }
         if (!missing.isEmpty()) {

@@ -60,7 +60,7 @@ final class WaiverReader {
                 String reason = text(t, cols, row, "reason", problems);
                 String acceptedBy = text(t, cols, row, "acceptedBy", problems);
                 LocalDate expires = null;
-                CellValue e = row.cell(cols.getOrDefault("expires", -1) < 0 ? Integer.MAX_VALUE : cols.get("expires"));
+                CellValue e = cols.containsKey("expires") ? row.cell(cols.get("expires")) : CellValue.BLANK;
                 if (!e.isBlank()) {
                     LedgerDates.Parsed p = LedgerDates.read(e);
                     if (p.problem() != null) {

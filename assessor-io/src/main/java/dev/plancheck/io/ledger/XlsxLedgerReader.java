@@ -157,13 +157,13 @@ final class XlsxLedgerReader {
                                 + r.cell(c).describe() + "不会被读取；请删除"));
                     }
                 }
-            } else if (!r.isBlank()) {
+            } else if (!r.isBlank() && headerAt >= 0) { // without a header, "no header row" is the one message
                 int c = 0;
                 while (r.cell(c).isBlank()) {
                     c++;
                 }
-                problems.add(table.at(r.number(), c, (headerAt < 0 ? "找不到表头行（A 列为“单位编号”的行），" : "表头之前的")
-                        + "内容" + r.cell(c).describe() + "无法读取；表头之前只能有“" + LedgerLayout.YEAR_LABEL + "”一行"));
+                problems.add(table.at(r.number(), c, "表头之前的内容" + r.cell(c).describe() + "无法读取；表头之前只能有“"
+                        + LedgerLayout.YEAR_LABEL + "”一行"));
             }
         }
         if (year == null) {

@@ -101,4 +101,22 @@ class LedgerCsvReaderTest {
                 problems("考核年度,2023\n单位编号,单位名称,单位级别\nDC,电厂街道,街道\n记录编号,单位编号,类别,标题,主题\n"
                         .getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void the_csv_example_in_the_input_format_page_reads_and_keeps_the_unit_without_records() throws Exception {
+        String page = Files.readString(Path.of("../docs/input-format.md"), StandardCharsets.UTF_8);
+        int start = page.indexOf("```csv\n") + "```csv\n".length();
+        String csv = page.substring(start, page.indexOf("```", start));
+        Submission s = Ledgers.read(CHECKER, write("example.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("DC", "SL", "HP"), s.units().stream().map(u -> u.getId()).toList());
+        assertEquals(List.of("DC-024", "SL-003", "DC-035"), s.activities().stream().map(a -> a.getId()).toList());
+        assertEquals("donation-drive", s.activities().get(2).getKind());
+        assertEquals(LocalDate.of(2023, 5, 31), s.activities().get(2).getEndDate());
+    }
+
+    @Test
+    void headers_are_matched_without_spaces_stars_or_a_bracketed_note() throws Exception {
+        String csv = GOOD.replace(HEADER, "记录编号*, 单位编号 ,类别,日期,结束日期,标题,主题,对象,参与人数,金额(元),关联记录,荣誉级别,说明\n");
+        assertEquals(3, Ledgers.read(CHECKER, write("h.csv", csv.getBytes(StandardCharsets.UTF_8))).activities().size());
+    }
 }
