@@ -57,16 +57,17 @@ final class LedgerDates {
     }
 
     /**
-     * True when an xlsx number format shows a date. Built-in ids 14–22 and 45–47 are dates and times, 27–36 and 50–58
-     * the East Asian date formats; a custom format is a date when, outside quoted text and [..] sections, it has
-     * y, d, e or a month m without hours or seconds.
+     * True when an xlsx number format shows a date (a time of day alone is not one). Built-in ids 14–17 and 22 are
+     * dates, 18–21 and 45–47 times; of the East Asian ids 27–36 and 50–58, 32–35, 55 and 56 are times. A custom
+     * format is a date when, outside quoted text and [..] sections, it has y, d, e or a month m without hours or
+     * seconds; {@code [h]:mm} is an elapsed time. The format text decides when there is one, the id otherwise.
      */
     static boolean isDateFormat(Integer id, String format) {
-        if (id != null && ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47)
-                || (id >= 50 && id <= 58))) {
-            return true;
-        }
         if (format == null) {
+            return id != null && ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36
+                    || (id >= 50 && id <= 54) || id == 57 || id == 58);
+        }
+        if (format.toLowerCase().matches(".*\\[[hms]+].*")) {
             return false;
         }
         String f = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "").replaceAll("\\\\.", "")
