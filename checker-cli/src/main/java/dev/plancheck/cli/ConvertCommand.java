@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code checker convert IN --to json|xlsx}: reads a ledger (json, xlsx or csv), validates it as {@code check} would,
  * and writes it in the other format. The 情况说明 of an xlsx ledger go into the xlsx output, or beside a JSON output
- * as {@code NAME.waivers.json}, never dropped.
+ * as {@code NAME.waivers.json}, never dropped; {@code --waivers FILE.json} puts waivers into an xlsx output.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"转换台账格式：读取 .json、.xlsx 或 .csv 台账，按检查时的规则校验，写成 JSON 或 xlsx。",
@@ -51,6 +51,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--force", description = "输出文件已存在时覆盖它（输入文件永远不会被覆盖）")
     boolean force;
 
+    @Option(names = "--waivers", paramLabel = "FILE.json",
+            description = "把情况说明文件（JSON）写入 xlsx 的“情况说明”表（仅用于 --to xlsx）")
+    Path waiversFile;
+
     @Mixin
     PackOption packOption;
 
@@ -60,6 +64,10 @@ final class ConvertCommand implements Callable<Integer> {
         String format = to.toLowerCase(Locale.ROOT);
         if (!format.equals("json") && !format.equals("xlsx")) {
             err.println("--to：输出格式应为 json 或 xlsx，实际是 \"" + to + "\"");
+            return ExitCode.BAD_INPUT.code;
+        }
+        if (waiversFile != null && !format.equals("xlsx")) {
+            err.println("--waivers：情况说明只能写入 xlsx（--to xlsx）；JSON 台账的情况说明请另存为 JSON 文件");
             return ExitCode.BAD_INPUT.code;
         }
         if (!Files.isRegularFile(in)) {
@@ -96,15 +104,34 @@ final class ConvertCommand implements Callable<Integer> {
             } catch (InvalidSubmissionException e) {
                 problems.addAll(e.problems());
             }
+            List<Path> waiverSources = new ArrayList<>();
             if (in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                waiverSources.add(in);
+            }
+            if (waiversFile != null) {
+                waiverSources.add(waiversFile);
+            }
+            List<Waiver> read = new ArrayList<>();
+            for (Path source : waiverSources) {
                 try {
-                    waivers = Ledgers.readWaivers(checker, in);
+                    read.addAll(Ledgers.readWaivers(checker, source));
                 } catch (InvalidSubmissionException e) {
                     problems.addAll(e.problems());
                 }
             }
+            if (submission != null) {
+                List<String> unitIds = submission.units().stream().map(u -> u.getId()).toList();
+                for (Waiver w : read) {
+                    if (!unitIds.contains(w.unitId())) {
+                        problems.add(new Problem(w.source(), 0, 0, "", "情况说明的单位编号“" + w.unitId()
+                                + "”不在台账 " + in + " 的单位中；已有单位：" + String.join("、", unitIds)));
+                    }
+                }
+            }
+            waivers = read;
             if (!problems.isEmpty()) {
-                err.println(in + " 有 " + problems.size() + " 处问题，未转换：");
+                err.println((waiversFile == null ? in.toString() : in + " 和 " + waiversFile) + " 有 " + problems.size()
+                        + " 处问题，未转换：");
                 problems.forEach(p -> err.println("  " + p));
                 return ExitCode.BAD_INPUT.code;
             }

@@ -102,5 +102,25 @@ class LedgerCommandsTest {
         assertTrue(r.out().endsWith("“情况说明”表的 1 条说明不属于 JSON 提交格式，已另存为 " + dir.resolve("c.waivers.json") + "\n"), r.out());
         assertEquals("[\n  {\"rule\": \"R8-3\", \"unit\": \"HP\", \"reason\": \"上级通知取消\"}\n]\n",
                 Files.readString(dir.resolve("c.waivers.json")));
+
+        // And back: --waivers puts them into the 情况说明 sheet again.
+        Path again = dir.resolve("again.xlsx");
+        MainTest.Run back = MainTest.run("convert", dir.resolve("c.json").toString(), "--to", "xlsx", "--out", again.toString(),
+                "--waivers", dir.resolve("c.waivers.json").toString());
+        assertEquals(0, back.code(), back.err());
+        dev.plancheck.Waiver w = Ledgers.readWaivers(checker, again).get(0);
+        assertEquals(java.util.List.of("R8-3", "HP", "上级通知取消"), java.util.List.of(w.ruleId(), w.unitId(), w.reason()));
+    }
+
+    @Test
+    void waivers_naming_a_unit_the_ledger_does_not_have_are_refused() throws Exception {
+        Path waivers = dir.resolve("w.json");
+        Files.writeString(waivers, "[{\"rule\": \"R8-3\", \"unit\": \"ZZ\", \"reason\": \"取消\"}]\n");
+        MainTest.Run r = MainTest.run("convert", COMPLIANT.toString(), "--to", "xlsx", "--out", dir.resolve("o.xlsx").toString(),
+                "--waivers", waivers.toString());
+        assertEquals(2, r.code());
+        assertEquals(COMPLIANT + " 和 " + waivers + " 有 1 处问题，未转换：\n  " + waivers
+                + ":1:2: 情况说明的单位编号“ZZ”不在台账 " + COMPLIANT + " 的单位中；已有单位：DC、SL、HP、JH、XC\n", r.err());
+        assertFalse(Files.exists(dir.resolve("o.xlsx")));
     }
 }
