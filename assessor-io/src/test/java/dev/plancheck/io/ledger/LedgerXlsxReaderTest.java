@@ -196,4 +196,18 @@ class LedgerXlsxReaderTest {
                 problems(new Xlsx().sheet("单位", List.of(row("单位编号", "单位名称", "单位级别"), row("DC", "电厂街道", "街道")))
                         .sheet("活动", List.of(row("记录编号", "单位编号", "类别", "日期", "标题")))));
     }
+
+    @Test
+    void unit_problems_are_located_on_the_unit_sheet() throws Exception {
+        Xlsx xlsx = new Xlsx().sheet("单位", List.of(row("考核年度", "2023年"), row("单位编号", "单位名称", "单位级别"),
+                        row("DC", "电厂街道", "subdistrict"), row("DC", "松林社区", "社区"), row("HP", null, "街道")))
+                .sheet("活动", List.of(row("记录编号", "单位编号", "类别", "日期", "标题")));
+        assertEquals(List.of(
+                "台账.xlsx: 单位!A4: 单位编号“DC”重复；每个单位的编号必须唯一",
+                "台账.xlsx: 单位!B5: 必填的“单位名称”为空"), problems(xlsx));
+        Xlsx two = new Xlsx().sheet("单位", List.of(row("考核年度", 2023), row("单位编号", "单位名称", "单位级别"),
+                        row("DC", "电厂街道", "街道"), row("HP", "河畔社区", "街道")))
+                .sheet("活动", List.of(row("记录编号", "单位编号", "类别", "日期", "标题")));
+        assertEquals(List.of("台账.xlsx: 单位: 单位级别为“街道”的单位应有且只有一个，实际有 2 个"), problems(two));
+    }
 }
