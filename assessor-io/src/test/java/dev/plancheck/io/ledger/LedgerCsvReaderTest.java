@@ -119,4 +119,16 @@ class LedgerCsvReaderTest {
         String csv = GOOD.replace(HEADER, "记录编号*, 单位编号 ,类别,日期,结束日期,标题,主题,对象,参与人数,金额(元),关联记录,荣誉级别,说明\n");
         assertEquals(3, Ledgers.read(CHECKER, write("h.csv", csv.getBytes(StandardCharsets.UTF_8))).activities().size());
     }
+
+    @Test
+    void the_messages_shown_in_the_input_format_page_are_those_the_reader_gives_for_its_csv() throws Exception {
+        String page = Files.readString(Path.of("../docs/input-format.md"), StandardCharsets.UTF_8);
+        int example = page.indexOf("A CSV file with eight mistakes");
+        int csvStart = page.indexOf("```csv\n", example) + "```csv\n".length();
+        String csv = page.substring(csvStart, page.indexOf("```", csvStart));
+        int outStart = page.indexOf("$ ./checker convert 台账.csv --to xlsx\n", csvStart);
+        List<String> shown = page.substring(outStart, page.indexOf("```", outStart)).lines().skip(2)
+                .map(String::strip).toList();
+        assertEquals(shown, problems(csv.getBytes(StandardCharsets.UTF_8)));
+    }
 }
