@@ -21,10 +21,11 @@ import java.util.Map;
  * @param gaps          the results with status {@link Status#GAP}, explained
  * @param notices       records not counted, counted once for two, or used by no rule
  * @param comingDue     unmet parts whose window opens or closes within {@code comingDueDays} after {@code asOf}
+ * @param retiredRules  rules the pack retires for its year, with the reason; they have no results
  */
 public record Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
                      List<OrgUnit> units, List<RuleResult> results, List<Gap> gaps, List<Notice> notices,
-                     List<ComingDuty> comingDue) {
+                     List<ComingDuty> comingDue, List<RetiredRule> retiredRules) {
 
     /** How many results have each status; every status is present, possibly with 0. */
     public Map<Status, Integer> summary() {

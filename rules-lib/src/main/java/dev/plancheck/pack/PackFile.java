@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public record PackFile(String id, String title, String issuer, LocalDate issued, String ruleSet, int year,
                        int comingDueDays, Map<String, NodeDef> nodes, Map<String, PeriodDef> periods,
-                       Map<String, Quota> quotas, Map<String, Deadline> deadlines) {
+                       Map<String, Quota> quotas, Map<String, Deadline> deadlines, Map<String, String> retiredRules) {
 
     /** The years the calendar supports: those of the solar-term computation. */
     public static final int FIRST_YEAR = SolarTerms.MIN_YEAR;
@@ -38,7 +38,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
     static PackFile read(JsonFields f) {
         JsonNode root = f.doc().root();
         f.onlyKnownMembers(root, "$", Set.of("$comment", "id", "title", "issuer", "issued", "ruleSet", "year",
-                "comingDueDays", "nodes", "periods", "quotas", "deadlines"));
+                "comingDueDays", "nodes", "periods", "quotas", "deadlines", "retiredRules"));
         String id = f.text(root, "$", "id", true);
         String title = f.text(root, "$", "title", true);
         String issuer = f.text(root, "$", "issuer", false);
@@ -87,8 +87,14 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     String description = f.text(d, path, "description", true);
                     return days == null || description == null ? null : new Deadline(id2, days, description);
                 });
+        // Optional: rules of the rule set that do not apply in this pack's year, each with its reason.
+        Map<String, String> retired = new LinkedHashMap<>();
+        if (root.has("retiredRules")) {
+            retired = entries(f, root, "retiredRules", "{\"reason\": …}", Set.of("reason"),
+                    (id2, r, path) -> f.text(r, path, "reason", true));
+        }
         return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
-                coming == null ? 0 : coming, nodes, periods, quotas, deadlines);
+                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, Map.copyOf(retired));
     }
 
     /** Reads one named parameter; returns null after reporting when it cannot be used. */

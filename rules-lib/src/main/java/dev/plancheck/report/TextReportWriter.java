@@ -4,6 +4,7 @@ import dev.plancheck.ComingDuty;
 import dev.plancheck.Gap;
 import dev.plancheck.Notice;
 import dev.plancheck.Report;
+import dev.plancheck.RetiredRule;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
 import dev.plancheck.model.OrgUnit;
@@ -103,6 +104,19 @@ public final class TextReportWriter implements ReportWriter {
                         .append("（").append(c.periodName()).append(c.anchor() == null ? "" : "，节点日 " + c.anchor())
                         .append("）\n");
             }
+        }
+        retired(r, out);
+    }
+
+    /** Rules the pack retires for its year: listed so that a duty never disappears from a report unexplained. */
+    private static void retired(Report r, Appendable out) throws IOException {
+        if (r.retiredRules().isEmpty()) {
+            return;
+        }
+        out.append("本年度不检查的规则（").append(String.valueOf(r.retiredRules().size())).append("）：\n");
+        for (RetiredRule rr : r.retiredRules()) {
+            out.append("  ○ [").append(rr.rule().id()).append("] ").append(rr.rule().title()).append("　")
+                    .append(rr.rule().clause()).append("　原因：").append(rr.reason()).append('\n');
         }
     }
 
