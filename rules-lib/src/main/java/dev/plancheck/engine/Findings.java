@@ -91,6 +91,30 @@ public final class Findings {
         evidence.forEach(used::add);
     }
 
+    /**
+     * Each {@code limit} record (a drive) against the {@code used} records that name it in {@code relatesTo}: money
+     * is checked against the drive it came from, one part per drive. A breach is a gap whatever the date.
+     */
+    public void notExceedingEach(RuleContext kcontext, OrgUnit unit, String what, List<?> usedRecords, List<?> limitRecords) {
+        List<Activity> spentAll = sorted(usedRecords);
+        for (Activity drive : sorted(limitRecords)) {
+            List<Activity> spent = spentAll.stream().filter(a -> drive.getId().equals(a.getRelatesTo())).toList();
+            BigDecimal spentSum = sum(spent);
+            BigDecimal raisedSum = sum(List.of(drive));
+            boolean ok = spentSum.compareTo(raisedSum) <= 0;
+            String label = what + "（" + drive.getId() + "）";
+            String expected = label + "：使用金额合计不超过该次募集金额（" + drive.getId() + " 募集 " + Texts.money(raisedSum) + "）";
+            String found = "使用 " + Texts.money(spentSum) + (spent.isEmpty() ? "" : "（" + Texts.ids(spent) + "）")
+                    + (ok ? "" : "，超出 " + Texts.money(spentSum.subtract(raisedSum)));
+            List<String> evidence = new ArrayList<>();
+            evidence.add(drive.getId());
+            spent.forEach(a -> evidence.add(a.getId()));
+            record(kcontext, unit, new PartResult(label, null, "全年", List.of(), null, 0, null, List.copyOf(evidence),
+                    List.of(), ok ? Status.MET : Status.GAP, expected, found));
+            evidence.forEach(used::add);
+        }
+    }
+
     private void require(RuleContext kcontext, OrgUnit unit, String what, Period period, int min, String quotaId,
                          List<?> candidates) {
         List<Activity> all = sorted(candidates);

@@ -96,6 +96,11 @@ public final class Activity {
         return amount;
     }
 
+    /** True when the record states a sum of money greater than zero: a drive that raised nothing was not held. */
+    public boolean isPositiveAmount() {
+        return amount != null && amount.signum() > 0;
+    }
+
     /** The id of the record this one answers (a relief names its disaster), or {@code null}. */
     public String getRelatesTo() {
         return relatesTo;
