@@ -84,4 +84,12 @@ class Demo2024PackTest {
         assertTrue(!text.toString().contains("本年度不检查的规则"), text.toString());
         assertEquals(0, JsonReportWriter.toJson(report).get("retiredRules").size());
     }
+
+    @Test
+    void spring_job_drives_start_at_each_years_spring_festival() {
+        assertEquals(LocalDate.of(2023, 1, 22), pack2023.pack().periods().stream()
+                .filter(p -> p.getId().equals("season.spring")).findFirst().orElseThrow().getOpens());
+        assertEquals(LocalDate.of(2024, 2, 10), demo.pack().periods().stream()
+                .filter(p -> p.getId().equals("season.spring")).findFirst().orElseThrow().getOpens());
+    }
 }
