@@ -105,6 +105,7 @@ public final class Findings {
             String label = what + "（" + drive.getId() + "）";
             String expected = label + "：使用金额合计不超过该次募集金额（" + drive.getId() + " 募集 " + Texts.money(raisedSum) + "）";
             String found = "使用 " + Texts.money(spentSum) + (spent.isEmpty() ? "" : "（" + Texts.ids(spent) + "）")
+                    + "，募集 " + Texts.money(raisedSum) + "（" + drive.getId() + "）"
                     + (ok ? "" : "，超出 " + Texts.money(spentSum.subtract(raisedSum)));
             List<String> evidence = new ArrayList<>();
             evidence.add(drive.getId());
