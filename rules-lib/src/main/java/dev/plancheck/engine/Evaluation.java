@@ -50,6 +50,8 @@ public final class Evaluation {
 
         List<Notice> notices = new ArrayList<>();
         List<Activity> countable = new ArrayList<>();
+        Set<String> subdistricts = submission.units().stream().filter(u -> u.getLevel() == UnitLevel.SUBDISTRICT)
+                .map(OrgUnit::getId).collect(Collectors.toSet());
         Map<String, Activity> byId = new HashMap<>();
         submission.activities().forEach(a -> byId.putIfAbsent(a.getId(), a));
         for (Activity a : submission.activities()) {
@@ -74,7 +76,7 @@ public final class Evaluation {
                         + " 是同一活动（单位、类别、日期相同，议题和对象有重合），只计一次；确是两次不同活动的，请在议题或对象上区分"));
                 continue;
             }
-            Activity twin = countable.stream().filter(c -> suspectedMultiReport(c, a)).findFirst().orElse(null);
+            Activity twin = countable.stream().filter(c -> suspectedMultiReport(c, a, subdistricts)).findFirst().orElse(null);
             if (twin != null) {
                 notices.add(new Notice(Notice.Type.SUSPECTED_MULTI_REPORT, a.getId(), multiReportMessage(twin, a)));
             }
@@ -202,27 +204,38 @@ public final class Evaluation {
     static boolean sameActivity(Activity a, Activity b) {
         return a.getUnitId().equals(b.getUnitId()) && a.getKind().equals(b.getKind()) && a.getDate().equals(b.getDate())
                 && java.util.Objects.equals(a.getRelatesTo(), b.getRelatesTo())
+                && java.util.Objects.equals(a.getOrganiser(), b.getOrganiser())
                 && overlap(a.getTopics(), b.getTopics()) && overlap(a.getGroups(), b.getGroups());
     }
 
     /**
-     * The same activity reported twice in a way that both copies count: under another unit (same kind, date and
-     * title), or under another kind (same unit and date, with the same title or a shared topic — one document filed
-     * as plan, deployment and assessment). Both still count; the assessor is told.
+     * The same activity reported again in a way that makes both copies count: under another unit, another kind or
+     * another organiser. Under another unit: the same date and title, or — between the subdistrict and a community —
+     * the same kind and date with overlapping topics and groups (two communities' like activities on one campaign
+     * day are common and not flagged). Under another kind in one unit: the same date and title, or the same date and
+     * a shared topic (one document filed as plan, deployment and assessment). Under another organiser: the same unit,
+     * kind and date with overlapping topics and groups. Both still count; the assessor is told.
      */
-    static boolean suspectedMultiReport(Activity a, Activity b) {
+    static boolean suspectedMultiReport(Activity a, Activity b, Set<String> subdistricts) {
         if (!a.getDate().equals(b.getDate())) {
             return false;
         }
         boolean sameTitle = normalisedTitle(a).equals(normalisedTitle(b));
         boolean otherUnit = !a.getUnitId().equals(b.getUnitId());
         boolean otherKind = !a.getKind().equals(b.getKind());
+        boolean sameContent = !a.getTopics().isEmpty() && overlap(a.getTopics(), b.getTopics())
+                && overlap(a.getGroups(), b.getGroups()) && java.util.Objects.equals(a.getRelatesTo(), b.getRelatesTo());
         if (otherUnit) {
-            return sameTitle || (!otherKind && !a.getTopics().isEmpty() && overlap(a.getTopics(), b.getTopics())
-                    && overlap(a.getGroups(), b.getGroups()) && java.util.Objects.equals(a.getRelatesTo(), b.getRelatesTo()));
+            boolean subdistrictAndCommunity = subdistricts.contains(a.getUnitId()) != subdistricts.contains(b.getUnitId());
+            return sameTitle || (!otherKind && subdistrictAndCommunity && sameContent);
         }
-        return otherKind && (sameTitle || (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
-                && !java.util.Collections.disjoint(a.getTopics(), b.getTopics())));
+        if (otherKind) {
+            return sameTitle || (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
+                    && !java.util.Collections.disjoint(a.getTopics(), b.getTopics()));
+        }
+        // Same unit and kind: only the organiser can differ (otherwise it was a duplicate).
+        return !java.util.Objects.equals(a.getOrganiser(), b.getOrganiser())
+                && overlap(a.getTopics(), b.getTopics()) && overlap(a.getGroups(), b.getGroups());
     }
 
     private static String multiReportMessage(Activity first, Activity again) {
@@ -232,6 +245,9 @@ public final class Evaluation {
         }
         if (!first.getKind().equals(again.getKind())) {
             differs.add("类别（" + first.getKind() + "、" + again.getKind() + "）");
+        }
+        if (differs.isEmpty()) {
+            differs.add("组织单位（" + first.getOrganiser() + "、" + again.getOrganiser() + "）");
         }
         return "与 " + first.getId() + " 日期相同、内容相近，只是" + String.join("和", differs)
                 + "不同，疑似同一活动多处上报；两条都已计入，请核对是否确为不同活动";
