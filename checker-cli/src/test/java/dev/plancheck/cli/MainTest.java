@@ -60,9 +60,9 @@ class MainTest {
     void a_folder_is_checked_file_by_file_skipping_expected_results_and_saying_so() {
         Run r = run("check", SAMPLES);
         assertEquals(1, r.code(), r.err());
-        assertEquals(8, r.out().split("落实情况检查报告", -1).length - 1, "eight submissions in the folder");
+        assertEquals(9, r.out().split("落实情况检查报告", -1).length - 1, "nine submissions in the folder");
         assertTrue(r.err().contains("跳过 " + SAMPLES + "gaps-meetings.expected.json（预期结果文件，不是提交）"), r.err());
-        assertTrue(r.err().contains("共 8 个提交文件：8 个已检查，其中 7 个有缺项；0 个有误未检查"), r.err());
+        assertTrue(r.err().contains("共 9 个提交文件：9 个已检查，其中 8 个有缺项；0 个有误未检查"), r.err());
     }
 
     @Test
