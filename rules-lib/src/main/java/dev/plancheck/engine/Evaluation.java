@@ -6,8 +6,8 @@ import dev.plancheck.Notice;
 import dev.plancheck.PartResult;
 import dev.plancheck.Problem;
 import dev.plancheck.Report;
-import dev.plancheck.RuleInfo;
 import dev.plancheck.RetiredRule;
+import dev.plancheck.RuleInfo;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import dev.plancheck.RuleResult;
@@ -20,6 +20,7 @@ import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -196,16 +198,22 @@ public final class Evaluation {
     }
 
     /**
-     * Two records are one activity when they have the same unit, kind and date, answer the same record, and their
-     * topics and their groups overlap (or one side names none): a reworded title does not make a second meeting.
+     * Two records are one activity when they have the same unit, kind, date, organiser and amount, answer the same
+     * record, and their topics and their groups overlap (or one side names none): a reworded title does not make a second meeting.
      * Records of one day are told apart only by what they were about: a united-front meeting and an ethnic-work
      * meeting on the same morning have no topic in common and both count.
      */
     static boolean sameActivity(Activity a, Activity b) {
         return a.getUnitId().equals(b.getUnitId()) && a.getKind().equals(b.getKind()) && a.getDate().equals(b.getDate())
-                && java.util.Objects.equals(a.getRelatesTo(), b.getRelatesTo())
-                && java.util.Objects.equals(a.getOrganiser(), b.getOrganiser())
+                && Objects.equals(a.getRelatesTo(), b.getRelatesTo())
+                && Objects.equals(a.getOrganiser(), b.getOrganiser()) && sameAmount(a, b)
                 && overlap(a.getTopics(), b.getTopics()) && overlap(a.getGroups(), b.getGroups());
+    }
+
+    /** Two payments from one drive on one day with different sums are two payments. */
+    private static boolean sameAmount(Activity a, Activity b) {
+        return a.getAmount() == null ? b.getAmount() == null
+                : b.getAmount() != null && a.getAmount().compareTo(b.getAmount()) == 0;
     }
 
     /**
@@ -224,17 +232,17 @@ public final class Evaluation {
         boolean otherUnit = !a.getUnitId().equals(b.getUnitId());
         boolean otherKind = !a.getKind().equals(b.getKind());
         boolean sameContent = !a.getTopics().isEmpty() && overlap(a.getTopics(), b.getTopics())
-                && overlap(a.getGroups(), b.getGroups()) && java.util.Objects.equals(a.getRelatesTo(), b.getRelatesTo());
+                && overlap(a.getGroups(), b.getGroups()) && Objects.equals(a.getRelatesTo(), b.getRelatesTo());
         if (otherUnit) {
             boolean subdistrictAndCommunity = subdistricts.contains(a.getUnitId()) != subdistricts.contains(b.getUnitId());
             return sameTitle || (!otherKind && subdistrictAndCommunity && sameContent);
         }
         if (otherKind) {
             return sameTitle || (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
-                    && !java.util.Collections.disjoint(a.getTopics(), b.getTopics()));
+                    && !Collections.disjoint(a.getTopics(), b.getTopics()));
         }
         // Same unit and kind: only the organiser can differ (otherwise it was a duplicate).
-        return !java.util.Objects.equals(a.getOrganiser(), b.getOrganiser())
+        return !Objects.equals(a.getOrganiser(), b.getOrganiser())
                 && overlap(a.getTopics(), b.getTopics()) && overlap(a.getGroups(), b.getGroups());
     }
 
@@ -254,7 +262,7 @@ public final class Evaluation {
     }
 
     private static boolean overlap(Set<String> a, Set<String> b) {
-        return a.isEmpty() || b.isEmpty() || !java.util.Collections.disjoint(a, b);
+        return a.isEmpty() || b.isEmpty() || !Collections.disjoint(a, b);
     }
 
     private static String normalisedTitle(Activity a) {

@@ -23,8 +23,9 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * The {@code findings} global of every rule file: a rule's consequence reports here, for one unit, what it requires
  * and the candidate records its conditions collected. Which of them count, and whether the duty is met, overdue or
- * not yet due, is decided here the same way for every rule: a candidate counts when it falls in the period, and an
- * unmet part is overdue once the as-of date has reached the period's last day.
+ * not yet due, is decided here the same way for every rule: a candidate counts when it starts in the period (its
+ * {@code date}; see {@link Period#covers}), and an unmet part is overdue once the as-of date has reached the period's
+ * last day.
  *
  * <pre>
  * rule "R1.2-4 全年专题会议研究统战工作至少2次"
@@ -33,7 +34,7 @@ import org.kie.api.runtime.rule.RuleContext;
  *     $u : OrgUnit(level == UnitLevel.SUBDISTRICT)
  *     $y : Period(id == "year")
  *     $q : Quota(id == "special-meetings.united-front")
- *     $m : List() from collect( Activity(kind == "special-meeting", topics contains "united-front") )
+ *     $m : List() from collect( Activity(unitId == $u.id, kind == "special-meeting", topics contains "united-front") )
  * then
  *     findings.atLeast(kcontext, $u, "统战工作专题会议", $y, $q, $m);
  * end
