@@ -135,7 +135,7 @@ public final class Evaluation {
         for (Activity a : countable) {
             if (!findings.used().contains(a.getId())) {
                 notices.add(new Notice(Notice.Type.UNMATCHED, a.getId(),
-                        "没有任何规则把它当作证据：它的类别、议题、对象、级别或所属单位不符合任何一条规则的要求，请核对"));
+                        "没有任何规则把它当作证据：它的类别、议题、对象、级别、组织单位或所属单位不符合任何一条规则的要求，请核对"));
             }
         }
         Map<String, Integer> order = new HashMap<>();
