@@ -22,10 +22,11 @@ import java.util.Map;
  *                      its {@link Gap#waiver() waiver} and is still listed here
  * @param notices       records not counted, counted once for two, or used by no rule; waivers not applied
  * @param comingDue     unmet parts whose window opens or closes within {@code comingDueDays} after {@code asOf}
+ * @param retiredRules  rules the pack retires for its year, with the reason; they have no results
  */
 public record Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
                      List<OrgUnit> units, List<RuleResult> results, List<Gap> gaps, List<Notice> notices,
-                     List<ComingDuty> comingDue) {
+                     List<ComingDuty> comingDue, List<RetiredRule> retiredRules) {
 
     /** How many results have each status; every status is present, possibly with 0. */
     public Map<Status, Integer> summary() {
@@ -42,6 +43,12 @@ public record Report(String source, String packId, String packTitle, int year, L
             counts.merge(r.status(), 1, Integer::sum);
         }
         return counts;
+    }
+
+    /** The same report with other gaps and notices (used to apply waivers; everything else is kept). */
+    public Report withGapsAndNotices(List<Gap> newGaps, List<Notice> newNotices) {
+        return new Report(source, packId, packTitle, year, asOf, comingDueDays, units, results, List.copyOf(newGaps),
+                List.copyOf(newNotices), comingDue, retiredRules);
     }
 
     /** True when at least one duty is missing and no waiver accepts it. */

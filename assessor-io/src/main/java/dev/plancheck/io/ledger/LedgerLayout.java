@@ -57,6 +57,7 @@ final class LedgerLayout {
             new Column("金额（元）", "amount", Type.AMOUNT, false, 12, "募捐和募捐款使用必填：数字，单位元，最多两位小数，不要写“元”"),
             new Column("关联记录", "relatesTo", Type.TEXT, false, 12, "灾害救助必填：所救助的灾害记录的记录编号"),
             new Column("荣誉级别", "honourLevel", Type.CODE, false, 14, "荣誉命名必填：国家级、自治区级、市级、区（旗县）级"),
+            new Column("组织方", "organiser", Type.CODE, false, 16, "由哪个群团组织开展：工会、团委、妇联、红十字会的工作必填（见组织方表）"),
             new Column("说明", "description", Type.TEXT, false, 40, "补充说明，供审核人员参考，不参与检查"));
 
     static final List<Column> WAIVER_COLUMNS = List.of(

@@ -41,6 +41,7 @@ final class LedgerParser {
     private final Names topics;
     private final Names groups;
     private final Names honourLevels;
+    private final Names organisers;
     private final Names unitLevels;
 
     LedgerParser(RulePack pack) {
@@ -53,6 +54,7 @@ final class LedgerParser {
         this.topics = new Names("主题", v.topics());
         this.groups = new Names("对象", v.groups());
         this.honourLevels = new Names("荣誉级别", v.honourLevels());
+        this.organisers = new Names("组织方", v.organisers());
         Map<String, String> levels = new LinkedHashMap<>();
         for (UnitLevel l : UnitLevel.values()) {
             levels.put(l.code(), l.chineseName());
@@ -74,6 +76,10 @@ final class LedgerParser {
 
     Names honourLevels() {
         return honourLevels;
+    }
+
+    Names organisers() {
+        return organisers;
     }
 
     Names unitLevels() {
@@ -253,6 +259,7 @@ final class LedgerParser {
         BigDecimal amount = amount(t, cols, row, problems);
         String relatesTo = text(t, cols, row, "relatesTo", "关联记录", false, problems);
         String honour = code(t, cols, row, "honourLevel", honourLevels, false, problems);
+        String organiser = code(t, cols, row, "organiser", organisers, false, problems);
         String description = text(t, cols, row, "description", "说明", false, problems);
         Set<String> present = new HashSet<>();
         cols.forEach((field, column) -> {
@@ -261,11 +268,11 @@ final class LedgerParser {
             }
         });
         drafts.add(new SubmissionValidator.Draft(index, id, unit, kind, date, endDate, topicCodes, groupCodes,
-                participants, amount, relatesTo, honour, present));
+                participants, amount, relatesTo, honour, present, organiser));
         if (problems.size() == before) {
             activities.add(Activity.builder(id).unitId(unit).kind(kind).date(date).endDate(endDate).title(title)
                     .topics(topicCodes).groups(groupCodes).participants(participants).amount(amount)
-                    .relatesTo(relatesTo).honourLevel(honour).description(description).build());
+                    .relatesTo(relatesTo).honourLevel(honour).organiser(organiser).description(description).build());
         }
     }
 

@@ -122,6 +122,8 @@ public final class LedgerTemplate {
         several(activitySheet, "groups", activityLast, listRanges.get("对象"), "对象", "无党派人士、党外知识分子");
         single(activitySheet, "honourLevel", activityLast, listRanges.get("荣誉级别"), "荣誉级别",
                 "请从下拉列表选择荣誉级别（也可填写代码）");
+        single(activitySheet, "organiser", activityLast, listRanges.get("组织方"), "组织方",
+                "请从下拉列表选择组织方（也可填写代码）");
         activitySheet.freezePane(0, 1);
 
         header(waiverSheet, 0, LedgerLayout.WAIVER_COLUMNS);
@@ -209,6 +211,9 @@ public final class LedgerTemplate {
         if (a.getHonourLevel() != null) {
             ws.value(row, column("honourLevel"), v.honourLevels().getOrDefault(a.getHonourLevel(), a.getHonourLevel()));
         }
+        if (a.getOrganiser() != null) {
+            ws.value(row, column("organiser"), v.organisers().getOrDefault(a.getOrganiser(), a.getOrganiser()));
+        }
         if (a.getDescription() != null) {
             ws.value(row, column("description"), a.getDescription());
         }
@@ -248,6 +253,7 @@ public final class LedgerTemplate {
         lists.put("主题", List.copyOf(v.topics().values()));
         lists.put("对象", List.copyOf(v.groups().values()));
         lists.put("荣誉级别", List.copyOf(v.honourLevels().values()));
+        lists.put("组织方", List.copyOf(v.organisers().values()));
         Map<String, Range> ranges = new LinkedHashMap<>();
         int c = 0;
         for (Map.Entry<String, List<String>> e : lists.entrySet()) {
@@ -324,7 +330,11 @@ public final class LedgerTemplate {
         g.tableHeader("荣誉级别", "代码", "", "");
         v.honourLevels().forEach((code, name) -> g.row(name, code, "", ""));
         g.blank();
-        g.heading("十、单位级别");
+        g.heading("十、组织方表");
+        g.tableHeader("组织方", "代码", "", "");
+        v.organisers().forEach((code, name) -> g.row(name, code, "", ""));
+        g.blank();
+        g.heading("十一、单位级别");
         g.tableHeader("单位级别", "代码", "", "");
         for (UnitLevel l : UnitLevel.values()) {
             g.row(l.chineseName(), l.code(), "", "");

@@ -99,6 +99,9 @@ public final class SubmissionJson {
         if (a.getHonourLevel() != null) {
             m.add(member("honourLevel", a.getHonourLevel()));
         }
+        if (a.getOrganiser() != null) {
+            m.add(member("organiser", a.getOrganiser()));
+        }
         if (a.getDescription() != null) {
             m.add(member("description", a.getDescription()));
         }

@@ -90,7 +90,7 @@ class LedgerTemplateTest {
         List<Row> activities = rows(file, "活动");
         assertEquals(1, activities.size(), "only the header row");
         assertEquals(List.of("记录编号", "单位编号", "类别", "日期", "结束日期", "标题", "主题", "对象", "参与人数", "金额（元）",
-                "关联记录", "荣誉级别", "说明"), activities.get(0).stream().map(Cell::getText).toList());
+                "关联记录", "荣誉级别", "组织方", "说明"), activities.get(0).stream().map(Cell::getText).toList());
         assertEquals(List.of("规则编号", "单位编号", "理由", "认可人", "有效期至"),
                 rows(file, "情况说明").get(0).stream().map(Cell::getText).toList());
         assertEquals(2024, Integer.parseInt(text(rows(template(RulePack.bundled("dianchang-2024-demo")), "单位"), "B1")),
@@ -100,17 +100,19 @@ class LedgerTemplateTest {
     @Test
     void the_drop_downs_list_the_vocabulary_in_chinese_and_multi_valued_columns_only_inform() throws Exception {
         Path file = template(RulePack.bundled());
+        var v = CHECKER.pack().ruleSet().vocabulary();
         assertEquals(List.of(
                 "B2:B2001|warning|'单位'!$A$3:$A$203",
-                "C2:C2001|warning|'选项'!$B$2:$B$46",
-                "G2:G2001|information|'选项'!$C$2:$C$35",
-                "H2:H2001|information|'选项'!$D$2:$D$15",
-                "L2:L2001|warning|'选项'!$E$2:$E$5"), validations(file, 3));
+                "C2:C2001|warning|'选项'!$B$2:$B$" + (1 + v.kinds().size()),
+                "G2:G2001|information|'选项'!$C$2:$C$" + (1 + v.topics().size()),
+                "H2:H2001|information|'选项'!$D$2:$D$" + (1 + v.groups().size()),
+                "L2:L2001|warning|'选项'!$E$2:$E$" + (1 + v.honourLevels().size()),
+                "M2:M2001|warning|'选项'!$F$2:$F$" + (1 + v.organisers().size())), validations(file, 3));
         assertEquals(List.of("C3:C203|warning|'选项'!$A$2:$A$3"), validations(file, 2));
         List<Row> lists = rows(file, "选项");
-        var v = CHECKER.pack().ruleSet().vocabulary();
-        assertEquals(List.of("单位级别", "类别", "主题", "对象", "荣誉级别"),
-                List.of(text(lists, "A1"), text(lists, "B1"), text(lists, "C1"), text(lists, "D1"), text(lists, "E1")));
+        assertEquals(List.of("单位级别", "类别", "主题", "对象", "荣誉级别", "组织方"),
+                List.of(text(lists, "A1"), text(lists, "B1"), text(lists, "C1"), text(lists, "D1"), text(lists, "E1"),
+                        text(lists, "F1")));
         assertEquals(List.of("街道", "社区"), List.of(text(lists, "A2"), text(lists, "A3")));
         List<String> kinds = v.kinds().values().stream().map(k -> k.name()).toList();
         assertEquals(45, kinds.size());
@@ -122,7 +124,10 @@ class LedgerTemplateTest {
             assertEquals(topics.get(i), text(lists, "C" + (2 + i)));
         }
         assertEquals("统战工作", text(lists, "C2"));
-        assertEquals("其他灾害", text(lists, "C35"));
+        List<String> organisers = List.copyOf(v.organisers().values());
+        for (int i = 0; i < organisers.size(); i++) {
+            assertEquals(organisers.get(i), text(lists, "F" + (2 + i)));
+        }
         assertEquals("因病致困居民", text(lists, "D15"));
         assertEquals("区（旗县）级", text(lists, "E5"));
         String sheet3 = Xlsx.part(file, "xl/worksheets/sheet3.xml");
