@@ -104,8 +104,8 @@ public final class HtmlReportWriter implements ReportWriter {
         p.raw("<h2>各单位对比（按缺项由多到少排列）</h2>\n");
         p.raw("<p>").text(reports.size() + " 个提交文件已检查，共 " + c.rows().size() + " 个单位。")
                 .raw("各部分一栏为“已落实/应落实”，不适用的不计；“—”表示该部分对该单位没有应落实事项。</p>\n");
-        p.raw("<table class=\"compare\">\n<thead><tr><th>序号</th><th>单位</th><th>文件</th><th>缺项</th><th>已说明</th>")
-                .raw("<th>未到期</th><th>已落实/应落实</th>");
+        p.raw("<table class=\"compare\">\n<thead><tr><th>序号</th><th class=\"who\">单位／文件</th><th>缺项</th>")
+                .raw("<th>已说明</th><th>未到期</th><th>已落实/<wbr>应落实</th>");
         for (String s : c.sections()) {
             p.raw("<th title=\"").text(s).raw("\">").text(shortSection(s)).raw("</th>");
         }
@@ -115,8 +115,9 @@ public final class HtmlReportWriter implements ReportWriter {
             int index = reports.indexOf(reports.stream().filter(r -> r.source().equals(row.source())).findFirst()
                     .orElseThrow()) + 1;
             p.raw("<tr").raw(row.openGaps() > 0 ? " class=\"has-gaps\"" : "").raw("><td>").text(String.valueOf(++n))
-                    .raw("</td><td>").text(unitName(row.unit())).raw("</td><td><a href=\"#r").text(String.valueOf(index))
-                    .raw("\">").text(row.source()).raw("</a></td><td class=\"num gap-count\">").text(String.valueOf(row.openGaps()))
+                    .raw("</td><td class=\"who\">").text(unitName(row.unit())).raw("<br><a class=\"file\" href=\"#r")
+                    .text(String.valueOf(index)).raw("\">").text(row.source())
+                    .raw("</a></td><td class=\"num gap-count\">").text(String.valueOf(row.openGaps()))
                     .raw("</td><td class=\"num\">").text(String.valueOf(row.waived())).raw("</td><td class=\"num\">")
                     .text(String.valueOf(row.notDue())).raw("</td><td class=\"num\">")
                     .text(row.met() + "/" + row.total()).raw("</td>");
@@ -450,6 +451,8 @@ public final class HtmlReportWriter implements ReportWriter {
             table.compare { font-size: .85rem; }
             table.compare th, table.compare td { padding: .2rem .3rem; }
             table.compare thead th { white-space: nowrap; }
+            table.compare .who { white-space: normal; min-width: 12em; }
+            table.compare .file { font-size: .85em; color: var(--muted); }
             .legend, .fold-note, .none, footer { color: var(--muted); font-size: .9rem; }
             details { margin: .4rem 0; }
             summary { cursor: pointer; font-weight: bold; padding: .2rem 0; }
@@ -468,7 +471,7 @@ public final class HtmlReportWriter implements ReportWriter {
               a { text-decoration: none; }
               summary { list-style: none; }
               summary::-webkit-details-marker { display: none; }
-              details::details-content { content-visibility: visible; display: block; }
+              details.fold::details-content { content-visibility: visible; display: block; }
             }
             """;
 }

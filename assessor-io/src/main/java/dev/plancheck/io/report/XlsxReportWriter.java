@@ -94,7 +94,7 @@ public final class XlsxReportWriter implements ReportFileWriter {
             }
         }
         int first = batch ? 1 : 0;
-        double[] widths = {10, 8, 9, 28, 7, 36, 36, 40, 14, 8, 16, 30, 12, 12};
+        double[] widths = {10, 8, 9, 28, 7, 36, 36, 40, 14, 8, 24, 30, 14, 12};
         if (batch) {
             ws.width(0, 24);
         }

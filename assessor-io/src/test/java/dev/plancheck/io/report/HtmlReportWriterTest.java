@@ -164,7 +164,7 @@ class HtmlReportWriterTest {
         RuleResult first = r.results().get(0);
         assertTrue(page.contains("<tr class=\"result\"><td class=\"nw\">电厂街道</td><td class=\"nw\">" + first.rule().id() + "</td>"));
         assertTrue(page.contains("<tr class=\"notice\"><td class=\"nw\">DC-095</td><td class=\"nw\">重复记录</td>"));
-        assertTrue(page.contains("details::details-content { content-visibility: visible; display: block; }"),
+        assertTrue(page.contains("details.fold::details-content { content-visibility: visible; display: block; }"),
                 "folds open when printed");
     }
 
@@ -176,7 +176,7 @@ class HtmlReportWriterTest {
         assertTrue(comparison > 0 && comparison < page.indexOf("<article class=\"report\" id=\"r1\">"));
         assertTrue(page.indexOf("id=\"r1\"") < page.indexOf("id=\"r2\""));
         // Most gaps first: 河畔社区 of gaps-communities (2), then 锦华社区 (1), then the others.
-        Matcher rows = Pattern.compile("<tr(?: class=\"has-gaps\")?><td>(\\d+)</td><td>([^<]+)</td><td><a href=\"#r(\\d)\">")
+        Matcher rows = Pattern.compile("<tr(?: class=\"has-gaps\")?><td>(\\d+)</td><td class=\"who\">([^<]+)<br><a class=\"file\" href=\"#r(\\d)\">")
                 .matcher(page);
         StringBuilder order = new StringBuilder();
         while (rows.find()) {
