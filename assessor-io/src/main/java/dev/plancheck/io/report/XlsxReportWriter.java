@@ -86,12 +86,7 @@ public final class XlsxReportWriter implements ReportFileWriter {
         header(ws, headers);
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
-            for (int c = 0; c < row.size(); c++) {
-                if (!row.get(c).isEmpty()) {
-                    ws.value(r + 1, c, SafeText.visible(row.get(c)));
-                }
-                ws.style(r + 1, c).wrapText(true).verticalAlignment("top").set();
-            }
+            cells(ws, r + 1, row);
         }
         int first = batch ? 1 : 0;
         double[] widths = {10, 8, 9, 28, 7, 36, 36, 40, 14, 8, 24, 30, 14, 12};
@@ -252,8 +247,9 @@ public final class XlsxReportWriter implements ReportFileWriter {
 
     private static void cells(Worksheet ws, int r, List<String> row) {
         for (int c = 0; c < row.size(); c++) {
-            if (!row.get(c).isEmpty()) {
-                ws.value(r, c, SafeText.visible(row.get(c)));
+            String v = SafeText.visible(row.get(c));
+            if (!v.isEmpty()) {
+                ws.value(r, c, v);
             }
             ws.style(r, c).wrapText(true).verticalAlignment("top").set();
         }

@@ -98,6 +98,12 @@ class CsvReportWriterTest {
     }
 
     @Test
+    void the_same_reports_give_the_same_bytes() {
+        List<Report> reports = List.of(Samples.report("gaps-meetings"), Samples.waived());
+        assertArrayEquals(Samples.bytes(CSV, reports, true), Samples.bytes(CSV, reports, true));
+    }
+
+    @Test
     void a_ledger_without_gaps_gives_the_header_only() throws IOException {
         assertEquals(1, parse(Samples.text(CSV, List.of(Samples.report("compliant")), false)).size());
     }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plancheck.CheckOptions;
 import dev.plancheck.Gap;
 import dev.plancheck.Report;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
+import dev.plancheck.Waiver;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -144,6 +146,17 @@ class HtmlReportWriterTest {
                 () -> assertTrue(card.contains("<tr><th>有效期至</th><td>2024-03-31</td></tr>")),
                 () -> assertTrue(page.contains("结论：有 1 项缺项，须整改（另有 1 项缺项已说明）")),
                 () -> assertTrue(page.contains("<h2>已说明的缺项（1）：评估人员已认可情况说明，不计为未落实</h2>")));
+    }
+
+    @Test
+    void a_waiver_is_submitted_text_too() throws Exception {
+        Waiver w = new Waiver("R2.4-1", "DC", "<b>上级</b>通知 & 取消", "'王'\"审核\"", null, "<情况说明>!A2");
+        Report r = Samples.report("gaps-meetings", CheckOptions.defaults().withWaivers(List.of(w)));
+        String card = card(html(List.of(r), false), "R2.4-1", "DC");
+        assertTrue(card.contains("<tr><th>情况说明</th><td>&lt;b&gt;上级&lt;/b&gt;通知 &amp; 取消</td></tr>"), card);
+        assertTrue(card.contains("<tr><th>认可人</th><td>&#39;王&#39;&quot;审核&quot;</td></tr>"), card);
+        assertTrue(card.contains("<tr><th>有效期至</th><td>未限定</td></tr>"), card);
+        assertTrue(card.contains("<tr><th>说明来源</th><td>&lt;情况说明&gt;!A2</td></tr>"), card);
     }
 
     @Test

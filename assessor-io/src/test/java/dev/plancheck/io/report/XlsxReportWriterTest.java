@@ -184,6 +184,14 @@ class XlsxReportWriterTest {
     }
 
     @Test
+    void no_report_gives_the_sheets_with_their_headers() throws IOException {
+        Book book = read(Samples.bytes(XLSX, List.of(), true));
+        assertEquals(List.of("整改清单", "全部结果", "记录提示", "单位对比"), book.names());
+        assertEquals(1, book.sheet("整改清单").size());
+        assertEquals("所有文件都没有缺项", cell(book.sheet("单位对比"), 2, 0));
+    }
+
+    @Test
     void the_same_reports_give_the_same_cells() throws IOException {
         List<Report> reports = List.of(Samples.report("gaps-meetings"), Samples.waived());
         assertEquals(read(Samples.bytes(XLSX, reports, true)), read(Samples.bytes(XLSX, reports, true)));
