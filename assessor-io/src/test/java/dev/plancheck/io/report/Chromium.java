@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Assumptions;
  * bounded in time so that a hung browser fails the test instead of hanging the build.
  */
 final class Chromium {
-    private static final long TIMEOUT_SECONDS = 90;
+    /** Seconds one run may take; {@code -Dplancheck.chromium.timeout=N} changes it (a slow machine, or to try it). */
+    private static final long TIMEOUT_SECONDS = Long.getLong("plancheck.chromium.timeout", 90);
     private final Path executable;
 
     private Chromium(Path executable) {
