@@ -18,7 +18,7 @@ import java.util.List;
  * <p>A value that a spreadsheet would take for a formula (one starting with {@code = + - @}, a tab or a carriage
  * return) is written with a leading {@code '}, so that opening the file never runs submitted text (CSV injection);
  * the apostrophe is visible in the cell, the text after it is unchanged. Control characters are shown as in the
- * other formats ({@code ␇}).
+ * other formats ({@code [U+0007]}).
  */
 public final class CsvReportWriter implements ReportWriter {
     private static final CsvMapper MAPPER = new CsvMapper();

@@ -9,10 +9,10 @@ final class SafeText {
     }
 
     /**
-     * The text with control characters (other than tab, line feed and carriage return), bidirectional overrides and
-     * non-characters replaced visibly: C0 controls by their control pictures ({@code \u0007} → {@code ␇}), the
-     * others by {@code [U+XXXX]}. XML cannot hold C0 controls at all (fastexcel would drop them silently), and
-     * bidirectional overrides could make a page read differently from what was submitted.
+     * The text with control characters (other than tab, line feed and carriage return), bidirectional overrides,
+     * non-characters and lone surrogates replaced by their code, e.g. {@code \u0007} → {@code [U+0007]}: readable in
+     * any font, where a control picture (␇) may show as a box. XML cannot hold C0 controls at all (fastexcel would
+     * drop them silently), and bidirectional overrides could make a page read differently from what was submitted.
      */
     static String visible(String s) {
         if (s == null) {
@@ -36,16 +36,10 @@ final class SafeText {
         if (c == '\t' || c == '\n' || c == '\r') {
             return null;
         }
-        if (c < 0x20) {
-            return String.valueOf((char) (0x2400 + c));
-        }
-        if (c == 0x7F) {
-            return "\u2421";
-        }
         boolean loneSurrogate = Character.isHighSurrogate(c)
                 ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
                 : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
-        if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
                 || c == 0xFFFE || c == 0xFFFF || loneSurrogate) {
             return String.format("[U+%04X]", (int) c);
         }

@@ -67,7 +67,7 @@ class CsvReportWriterTest {
         List<List<String>> rows = parse(csv);
         assertEquals(Samples.HOSTILE_SOURCE, rows.get(1).get(0));
         assertTrue(rows.get(1).get(8).contains(Samples.HOSTILE_TITLE));
-        assertTrue(rows.get(2).get(8).contains("民族工作（上半年）␇响铃"), "control character shown");
+        assertTrue(rows.get(2).get(8).contains("民族工作（上半年）[U+0007]响铃"), "control character shown");
     }
 
     @Test

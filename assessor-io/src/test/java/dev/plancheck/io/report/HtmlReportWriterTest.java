@@ -40,7 +40,8 @@ class HtmlReportWriterTest {
     void escapes_the_five_special_characters_and_shows_control_characters() {
         assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;A &amp; B&lt;/a&gt;",
                 HtmlReportWriter.escape("<a href=\"x\" title='y'>A & B</a>"));
-        assertEquals("响␇铃␀[U+0085][U+202E]\n\t", HtmlReportWriter.escape("响\u0007铃\u0000\u0085\u202E\n\t"));
+        assertEquals("响[U+0007]铃[U+0000][U+007F][U+0085][U+202E]\n\t",
+                HtmlReportWriter.escape("响\u0007铃\u0000\u007F\u0085\u202E\n\t"));
         assertEquals("", HtmlReportWriter.escape(null));
     }
 
@@ -94,7 +95,7 @@ class HtmlReportWriterTest {
                         "the file name, escaped"),
                 () -> assertTrue(page.contains("松林&lt;i&gt;社区&lt;/i&gt;（SL，社区）"), "the unit name, escaped"),
                 () -> assertFalse(page.contains("<i>") || page.contains("<b>"), "no submitted tag"),
-                () -> assertTrue(page.contains("民族工作（上半年）␇响铃"), "a control character shown, not passed"),
+                () -> assertTrue(page.contains("民族工作（上半年）[U+0007]响铃"), "a control character shown, not passed"),
                 () -> assertFalse(page.contains("\u0007")));
     }
 
