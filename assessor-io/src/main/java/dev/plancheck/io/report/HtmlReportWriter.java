@@ -74,8 +74,11 @@ public final class HtmlReportWriter implements ReportWriter {
     @Override
     public void write(List<Report> reports, boolean batch, Appendable out) throws IOException {
         Page p = new Page();
-        String title = reports.isEmpty() ? "落实情况检查报告"
-                : "《" + reports.get(0).packTitle() + "》落实情况检查报告" + (batch ? "（" + reports.size() + " 个提交文件）" : "");
+        // A batch may mix packs (2023 and the 2024 demo): then the page title names none of them.
+        boolean onePlan = !reports.isEmpty()
+                && reports.stream().allMatch(r -> r.packTitle().equals(reports.get(0).packTitle()));
+        String title = (onePlan ? "《" + reports.get(0).packTitle() + "》" : "") + "落实情况检查报告"
+                + (batch ? "（" + reports.size() + " 个提交文件）" : "");
         p.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<meta name=\"generator\" content=\"plancheck\">\n")

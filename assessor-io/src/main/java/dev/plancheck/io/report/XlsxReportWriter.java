@@ -64,7 +64,7 @@ public final class XlsxReportWriter implements ReportFileWriter {
         Workbook wb = new Workbook(new NonClosing(out), "plancheck", "1.0");
         wb.setGlobalDefaultFont("等线", 11);
         if (!reports.isEmpty()) {
-            wb.properties().setTitle(title(reports.get(0)));
+            wb.properties().setTitle(title(reports));
         }
         gaps(wb.newWorksheet(GAPS), reports, batch);
         results(wb.newWorksheet(RESULTS), reports, batch);
@@ -76,8 +76,13 @@ public final class XlsxReportWriter implements ReportFileWriter {
         out.flush();
     }
 
-    private static String title(Report r) {
-        return "《" + r.packTitle() + "》落实情况　考核年度 " + r.year() + "　检查截至 " + r.asOf();
+    /** The plan, year and as-of date, when all reports share them (a batch may mix packs or dates). */
+    private static String title(List<Report> reports) {
+        Report r = reports.get(0);
+        boolean same = reports.stream().allMatch(x -> x.packTitle().equals(r.packTitle()) && x.year() == r.year()
+                && x.asOf().equals(r.asOf()));
+        return same ? "《" + r.packTitle() + "》落实情况　考核年度 " + r.year() + "　检查截至 " + r.asOf()
+                : "落实情况检查（" + reports.size() + " 个提交文件）";
     }
 
     private static void gaps(Worksheet ws, List<Report> reports, boolean batch) {
@@ -266,7 +271,7 @@ public final class XlsxReportWriter implements ReportFileWriter {
         ws.repeatRows(0);
         if (!reports.isEmpty()) {
             // & starts a code in a page header; the title comes from the pack, doubled to be safe all the same.
-            ws.header(title(reports.get(0)).replace("&", "&&"), Position.CENTER);
+            ws.header(title(reports).replace("&", "&&"), Position.CENTER);
         }
         ws.footer("第 &P 页，共 &N 页", Position.RIGHT);
     }
