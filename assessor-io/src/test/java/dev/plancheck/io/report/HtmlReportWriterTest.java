@@ -202,6 +202,22 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void mid_year_lists_what_falls_due_and_folds_the_later_records_into_one_counted_line() {
+        Report r = Samples.report("gaps-meetings", CheckOptions.asOf(java.time.LocalDate.of(2023, 6, 15)));
+        String page = html(List.of(r), false);
+        assertEquals(r.comingDue().size(), count(page, "<tr class=\"coming-item\">"));
+        assertTrue(page.contains("<tr class=\"coming-item\"><td class=\"nw\">2023-06-21</td><td class=\"nw\">2023-07-08</td>"
+                + "<td class=\"nw\">电厂街道</td><td class=\"nw\">R8-5</td><td>建党日主题活动</td><td>建党日前后（节点日 2023-07-01）</td></tr>"));
+        long later = r.notices().stream().filter(n -> n.type() == dev.plancheck.Notice.Type.FUTURE_DATED).count();
+        assertTrue(page.contains("<details class=\"future\"><summary>【晚于检查日期】" + later
+                + " 条记录的日期晚于检查日期 2023-06-15，未计入（展开查看）</summary>"));
+        long notDue = r.summary().get(Status.NOT_DUE);
+        assertTrue(page.contains("<details class=\"fold not_due\"><summary>未到期（" + notDue + " 项）</summary>"));
+        assertTrue(page.contains("<td class=\"nw\">R1.2-4</td><td>全年专题会议研究统战工作至少2次</td><td class=\"nw\">§1.2</td>"
+                + "<td>研究统战工作的专题会议：全年 2023-01-01 至 2023-12-31</td>"), "a not-due duty and until when");
+    }
+
+    @Test
     void a_batch_of_two_plans_names_neither_in_its_title() {
         Report a = Samples.report("compliant");
         Report b = new Report("other.json", "other-pack", "另一份工作要点", a.year(), a.asOf(), a.comingDueDays(),
