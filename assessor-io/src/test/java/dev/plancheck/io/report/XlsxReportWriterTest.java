@@ -142,6 +142,21 @@ class XlsxReportWriterTest {
     }
 
     @Test
+    void mid_year_says_what_can_still_be_done_and_why_a_duty_does_not_apply() throws IOException {
+        Report r = Samples.report("gaps-meetings", dev.plancheck.CheckOptions.asOf(java.time.LocalDate.of(2023, 6, 15)));
+        List<List<String>> results = read(Samples.bytes(XLSX, List.of(r), false)).sheet("全部结果");
+        List<String> notDue = results.stream().filter(x -> x.get(2).equals("R1.2-4")).findFirst().orElseThrow();
+        assertEquals(List.of("未到期", "DC-024", "尚可完成——研究统战工作的专题会议：全年 2023-01-01 至 2023-12-31"),
+                notDue.subList(5, 8));
+        List<String> notApplicable = results.stream().filter(x -> x.get(2).equals("R10.2-1")).findFirst().orElseThrow();
+        assertEquals("不适用", notApplicable.get(5));
+        assertEquals(r.results().stream().filter(x -> x.rule().id().equals("R10.2-1")).findFirst().orElseThrow().note(),
+                notApplicable.get(7));
+        assertEquals(r.notices().size() + 1, read(Samples.bytes(XLSX, List.of(r), false)).sheet("记录提示").size(),
+                "every later record has its own row");
+    }
+
+    @Test
     void a_waived_gap_is_listed_after_the_open_ones_marked_with_its_reason() throws IOException {
         Book book = read(Samples.bytes(XLSX, List.of(Samples.waived()), false));
         List<List<String>> list = book.sheet("整改清单");
