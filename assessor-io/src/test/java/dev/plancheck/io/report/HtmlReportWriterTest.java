@@ -48,7 +48,9 @@ class HtmlReportWriterTest {
     @Test
     void is_one_chinese_utf8_page_with_balanced_blocks() {
         String page = html(List.of(Samples.report("gaps-meetings")), false);
-        assertTrue(page.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"), page);
+        assertTrue(page.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                + "base-uri 'none'; form-action 'none'\">\n"), page);
         assertTrue(page.endsWith("</body>\n</html>\n"));
         assertTrue(page.contains("<title>《电厂街道2023年度统战群团工作要点》落实情况检查报告</title>"));
         for (String tag : List.of("html", "head", "body", "main", "article", "section", "div", "table", "thead", "tbody",
