@@ -35,5 +35,5 @@ cat "$repo/out.txt"
 if [ -s "$repo/err.txt" ]; then
   echo "FAIL: the example wrote on stderr:" >&2; cat "$repo/err.txt" >&2; exit 1
 fi
-grep -q '^6 月 15 日：已落实 43　缺项 0　未到期 35　不适用 1，即将到期 14 项$' "$repo/out.txt"
+grep -q '^6 月 15 日：已落实 39　缺项 0　未到期 39　不适用 1，即将到期 14 项$' "$repo/out.txt"
 echo "OK: installed, built, tested and run from an empty local repository; nothing on stderr"

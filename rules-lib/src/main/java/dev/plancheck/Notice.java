@@ -15,8 +15,10 @@ public record Notice(Type type, String recordId, String message) {
         OUTSIDE_YEAR("不在考核年度内"),
         /** Dated after the as-of date: not counted. */
         FUTURE_DATED("晚于检查日期"),
-        /** The same activity as another record (same unit, kind, date and title): counted once. */
+        /** The same activity as another record (same unit, kind and date, overlapping topics and groups): counted once. */
         DUPLICATE("重复记录"),
+        /** Probably the same activity as another record, filed under another unit or kind: both counted, check it. */
+        SUSPECTED_MULTI_REPORT("疑似一事多报"),
         /** Not evidence for any rule: check its kind, topics, groups and unit. */
         UNMATCHED("未被任何规则采用"),
         /** A waiver (情况说明) past its expiry on the as-of date: it was not applied, the gap stays open. */

@@ -32,6 +32,13 @@ public final class PlanChecker {
     private PlanChecker(RulePack pack) {
         this.pack = pack;
         this.compiled = CompiledRules.compile(pack.ruleSet());
+        List<Problem> unknown = pack.parameters().retiredRules().keySet().stream().sorted()
+                .filter(id -> compiled.rule(id) == null)
+                .map(id -> new Problem(pack.origin(), 0, 0, "$.retiredRules." + id,
+                        "retiredRules 中的规则 " + id + " 不在规则集中")).toList();
+        if (!unknown.isEmpty()) {
+            throw new RulePackException(unknown);
+        }
         this.reader = new SubmissionReader(pack.ruleSet().vocabulary(), pack.year(), pack.id());
     }
 

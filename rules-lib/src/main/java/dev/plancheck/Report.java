@@ -22,11 +22,12 @@ import java.util.Map;
  *                      its {@link Gap#waiver() waiver} and is still listed here
  * @param notices       records not counted, counted once for two, or used by no rule; waivers not applied
  * @param comingDue     unmet parts whose window opens or closes within {@code comingDueDays} after {@code asOf}
+ * @param retiredRules  rules the pack retires for its year, with the reason; they have no results
  * @param fingerprint   which rules judged: the pack's id, version and content hash
  */
 public record Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
                      List<OrgUnit> units, List<RuleResult> results, List<Gap> gaps, List<Notice> notices,
-                     List<ComingDuty> comingDue, PackFingerprint fingerprint) {
+                     List<ComingDuty> comingDue, List<RetiredRule> retiredRules, PackFingerprint fingerprint) {
 
     /** How many results have each status, e.g. {@code 已落实 77　缺项 2　未到期 0　不适用 0}; {@code counts()} gives the map. */
     public Summary summary() {
@@ -43,6 +44,12 @@ public record Report(String source, String packId, String packTitle, int year, L
             counts.merge(r.status(), 1, Integer::sum);
         }
         return counts;
+    }
+
+    /** The same report with other gaps and notices (used to apply waivers; everything else is kept). */
+    public Report withGapsAndNotices(List<Gap> newGaps, List<Notice> newNotices) {
+        return new Report(source, packId, packTitle, year, asOf, comingDueDays, units, results, List.copyOf(newGaps),
+                List.copyOf(newNotices), comingDue, retiredRules, fingerprint);
     }
 
     /** True when at least one duty is missing and no waiver accepts it. */

@@ -78,7 +78,7 @@ class PlanCheckerTest {
                 List.of(new OrgUnit("DC", "电厂街道", UnitLevel.SUBDISTRICT), new OrgUnit("C1", "胜利社区", UnitLevel.COMMUNITY)),
                 List.of(Activity.builder("m1").unitId("DC").kind("special-meeting").date(LocalDate.of(2023, 3, 9))
                                 .title("统战工作专题会议（一）").topics(Set.of("united-front")).build(),
-                        Activity.builder("m2").unitId("C1").kind("special-meeting").date(LocalDate.of(2023, 9, 9))
+                        Activity.builder("m2").unitId("DC").kind("special-meeting").date(LocalDate.of(2023, 9, 9))
                                 .title("统战工作专题会议（二）").topics(Set.of("united-front")).build()));
         Report report = checker.check(s);
         RuleResult quota = report.results().stream().filter(r -> r.rule().id().equals("R1.2-4")).findFirst().orElseThrow();

@@ -141,7 +141,9 @@ final class CheckCommand implements Callable<Integer> {
             } catch (InvalidSubmissionException e) {
                 bad = true;
                 printProblems(err, file + " 有 " + e.problems().size() + " 处问题，未检查：", e.problems());
-                yearProblem |= e.problems().stream().anyMatch(p -> p.path().equals("$.year"));
+                // The same validator speaks for every format: in a spreadsheet the year sits in a cell, not at $.year.
+                yearProblem |= e.problems().stream().anyMatch(p -> p.path().equals("$.year")
+                        || p.message().contains("请选用"));
             } catch (IOException e) {
                 bad = true;
                 err.println(file + "：无法读取（" + e.getMessage() + "）");

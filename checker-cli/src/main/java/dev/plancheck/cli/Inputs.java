@@ -4,27 +4,27 @@ import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Submission;
 import dev.plancheck.Waiver;
+import dev.plancheck.io.ledger.Ledgers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** What the command line reads: ledgers and waiver files, in every format the assessor may hand over. */
 final class Inputs {
-    static final List<String> EXTENSIONS = List.of(".json");
+    static final List<String> EXTENSIONS = Ledgers.EXTENSIONS;
 
     private Inputs() {
     }
 
     static boolean isLedger(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
+        return Ledgers.isLedger(file);
     }
 
     static Submission read(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
-        return checker.read(file);
+        return Ledgers.read(checker, file);
     }
 
     static List<Waiver> readWaivers(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
-        throw new IOException("merge pending");
+        return Ledgers.readWaivers(checker, file);
     }
 }

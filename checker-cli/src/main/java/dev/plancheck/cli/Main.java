@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./checker}. */
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "按工作要点逐条检查活动台账（JSON、Excel 或 CSV），列出缺项、已说明的缺项和待核对的记录。",
-        subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, LintCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, TemplateCommand.class, ConvertCommand.class, RulesCommand.class,
+                TestCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
         exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误"})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -46,7 +46,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请给出子命令：check、rules、test、lint 或 help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "请给出子命令：check、template、convert、rules、test、lint 或 help");
     }
 
     /** Prints the version from the jar's manifest. */

@@ -1,2 +1,2 @@
-/** The assessors' command line: {@code checker check}, {@code checker rules}, {@code checker test}. */
+/** The assessors' command line: {@code checker check}, {@code rules}, {@code test}, {@code template}, {@code convert}. */
 package dev.plancheck.cli;

@@ -50,4 +50,21 @@ public sealed interface NodeDay {
             return "节气“" + term.chineseName() + "”（太阳视黄经 " + term.longitude() + "°，北京时间）";
         }
     }
+
+    /** The Spring Festival (春节, 正月初一), computed for each year by {@link LunarCalendar#springFestival(int)}. */
+    record SpringFestival(String name) implements NodeDay {
+        public SpringFestival {
+            Objects.requireNonNull(name);
+        }
+
+        @Override
+        public LocalDate in(int year) {
+            return LunarCalendar.springFestival(year);
+        }
+
+        @Override
+        public String rule() {
+            return "农历正月初一（按朔日和中气逐年计算，北京时间）";
+        }
+    }
 }

@@ -98,6 +98,25 @@ public sealed interface PeriodSpec {
         }
     }
 
+    /** From a node day to a fixed day of the same year: spring from the Spring Festival to 05-31. */
+    record FromNode(String nodeId, NodeDay node, MonthDay to) implements PeriodSpec {
+        public FromNode {
+            Objects.requireNonNull(nodeId);
+            Objects.requireNonNull(node);
+            Objects.requireNonNull(to);
+        }
+
+        @Override
+        public List<DateRange> rangesIn(int year) {
+            return normalise(List.of(new DateRange(node.in(year), to.atYear(year))), year);
+        }
+
+        @Override
+        public String describe() {
+            return node.name() + "（" + node.rule() + "）至 " + String.format("%02d-%02d", to.getMonthValue(), to.getDayOfMonth());
+        }
+    }
+
     /** Any of several specs: the union of their days. */
     record AnyOf(List<PeriodSpec> parts) implements PeriodSpec {
         public AnyOf {

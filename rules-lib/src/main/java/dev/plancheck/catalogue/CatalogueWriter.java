@@ -103,7 +103,7 @@ public final class CatalogueWriter {
 
     private static void vocabulary(StringBuilder md, Vocabulary v) {
         md.append("\n## 提交用语\n\n");
-        md.append("提交文件中 `kind`、`topics`、`groups`、`honourLevel` 只能使用下列代码（取自规则集的 `vocabulary.json`，")
+        md.append("提交文件中 `kind`、`topics`、`groups`、`honourLevel`、`organiser` 只能使用下列代码（取自规则集的 `vocabulary.json`，")
                 .append("`docs/submission.schema.json` 列出同样的代码）。哪条规则采用哪些代码，见上文各条规则的“证据”。\n");
         md.append("\n### 记录类别（kind）\n\n| 代码 | 名称 | 必填字段 |\n|---|---|---|\n");
         for (Vocabulary.Kind k : v.kinds().values()) {
@@ -116,6 +116,9 @@ public final class CatalogueWriter {
         table(md, "议题（topics）", v.topics());
         table(md, "对象（groups）", v.groups());
         table(md, "荣誉级别（honourLevel）", v.honourLevels());
+        if (!v.organisers().isEmpty()) {
+            table(md, "组织单位（organiser）", v.organisers());
+        }
     }
 
     private static void table(StringBuilder md, String heading, java.util.Map<String, String> codes) {

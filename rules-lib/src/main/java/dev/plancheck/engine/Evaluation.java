@@ -6,6 +6,7 @@ import dev.plancheck.Notice;
 import dev.plancheck.PartResult;
 import dev.plancheck.Problem;
 import dev.plancheck.Report;
+import dev.plancheck.RetiredRule;
 import dev.plancheck.RuleInfo;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
@@ -19,6 +20,7 @@ import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -49,9 +52,17 @@ public final class Evaluation {
 
         List<Notice> notices = new ArrayList<>();
         List<Activity> countable = new ArrayList<>();
-        Map<String, String> firstBySameness = new HashMap<>();
+        Set<String> subdistricts = submission.units().stream().filter(u -> u.getLevel() == UnitLevel.SUBDISTRICT)
+                .map(OrgUnit::getId).collect(Collectors.toSet());
+        Map<String, Activity> byId = new HashMap<>();
+        submission.activities().forEach(a -> byId.putIfAbsent(a.getId(), a));
         for (Activity a : submission.activities()) {
-            if (a.getLastDate().isBefore(first) || a.getDate().isAfter(last)) {
+            // A record belongs to the year it starts in. The one exception is a follow-up dated after the year that
+            // answers a record of the year (relief in January for a disaster on 25 December): it may still count
+            // within the answered record's deadline.
+            boolean answersThisYear = a.getDate().isAfter(last) && a.getRelatesTo() != null
+                    && byId.containsKey(a.getRelatesTo()) && inYear(byId.get(a.getRelatesTo()), first, last);
+            if (!inYear(a, first, last) && !answersThisYear) {
                 notices.add(new Notice(Notice.Type.OUTSIDE_YEAR, a.getId(),
                         "日期 " + a.getDate() + " 不在考核年度 " + year + " 年内，未计入"));
                 continue;
@@ -61,11 +72,15 @@ public final class Evaluation {
                         "日期 " + a.getDate() + " 晚于检查日期 " + asOf + "，未计入"));
                 continue;
             }
-            String earlier = firstBySameness.putIfAbsent(sameness(a), a.getId());
+            Activity earlier = countable.stream().filter(c -> sameActivity(c, a)).findFirst().orElse(null);
             if (earlier != null) {
-                notices.add(new Notice(Notice.Type.DUPLICATE, a.getId(),
-                        "与 " + earlier + " 是同一活动（单位、类别、日期、标题都相同），只计一次"));
+                notices.add(new Notice(Notice.Type.DUPLICATE, a.getId(), "与 " + earlier.getId()
+                        + " 是同一活动（单位、类别、日期相同，议题和对象有重合），只计一次；确是两次不同活动的，请在议题或对象上区分"));
                 continue;
+            }
+            Activity twin = countable.stream().filter(c -> suspectedMultiReport(c, a, subdistricts)).findFirst().orElse(null);
+            if (twin != null) {
+                notices.add(new Notice(Notice.Type.SUSPECTED_MULTI_REPORT, a.getId(), multiReportMessage(twin, a)));
             }
             countable.add(a);
         }
@@ -77,7 +92,13 @@ public final class Evaluation {
                 submission.units().stream().filter(u -> u.getLevel() == UnitLevel.COMMUNITY)).toList();
         List<String> errors = new ArrayList<>(findings.ruleErrors());
         List<RuleResult> results = new ArrayList<>();
+        Map<String, String> retiredReasons = pack.parameters().retiredRules();
+        List<RetiredRule> retired = new ArrayList<>();
         for (RuleInfo rule : rules.rules()) {
+            if (retiredReasons.containsKey(rule.id())) {
+                retired.add(new RetiredRule(rule, retiredReasons.get(rule.id())));
+                continue;
+            }
             Set<String> applicable = new LinkedHashSet<>();
             for (OrgUnit unit : units) {
                 boolean applies = (rule.scope() == Scope.SUBDISTRICT) == (unit.getLevel() == UnitLevel.SUBDISTRICT);
@@ -88,8 +109,10 @@ public final class Evaluation {
                 List<PartResult> parts = findings.parts(rule.id(), unit.getId());
                 if (parts.isEmpty()) {
                     if (rule.conditional()) {
+                        // Before the year is over, a trigger may still come (or be dated after the as-of day).
+                        String none = asOf.isBefore(last) ? "截至检查日（" + asOf + "）没有" : "没有";
                         results.add(new RuleResult(rule, unit, Status.NOT_APPLICABLE, List.of(), List.of(),
-                                "没有" + pack.ruleSet().vocabulary().nameOf(rule.trigger()) + "记录，本条不适用"));
+                                none + pack.ruleSet().vocabulary().nameOf(rule.trigger()) + "记录，本条不适用"));
                     } else {
                         errors.add("规则 " + rule.id() + " 没有为单位 " + unit.getId() + " 给出任何结果：它的条件没有匹配"
                                 + "（是否引用了参数文件中不存在的时段、数量或期限？）");
@@ -112,7 +135,7 @@ public final class Evaluation {
         for (Activity a : countable) {
             if (!findings.used().contains(a.getId())) {
                 notices.add(new Notice(Notice.Type.UNMATCHED, a.getId(),
-                        "没有任何规则把它当作证据：它的类别、议题、对象、级别或所属单位不符合任何一条规则的要求，请核对"));
+                        "没有任何规则把它当作证据：它的类别、议题、对象、级别、组织单位或所属单位不符合任何一条规则的要求，请核对"));
             }
         }
         Map<String, Integer> order = new HashMap<>();
@@ -125,7 +148,7 @@ public final class Evaluation {
         List<Gap> gaps = results.stream().filter(r -> r.status() == Status.GAP).map(Evaluation::gapOf).toList();
         return new Report(submission.source(), pack.id(), pack.title(), year, asOf, comingDueDays, units,
                 List.copyOf(results), gaps, List.copyOf(notices), coming(results, asOf, comingDueDays),
-                pack.fingerprint());
+                List.copyOf(retired), pack.fingerprint());
     }
 
     private static Findings fire(CompiledRules rules, RulePack pack, List<OrgUnit> units, List<Activity> activities,
@@ -170,10 +193,80 @@ public final class Evaluation {
     /** Ids of the synthetic trigger records of {@link #requirements}. */
     public static final String TRIGGER_PREFIX = "trigger-";
 
-    /** Two records are the same activity when unit, kind, date and title (ignoring spacing and case) agree. */
-    private static String sameness(Activity a) {
-        return a.getUnitId() + "\u0000" + a.getKind() + "\u0000" + a.getDate() + "\u0000"
-                + a.getTitle().replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    private static boolean inYear(Activity a, LocalDate first, LocalDate last) {
+        return !a.getDate().isBefore(first) && !a.getDate().isAfter(last);
+    }
+
+    /**
+     * Two records are one activity when they have the same unit, kind, date, organiser and amount, answer the same
+     * record, and their topics and their groups overlap (or one side names none): a reworded title does not make a second meeting.
+     * Records of one day are told apart only by what they were about: a united-front meeting and an ethnic-work
+     * meeting on the same morning have no topic in common and both count.
+     */
+    static boolean sameActivity(Activity a, Activity b) {
+        return a.getUnitId().equals(b.getUnitId()) && a.getKind().equals(b.getKind()) && a.getDate().equals(b.getDate())
+                && Objects.equals(a.getRelatesTo(), b.getRelatesTo())
+                && Objects.equals(a.getOrganiser(), b.getOrganiser()) && sameAmount(a, b)
+                && overlap(a.getTopics(), b.getTopics()) && overlap(a.getGroups(), b.getGroups());
+    }
+
+    /** Two payments from one drive on one day with different sums are two payments. */
+    private static boolean sameAmount(Activity a, Activity b) {
+        return a.getAmount() == null ? b.getAmount() == null
+                : b.getAmount() != null && a.getAmount().compareTo(b.getAmount()) == 0;
+    }
+
+    /**
+     * The same activity reported again in a way that makes both copies count: under another unit, another kind or
+     * another organiser. Under another unit: the same date and title, or — between the subdistrict and a community —
+     * the same kind and date with overlapping topics and groups (two communities' like activities on one campaign
+     * day are common and not flagged). Under another kind in one unit: the same date and title, or the same date and
+     * a shared topic (one document filed as plan, deployment and assessment). Under another organiser: the same unit,
+     * kind and date with overlapping topics and groups. Both still count; the assessor is told.
+     */
+    static boolean suspectedMultiReport(Activity a, Activity b, Set<String> subdistricts) {
+        if (!a.getDate().equals(b.getDate())) {
+            return false;
+        }
+        boolean sameTitle = normalisedTitle(a).equals(normalisedTitle(b));
+        boolean otherUnit = !a.getUnitId().equals(b.getUnitId());
+        boolean otherKind = !a.getKind().equals(b.getKind());
+        boolean sameContent = !a.getTopics().isEmpty() && overlap(a.getTopics(), b.getTopics())
+                && overlap(a.getGroups(), b.getGroups()) && Objects.equals(a.getRelatesTo(), b.getRelatesTo());
+        if (otherUnit) {
+            boolean subdistrictAndCommunity = subdistricts.contains(a.getUnitId()) != subdistricts.contains(b.getUnitId());
+            return sameTitle || (!otherKind && subdistrictAndCommunity && sameContent);
+        }
+        if (otherKind) {
+            return sameTitle || (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
+                    && !Collections.disjoint(a.getTopics(), b.getTopics()));
+        }
+        // Same unit and kind: only the organiser can differ (otherwise it was a duplicate).
+        return !Objects.equals(a.getOrganiser(), b.getOrganiser())
+                && overlap(a.getTopics(), b.getTopics()) && overlap(a.getGroups(), b.getGroups());
+    }
+
+    private static String multiReportMessage(Activity first, Activity again) {
+        List<String> differs = new ArrayList<>();
+        if (!first.getUnitId().equals(again.getUnitId())) {
+            differs.add("单位（" + first.getUnitId() + "、" + again.getUnitId() + "）");
+        }
+        if (!first.getKind().equals(again.getKind())) {
+            differs.add("类别（" + first.getKind() + "、" + again.getKind() + "）");
+        }
+        if (differs.isEmpty()) {
+            differs.add("组织单位（" + first.getOrganiser() + "、" + again.getOrganiser() + "）");
+        }
+        return "与 " + first.getId() + " 日期相同、内容相近，只是" + String.join("和", differs)
+                + "不同，疑似同一活动多处上报；两条都已计入，请核对是否确为不同活动";
+    }
+
+    private static boolean overlap(Set<String> a, Set<String> b) {
+        return a.isEmpty() || b.isEmpty() || !Collections.disjoint(a, b);
+    }
+
+    private static String normalisedTitle(Activity a) {
+        return a.getTitle().replaceAll("[\\s\\p{P}]+", "").toLowerCase(Locale.ROOT);
     }
 
     static Status statusOf(List<PartResult> parts) {

@@ -23,8 +23,9 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * The {@code findings} global of every rule file: a rule's consequence reports here, for one unit, what it requires
  * and the candidate records its conditions collected. Which of them count, and whether the duty is met, overdue or
- * not yet due, is decided here the same way for every rule: a candidate counts when it falls in the period, and an
- * unmet part is overdue once the as-of date has reached the period's last day.
+ * not yet due, is decided here the same way for every rule: a candidate counts when it starts in the period (its
+ * {@code date}; see {@link Period#covers}), and an unmet part is overdue once the as-of date has reached the period's
+ * last day.
  *
  * <pre>
  * rule "R1.2-4 全年专题会议研究统战工作至少2次"
@@ -33,7 +34,7 @@ import org.kie.api.runtime.rule.RuleContext;
  *     $u : OrgUnit(level == UnitLevel.SUBDISTRICT)
  *     $y : Period(id == "year")
  *     $q : Quota(id == "special-meetings.united-front")
- *     $m : List() from collect( Activity(kind == "special-meeting", topics contains "united-front") )
+ *     $m : List() from collect( Activity(unitId == $u.id, kind == "special-meeting", topics contains "united-front") )
  * then
  *     findings.atLeast(kcontext, $u, "统战工作专题会议", $y, $q, $m);
  * end
@@ -132,6 +133,31 @@ public final class Findings {
     private static String withPeople(List<Activity> records) {
         return String.join("、", records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "，"
                 + (a.getParticipants() == null ? "未填人数" : a.getParticipants() + " 人") + "）").toList());
+    }
+
+    /**
+     * Each {@code limit} record (a drive) against the {@code used} records that name it in {@code relatesTo}: money
+     * is checked against the drive it came from, one part per drive. A breach is a gap whatever the date.
+     */
+    public void notExceedingEach(RuleContext kcontext, OrgUnit unit, String what, List<?> usedRecords, List<?> limitRecords) {
+        List<Activity> spentAll = sorted(usedRecords);
+        for (Activity drive : sorted(limitRecords)) {
+            List<Activity> spent = spentAll.stream().filter(a -> drive.getId().equals(a.getRelatesTo())).toList();
+            BigDecimal spentSum = sum(spent);
+            BigDecimal raisedSum = sum(List.of(drive));
+            boolean ok = spentSum.compareTo(raisedSum) <= 0;
+            String label = what + "（" + drive.getId() + "）";
+            String expected = label + "：使用金额合计不超过该次募集金额（" + drive.getId() + " 募集 " + Texts.money(raisedSum) + "）";
+            String found = "使用 " + Texts.money(spentSum) + (spent.isEmpty() ? "" : "（" + Texts.ids(spent) + "）")
+                    + "，募集 " + Texts.money(raisedSum) + "（" + drive.getId() + "）"
+                    + (ok ? "" : "，超出 " + Texts.money(spentSum.subtract(raisedSum)));
+            List<String> evidence = new ArrayList<>();
+            evidence.add(drive.getId());
+            spent.forEach(a -> evidence.add(a.getId()));
+            record(kcontext, unit, new PartResult(label, null, "全年", List.of(), null, 0, null, List.copyOf(evidence),
+                    List.of(), ok ? Status.MET : Status.GAP, expected, found));
+            evidence.forEach(used::add);
+        }
     }
 
     private void require(RuleContext kcontext, OrgUnit unit, String what, Period period, int min, String quotaId,

@@ -46,8 +46,7 @@ public final class Waiving {
         }
         List<Notice> notices = new ArrayList<>(r.notices());
         notices.addAll(extra);
-        return new Report(r.source(), r.packId(), r.packTitle(), r.year(), r.asOf(), r.comingDueDays(), r.units(),
-                r.results(), List.copyOf(gaps), List.copyOf(notices), r.comingDue(), r.fingerprint());
+        return r.withGapsAndNotices(gaps, notices);
     }
 
     private static int indexOf(List<Gap> gaps, Waiver w) {

@@ -27,7 +27,7 @@ public final class SubmissionReader {
     private static final Set<String> ROOT_FIELDS = Set.of("$schema", "$comment", "year", "units", "activities");
     private static final Set<String> UNIT_FIELDS = Set.of("id", "name", "level");
     private static final Set<String> ACTIVITY_FIELDS = Set.of("id", "unit", "kind", "date", "endDate", "title",
-            "topics", "groups", "participants", "amount", "relatesTo", "honourLevel", "description");
+            "topics", "groups", "participants", "amount", "relatesTo", "honourLevel", "organiser", "description");
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -144,6 +144,7 @@ public final class SubmissionReader {
         BigDecimal amount = amount(f, a, path);
         String relatesTo = f.text(a, path, "relatesTo", false);
         String honourLevel = f.text(a, path, "honourLevel", false);
+        String organiser = f.text(a, path, "organiser", false);
         String description = f.text(a, path, "description", false);
         Set<String> present = new java.util.HashSet<>();
         a.fieldNames().forEachRemaining(name -> {
@@ -152,14 +153,14 @@ public final class SubmissionReader {
             }
         });
         drafts.add(new SubmissionValidator.Draft(index, id, unitId, kind, date, endDate, topics, groups, participants,
-                amount, relatesTo, honourLevel, present));
+                amount, relatesTo, honourLevel, present, organiser));
         boolean complete = id != null && unitId != null && kind != null && date != null && title != null
                 && topics != null && groups != null && (endDate != null || !a.hasNonNull("endDate"))
                 && (participants != null || !a.hasNonNull("participants")) && (amount != null || !a.hasNonNull("amount"));
         if (complete) {
             activities.add(Activity.builder(id).unitId(unitId).kind(kind).date(date).endDate(endDate).title(title)
                     .topics(topics).groups(groups).participants(participants).amount(amount).relatesTo(relatesTo)
-                    .honourLevel(honourLevel).description(description).build());
+                    .honourLevel(honourLevel).organiser(organiser).description(description).build());
         }
     }
 

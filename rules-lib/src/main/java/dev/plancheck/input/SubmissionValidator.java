@@ -31,7 +31,7 @@ public final class SubmissionValidator {
      */
     public record Draft(int index, String id, String unitId, String kind, LocalDate date, LocalDate endDate,
                         Set<String> topics, Set<String> groups, Integer participants, BigDecimal amount,
-                        String relatesTo, String honourLevel, Set<String> present) {
+                        String relatesTo, String honourLevel, Set<String> present, String organiser) {
         /** The draft of a record built in code. */
         public static Draft of(int index, Activity a) {
             Set<String> present = new java.util.HashSet<>();
@@ -57,7 +57,8 @@ public final class SubmissionValidator {
                 present.add("endDate");
             }
             return new Draft(index, a.getId(), a.getUnitId(), a.getKind(), a.getDate(), a.getEndDate(), a.getTopics(),
-                    a.getGroups(), a.getParticipants(), a.getAmount(), a.getRelatesTo(), a.getHonourLevel(), present);
+                    a.getGroups(), a.getParticipants(), a.getAmount(), a.getRelatesTo(), a.getHonourLevel(), present,
+                    a.getOrganiser());
         }
     }
 
@@ -136,6 +137,10 @@ public final class SubmissionValidator {
         }
         checkCodes(out, at + ".topics", d.topics(), vocabulary.topics(), "议题");
         checkCodes(out, at + ".groups", d.groups(), vocabulary.groups(), "对象");
+        if (d.organiser() != null && !vocabulary.organisers().containsKey(d.organiser())) {
+            out.add(new PathProblem(at + ".organiser", "未知的组织单位代码 \"" + d.organiser() + "\"；可用："
+                    + String.join("、", vocabulary.organisers().keySet())));
+        }
         if (d.honourLevel() != null && !vocabulary.honourLevels().containsKey(d.honourLevel())) {
             out.add(new PathProblem(at + ".honourLevel", "未知的荣誉级别 \"" + d.honourLevel() + "\"；可用："
                     + String.join("、", vocabulary.honourLevels().keySet())));

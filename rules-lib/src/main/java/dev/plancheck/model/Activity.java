@@ -26,6 +26,7 @@ public final class Activity {
     private final BigDecimal amount;
     private final String relatesTo;
     private final String honourLevel;
+    private final String organiser;
     private final String description;
 
     private Activity(Builder b) {
@@ -41,6 +42,7 @@ public final class Activity {
         this.amount = b.amount;
         this.relatesTo = b.relatesTo;
         this.honourLevel = b.honourLevel;
+        this.organiser = b.organiser;
         this.description = b.description;
     }
 
@@ -96,6 +98,11 @@ public final class Activity {
         return amount;
     }
 
+    /** True when the record states a sum of money greater than zero: a drive that raised nothing was not held. */
+    public boolean isPositiveAmount() {
+        return amount != null && amount.signum() > 0;
+    }
+
     /** The id of the record this one answers (a relief names its disaster), or {@code null}. */
     public String getRelatesTo() {
         return relatesTo;
@@ -103,6 +110,14 @@ public final class Activity {
 
     public String getHonourLevel() {
         return honourLevel;
+    }
+
+    /**
+     * The body that organised the activity (e.g. {@code union}, {@code womens-federation}), or {@code null}. The
+     * duties of §7–§10 belong to one body each and count only its own records.
+     */
+    public String getOrganiser() {
+        return organiser;
     }
 
     public String getDescription() {
@@ -138,6 +153,7 @@ public final class Activity {
         private BigDecimal amount;
         private String relatesTo;
         private String honourLevel;
+        private String organiser;
         private String description;
 
         private Builder(String id) {
@@ -155,6 +171,7 @@ public final class Activity {
         public Builder amount(BigDecimal v) { this.amount = v; return this; }
         public Builder relatesTo(String v) { this.relatesTo = v; return this; }
         public Builder honourLevel(String v) { this.honourLevel = v; return this; }
+        public Builder organiser(String v) { this.organiser = v; return this; }
         public Builder description(String v) { this.description = v; return this; }
 
         public Activity build() {

@@ -79,14 +79,13 @@ public final class Period {
         return ranges.get(ranges.size() - 1).to();
     }
 
-    /** True when the activity took place, at least in part, inside the period. */
+    /**
+     * True when the activity started inside the period. A record counts in the one period where it starts, so a
+     * screening from 06-25 to 07-05 is first-half work only, and relief that began before a disaster is not relief
+     * for it (docs/interpretation.md 2.3).
+     */
     public boolean covers(Activity activity) {
-        for (DateRange r : ranges) {
-            if (r.overlaps(activity.getDate(), activity.getLastDate())) {
-                return true;
-            }
-        }
-        return false;
+        return contains(activity.getDate());
     }
 
     /** True when the day lies inside the period. */

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  */
 public record PackFile(String id, String title, String issuer, LocalDate issued, String ruleSet, int year,
                        int comingDueDays, Map<String, NodeDef> nodes, Map<String, PeriodDef> periods,
-                       Map<String, Quota> quotas, Map<String, Deadline> deadlines, String version) {
+                       Map<String, Quota> quotas, Map<String, Deadline> deadlines, Map<String, String> retiredRules,
+                       String version) {
 
     /** The years the calendar supports: those of the solar-term computation. */
     public static final int FIRST_YEAR = SolarTerms.MIN_YEAR;
@@ -39,7 +40,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
     static PackFile read(JsonFields f) {
         JsonNode root = f.doc().root();
         f.onlyKnownMembers(root, "$", Set.of("$comment", "id", "version", "title", "issuer", "issued", "ruleSet", "year",
-                "comingDueDays", "nodes", "periods", "quotas", "deadlines"));
+                "comingDueDays", "nodes", "periods", "quotas", "deadlines", "retiredRules"));
         String id = f.text(root, "$", "id", true);
         String version = f.text(root, "$", "version", false);
         String title = f.text(root, "$", "title", true);
@@ -59,7 +60,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
 
         Map<String, NodeDef> nodes = entries(f, root, "nodes",
                 "{\"name\": …, \"description\": …, \"date\": \"MM-DD\"} 或 {…, \"solarTerm\": \"QINGMING\"}",
-                Set.of("name", "description", "date", "solarTerm"), (id2, n, path) -> readNode(f, id2, n, path));
+                Set.of("name", "description", "date", "solarTerm", "lunar"), (id2, n, path) -> readNode(f, id2, n, path));
         Map<String, PeriodDef> periods = entries(f, root, "periods",
                 "{\"name\": …, \"description\": …, 以及 from/to、months、node 或 anyOf}",
                 Set.of("name", "description", "series", "from", "to", "months", "node", "daysBefore", "daysAfter", "anyOf"),
@@ -89,8 +90,14 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     String description = f.text(d, path, "description", true);
                     return days == null || description == null ? null : new Deadline(id2, days, description);
                 });
+        // Optional: rules of the rule set that do not apply in this pack's year, each with its reason.
+        Map<String, String> retired = new LinkedHashMap<>();
+        if (root.has("retiredRules")) {
+            retired = entries(f, root, "retiredRules", "{\"reason\": …}", Set.of("reason"),
+                    (id2, r, path) -> f.text(r, path, "reason", true));
+        }
         return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
-                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, version);
+                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, Map.copyOf(retired), version);
     }
 
     /** Reads one named parameter; returns null after reporting when it cannot be used. */
@@ -126,12 +133,20 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
         String description = f.text(n, path, "description", true);
         String date = f.text(n, path, "date", false);
         String term = f.text(n, path, "solarTerm", false);
-        if ((date == null) == (term == null)) {
-            f.report(path, "节点日应给出 date（\"MM-DD\"）或 solarTerm（节气名）二者之一");
+        String lunar = f.text(n, path, "lunar", false);
+        if ((date == null ? 0 : 1) + (term == null ? 0 : 1) + (lunar == null ? 0 : 1) != 1) {
+            f.report(path, "节点日应给出 date（\"MM-DD\"）、solarTerm（节气名）或 lunar（\"SPRING_FESTIVAL\"）三者之一");
             return null;
         }
         if (name == null || description == null) {
             return null;
+        }
+        if (lunar != null) {
+            if (!lunar.equals("SPRING_FESTIVAL")) {
+                f.report(path + ".lunar", "未知的农历节点 \"" + lunar + "\"；可用：SPRING_FESTIVAL（春节，正月初一）");
+                return null;
+            }
+            return new NodeDef(id, description, new NodeDay.SpringFestival(name));
         }
         if (date != null) {
             MonthDay md = monthDay(f, date, path + ".date");
@@ -147,9 +162,9 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
     }
 
     private static PeriodSpec readSpec(JsonFields f, JsonNode p, String path, Map<String, NodeDef> nodes) {
-        boolean span = p.has("from") || p.has("to");
-        boolean months = p.has("months");
         boolean node = p.has("node");
+        boolean span = (p.has("from") || p.has("to")) && !node;
+        boolean months = p.has("months");
         boolean anyOf = p.has("anyOf");
         int ways = (span ? 1 : 0) + (months ? 1 : 0) + (node ? 1 : 0) + (anyOf ? 1 : 0);
         if (ways != 1) {
@@ -182,6 +197,20 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
         }
         if (node) {
             String nodeId = f.text(p, path, "node", true);
+            if (p.has("to")) {
+                // From the node day to a fixed day: {"node": "spring-festival", "to": "05-31"}.
+                if (p.has("from") || p.has("daysBefore") || p.has("daysAfter")) {
+                    f.report(path, "node 与 to 一起使用时表示“自节点日起至 to”，不能再给 from、daysBefore 或 daysAfter");
+                    return null;
+                }
+                String to = f.text(p, path, "to", true);
+                MonthDay b = to == null ? null : monthDay(f, to, path + ".to");
+                if (nodeId != null && !nodes.containsKey(nodeId)) {
+                    f.report(path + ".node", "节点 \"" + nodeId + "\" 不在 nodes 中；已定义：" + String.join("、", nodes.keySet()));
+                    return null;
+                }
+                return nodeId == null || b == null ? null : new PeriodSpec.FromNode(nodeId, nodes.get(nodeId).day(), b);
+            }
             Integer before = f.integer(p, path, "daysBefore", true, 0, 366);
             Integer after = f.integer(p, path, "daysAfter", true, 0, 366);
             if (nodeId != null && !nodes.containsKey(nodeId)) {

@@ -26,18 +26,20 @@ public final class Vocabulary {
     private final Map<String, String> topics;
     private final Map<String, String> groups;
     private final Map<String, String> honourLevels;
+    private final Map<String, String> organisers;
 
     Vocabulary(Map<String, Kind> kinds, Map<String, String> topics, Map<String, String> groups,
-               Map<String, String> honourLevels) {
+               Map<String, String> honourLevels, Map<String, String> organisers) {
         this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
         this.topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.honourLevels = Collections.unmodifiableMap(new LinkedHashMap<>(honourLevels));
+        this.organisers = Collections.unmodifiableMap(new LinkedHashMap<>(organisers));
     }
 
     static Vocabulary read(JsonFields f) {
         JsonNode root = f.doc().root();
-        f.onlyKnownMembers(root, "$", Set.of("$comment", "kinds", "topics", "groups", "honourLevels"));
+        f.onlyKnownMembers(root, "$", Set.of("$comment", "kinds", "topics", "groups", "honourLevels", "organisers"));
         Map<String, Kind> kinds = new LinkedHashMap<>();
         JsonNode kindsNode = f.object(root, "$", "kinds", true);
         if (kindsNode != null) {
@@ -73,7 +75,8 @@ public final class Vocabulary {
                 }
             }
         }
-        return new Vocabulary(kinds, names(f, root, "topics"), names(f, root, "groups"), names(f, root, "honourLevels"));
+        return new Vocabulary(kinds, names(f, root, "topics"), names(f, root, "groups"), names(f, root, "honourLevels"),
+                root.has("organisers") ? names(f, root, "organisers") : Map.of());
     }
 
     private static Map<String, String> names(JsonFields f, JsonNode root, String member) {
@@ -107,13 +110,18 @@ public final class Vocabulary {
         return honourLevels;
     }
 
+    /** The bodies that may organise an activity ({@code organiser} codes), e.g. {@code union} → 街道联合工会. */
+    public Map<String, String> organisers() {
+        return organisers;
+    }
+
     /** The Chinese name of any code of the vocabulary, or the code itself when it has none. */
     public String nameOf(String code) {
         Kind k = kinds.get(code);
         if (k != null) {
             return k.name();
         }
-        for (Map<String, String> m : List.of(topics, groups, honourLevels)) {
+        for (Map<String, String> m : List.of(topics, groups, honourLevels, organisers)) {
             if (m.containsKey(code)) {
                 return m.get(code);
             }

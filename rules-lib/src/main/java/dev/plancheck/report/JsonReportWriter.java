@@ -13,6 +13,7 @@ import dev.plancheck.Gap;
 import dev.plancheck.Notice;
 import dev.plancheck.PartResult;
 import dev.plancheck.Report;
+import dev.plancheck.RetiredRule;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
 import dev.plancheck.model.DateRange;
@@ -167,6 +168,11 @@ public final class JsonReportWriter implements ReportWriter {
             if (c.anchor() != null) {
                 o.put("anchor", c.anchor().toString());
             }
+        }
+        ArrayNode retired = root.putArray("retiredRules");
+        for (RetiredRule rr : r.retiredRules()) {
+            retired.addObject().put("ruleId", rr.rule().id()).put("title", rr.rule().title())
+                    .put("clause", rr.rule().clause()).put("reason", rr.reason());
         }
         return root;
     }

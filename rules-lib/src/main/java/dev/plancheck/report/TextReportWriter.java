@@ -4,6 +4,7 @@ import dev.plancheck.ComingDuty;
 import dev.plancheck.Gap;
 import dev.plancheck.Notice;
 import dev.plancheck.Report;
+import dev.plancheck.RetiredRule;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
 import dev.plancheck.Waiver;
@@ -91,6 +92,7 @@ public final class TextReportWriter implements ReportWriter {
         out.append('\n').append(RULE).append('\n');
         notices(r, out);
         comingDue(r, out);
+        retired(r, out);
 
         out.append('\n').append(RULE).append('\n').append("各单位情况：\n");
         for (OrgUnit unit : r.units()) {
@@ -209,6 +211,18 @@ public final class TextReportWriter implements ReportWriter {
 
     private static String unitName(OrgUnit unit) {
         return unit.getName() + "（" + unit.getId() + "，" + unit.getLevel().chineseName() + "）";
+    }
+
+    /** Rules the pack retires for its year: listed so that a duty never disappears from a report unexplained. */
+    private static void retired(Report r, Appendable out) throws IOException {
+        if (r.retiredRules().isEmpty()) {
+            return;
+        }
+        out.append("本年度不检查的规则（").append(String.valueOf(r.retiredRules().size())).append("）：\n");
+        for (RetiredRule rr : r.retiredRules()) {
+            out.append("  ○ [").append(rr.rule().id()).append("] ").append(rr.rule().title()).append("　")
+                    .append(rr.rule().clause()).append("　原因：").append(rr.reason()).append('\n');
+        }
     }
 
     private static void section(Appendable out, List<RuleResult> results, Status status, String heading, String mark)

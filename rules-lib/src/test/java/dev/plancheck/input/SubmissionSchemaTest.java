@@ -96,6 +96,7 @@ class SubmissionSchemaTest {
         assertEquals(new TreeSet<>(v.topics().keySet()), strings(activity.at("/properties/topics/items/enum")));
         assertEquals(new TreeSet<>(v.groups().keySet()), strings(activity.at("/properties/groups/items/enum")));
         assertEquals(new TreeSet<>(v.honourLevels().keySet()), strings(activity.at("/properties/honourLevel/enum")));
+        assertEquals(new TreeSet<>(v.organisers().keySet()), strings(activity.at("/properties/organiser/enum")));
         Map<String, List<String>> required = new TreeMap<>();
         for (JsonNode rule : activity.get("allOf")) {
             List<String> fields = new ArrayList<>();

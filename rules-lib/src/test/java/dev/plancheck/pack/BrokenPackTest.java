@@ -147,4 +147,13 @@ class BrokenPackTest {
         RulePackException e = assertThrows(RulePackException.class, () -> checker.check(submission));
         assertTrue(messages(e).contains("规则 R1.2-4 没有为单位 DC 给出任何结果"), messages(e));
     }
+
+    @Test
+    void a_retired_rule_that_is_not_in_the_rule_set_is_a_broken_pack() throws Exception {
+        Path file = pack("s01_test.drl", GOOD_RULE);
+        Files.writeString(file, Files.readString(file).replace("\"deadlines\": {",
+                "\"retiredRules\": { \"R9.9-9\": { \"reason\": \"不存在的规则\" } },\n  \"deadlines\": {"));
+        RulePackException e = assertThrows(RulePackException.class, () -> PlanChecker.create(RulePack.load(file)));
+        assertTrue(messages(e).contains("retiredRules 中的规则 R9.9-9 不在规则集中"), messages(e));
+    }
 }

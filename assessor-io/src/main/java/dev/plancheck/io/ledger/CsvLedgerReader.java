@@ -1,0 +1,161 @@
+package dev.plancheck.io.ledger;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.Problem;
+import dev.plancheck.Submission;
+import dev.plancheck.io.ledger.Table.Located;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a CSV ledger: one file holding the year line, the 单位 block and the 活动 block, each block introduced by its
+ * header row, so that a unit with no activity is still in the file and one file is one submission, as with JSON:
+ *
+ * <pre>
+ * 考核年度,2023
+ * 单位编号,单位名称,单位级别
+ * DC,电厂街道,街道
+ * 记录编号,单位编号,类别,日期,结束日期,标题,主题,对象,参与人数,金额（元）,关联记录,荣誉级别,说明
+ * DC-001,DC,走访慰问,2023-01-10,,春节前开展无党派人士“双走访”,,无党派人士,6,,,,
+ * </pre>
+ *
+ * Rows are numbered as a spreadsheet program shows them: one row per CSV record, blank ones included.
+ */
+final class CsvLedgerReader {
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private CsvLedgerReader() {
+    }
+
+    static Submission read(LedgerParser parser, String file, byte[] bytes) throws InvalidSubmissionException {
+        Problem encoding = checkUtf8(file, bytes);
+        if (encoding != null) {
+            throw new InvalidSubmissionException(List.of(encoding));
+        }
+        int start = hasBom(bytes) ? 3 : 0;
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        List<Table.Row> rows;
+        try {
+            rows = records(text);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidSubmissionException(List.of(new Problem(file, 0, 0, "",
+                    "无法按 CSV 读取（" + e.getMessage() + "）；请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”")));
+        }
+        Table.Place place = Table.csv(file);
+        List<Located> problems = new ArrayList<>();
+        String unitKey = LedgerLayout.headerKey(LedgerLayout.UNIT_COLUMNS.get(0).header());
+        String activityKey = LedgerLayout.headerKey(LedgerLayout.ACTIVITY_COLUMNS.get(0).header());
+        Table.Row yearRow = null;
+        int unitHeader = -1;
+        int activityHeader = -1;
+        List<Table.Row> unitRows = new ArrayList<>();
+        List<Table.Row> activityRows = new ArrayList<>();
+        List<Table.Row> current = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Table.Row r = rows.get(i);
+            CellValue a = r.cell(0);
+            String key = a.kind() == CellValue.Kind.TEXT ? LedgerLayout.headerKey(a.text()) : "";
+            if (r.isBlank()) {
+                continue;
+            }
+            if (key.equals(LedgerLayout.YEAR_LABEL) && yearRow == null && current == null) {
+                yearRow = r;
+            } else if (key.equals(unitKey) && unitHeader < 0 && activityHeader < 0) {
+                unitHeader = i;
+                current = unitRows;
+            } else if (key.equals(activityKey) && activityHeader < 0) {
+                activityHeader = i;
+                current = activityRows;
+            } else if (current != null) {
+                current.add(r);
+            } else {
+                problems.add(new Located(0, r.number(), 0, place.cell("", r.number(), 0, "内容" + a.describe()
+                        + "不在任何表中，无法读取；文件应依次是“" + LedgerLayout.YEAR_LABEL + "”行、单位表（表头以“单位编号”开头）、活动表（表头以“记录编号”开头）")));
+            }
+        }
+        Table units = unitHeader < 0 ? new Table(LedgerLayout.UNITS_SHEET, 1, 0, List.of(), List.of(), place)
+                : new Table(LedgerLayout.UNITS_SHEET, 1, rows.get(unitHeader).number(), rows.get(unitHeader).cells(), unitRows, place);
+        Table activities = activityHeader < 0 ? new Table(LedgerLayout.ACTIVITIES_SHEET, 2, 0, List.of(), List.of(), place)
+                : new Table(LedgerLayout.ACTIVITIES_SHEET, 2, rows.get(activityHeader).number(), rows.get(activityHeader).cells(), activityRows, place);
+        if (unitHeader < 0) {
+            problems.add(new Located(1, 0, 0, place.table("", 0, "找不到单位表：应有一行以“单位编号”开头的表头（单位编号,单位名称,单位级别），其下逐行列出单位")));
+        }
+        if (activityHeader < 0) {
+            problems.add(new Located(2, 0, 0, place.table("", 0, "找不到活动表：应有一行以“记录编号”开头的表头，其下逐行列出活动记录（没有活动也要有表头行）")));
+        }
+        LedgerParser.YearCell year;
+        if (yearRow == null) {
+            year = new LedgerParser.YearCell(units, 1, 1, null);
+        } else {
+            year = new LedgerParser.YearCell(units, yearRow.number(), 1, yearRow.cell(1));
+            for (int c = 2; c < yearRow.cells().size(); c++) {
+                if (!yearRow.cell(c).isBlank()) {
+                    problems.add(units.at(yearRow.number(), c, "“" + LedgerLayout.YEAR_LABEL + "”行只填年度（第 2 列），这里的"
+                            + yearRow.cell(c).describe() + "不会被读取；请删除"));
+                }
+            }
+        }
+        if (unitHeader < 0 || activityHeader < 0) {
+            // Without both headers the rows cannot be told apart; say what is missing first.
+            if (year.value() == null) {
+                problems.add(units.at(1, 1, "缺少考核年度：第一行应为“" + LedgerLayout.YEAR_LABEL + ",年度”，如 考核年度,2023"));
+            }
+            throw new InvalidSubmissionException(LedgerParser.sorted(problems));
+        }
+        return parser.parse(file, year, units, activities, problems);
+    }
+
+    /** Every CSV record as a row, numbered from 1, blank records included. */
+    static List<Table.Row> records(String text) throws IOException {
+        List<Table.Row> rows = new ArrayList<>();
+        try (MappingIterator<String[]> it = MAPPER.readerForArrayOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).without(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text)) {
+            int number = 0;
+            while (it.hasNextValue()) {
+                String[] record = it.nextValue();
+                number++;
+                List<CellValue> cells = new ArrayList<>();
+                for (String s : record) {
+                    cells.add(CellValue.text(s));
+                }
+                rows.add(new Table.Row(number, cells));
+            }
+        }
+        return rows;
+    }
+
+    static boolean hasBom(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    }
+
+    /** A GBK/ANSI export (the default "CSV" of Chinese Excel and WPS) is refused with how to re-save it. */
+    static Problem checkUtf8(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        if (!result.isError()) {
+            return null;
+        }
+        int bad = in.position();
+        int line = 1;
+        for (int i = 0; i < bad; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return new Problem(file, line, 0, "", "文件不是 UTF-8 编码（第 " + (bad + 1)
+                + " 个字节无法按 UTF-8 解读），多半是以 GBK/ANSI 编码保存的 CSV。请重新保存为 UTF-8："
+                + "Excel 用“另存为”→ 文件类型选“CSV UTF-8（逗号分隔）(*.csv)”；WPS 用“另存为”→ CSV，编码选 UTF-8");
+    }
+}

@@ -1,0 +1,403 @@
+package dev.plancheck.io.ledger;
+
+import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.Problem;
+import dev.plancheck.RulePack;
+import dev.plancheck.Submission;
+import dev.plancheck.input.SubmissionValidator;
+import dev.plancheck.io.ledger.LedgerLayout.Column;
+import dev.plancheck.io.ledger.Table.Located;
+import dev.plancheck.model.Activity;
+import dev.plancheck.model.OrgUnit;
+import dev.plancheck.model.UnitLevel;
+import dev.plancheck.pack.Vocabulary;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the tables of a spreadsheet ledger (xlsx or csv) into the same {@link Submission} a JSON file gives, with
+ * the same checks: cell by cell here (types, dates, names of the vocabulary), then {@link SubmissionValidator} for
+ * what the JSON reader checks too (year, units, ids, fields a kind requires, references), its JSON paths mapped back
+ * to cells. Every problem is collected before anything is thrown.
+ */
+final class LedgerParser {
+    private static final Pattern INTEGER = Pattern.compile("\\d{1,9}");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年?");
+
+    private final RulePack pack;
+    private final SubmissionValidator validator;
+    private final Names kinds;
+    private final Names topics;
+    private final Names groups;
+    private final Names honourLevels;
+    private final Names organisers;
+    private final Names unitLevels;
+
+    LedgerParser(RulePack pack) {
+        this.pack = pack;
+        Vocabulary v = pack.ruleSet().vocabulary();
+        this.validator = new SubmissionValidator(v, pack.year(), pack.id());
+        Map<String, String> kindNames = new LinkedHashMap<>();
+        v.kinds().values().forEach(k -> kindNames.put(k.code(), k.name()));
+        this.kinds = new Names("类别", kindNames);
+        this.topics = new Names("主题", v.topics());
+        this.groups = new Names("对象", v.groups());
+        this.honourLevels = new Names("荣誉级别", v.honourLevels());
+        this.organisers = new Names("组织方", v.organisers());
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (UnitLevel l : UnitLevel.values()) {
+            levels.put(l.code(), l.chineseName());
+        }
+        this.unitLevels = new Names("单位级别", levels);
+    }
+
+    Names kinds() {
+        return kinds;
+    }
+
+    Names topics() {
+        return topics;
+    }
+
+    Names groups() {
+        return groups;
+    }
+
+    Names honourLevels() {
+        return honourLevels;
+    }
+
+    Names organisers() {
+        return organisers;
+    }
+
+    Names unitLevels() {
+        return unitLevels;
+    }
+
+    /**
+     * Where the year was found: the table it is in (for locating problems), its row and column, and the value.
+     * {@code value} is null when the year is missing; then {@code row} is where it was expected.
+     */
+    record YearCell(Table table, int row, int column, CellValue value) {
+    }
+
+    /**
+     * Reads the tables into a submission.
+     *
+     * @param problems problems already found while reading the file (e.g. an unknown sheet); they are thrown with
+     *                 the rest
+     */
+    Submission parse(String file, YearCell yearCell, Table unitTable, Table activityTable, List<Located> problems)
+            throws InvalidSubmissionException {
+        Integer year = readYear(yearCell, problems);
+
+        Map<String, Integer> unitColumns = columns(unitTable, LedgerLayout.UNIT_COLUMNS, problems);
+        List<OrgUnit> units = new ArrayList<>();
+        List<Integer> unitRows = new ArrayList<>();
+        for (Table.Row row : unitTable.rows()) {
+            if (row.isBlank()) {
+                continue;
+            }
+            unitRows.add(row.number());
+            units.add(readUnit(unitTable, unitColumns, row, problems));
+        }
+        if (units.isEmpty() && unitColumns != null) {
+            problems.add(unitTable.whole("没有单位：请在表头下方逐行填写街道及其各社区"));
+        }
+
+        Map<String, Integer> activityColumns = columns(activityTable, LedgerLayout.ACTIVITY_COLUMNS, problems);
+        List<SubmissionValidator.Draft> drafts = new ArrayList<>();
+        List<Activity> activities = new ArrayList<>();
+        List<Integer> activityRows = new ArrayList<>();
+        if (activityColumns != null) {
+            for (Table.Row row : activityTable.rows()) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                activityRows.add(row.number());
+                readActivity(activityTable, activityColumns, row, drafts.size(), drafts, activities, problems);
+            }
+        }
+
+        if (unitColumns != null && activityColumns != null) {
+            ValidatorMessages messages = new ValidatorMessages(this, yearCell, unitTable, unitColumns, unitRows,
+                    activityTable, activityColumns, activityRows);
+            for (SubmissionValidator.PathProblem p : validator.validate(year, units, drafts)) {
+                if (!(units.isEmpty() && p.path().equals("$.units"))) { // "no units" is said already, more plainly
+                    problems.add(messages.locate(p));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmissionException(sorted(problems));
+        }
+        return Submission.of(file, year, units, activities);
+    }
+
+    static List<Problem> sorted(List<Located> problems) {
+        return problems.stream()
+                .sorted(Comparator.comparingInt(Located::order).thenComparingInt(Located::row)
+                        .thenComparingInt(Located::column).thenComparing(l -> l.problem().message()))
+                .map(Located::problem).toList();
+    }
+
+    private Integer readYear(YearCell y, List<Located> problems) {
+        if (y.value() == null || y.value().isBlank()) {
+            problems.add(y.table().at(y.row(), y.column(), "缺少考核年度：“" + LedgerLayout.YEAR_LABEL
+                    + "”右侧应填写年度，如 " + pack.year()));
+            return null;
+        }
+        CellValue v = y.value();
+        Integer year = null;
+        if (v.kind() == CellValue.Kind.NUMBER && v.number().stripTrailingZeros().scale() <= 0) {
+            year = v.number().intValue();
+        } else if (v.kind() == CellValue.Kind.TEXT && YEAR.matcher(v.text()).matches()) {
+            var m = YEAR.matcher(v.text());
+            m.matches();
+            year = Integer.parseInt(m.group(1));
+        }
+        if (year == null || year < 1900 || year > 2100) {
+            problems.add(y.table().at(y.row(), y.column(), "考核年度应为四位数的年份，如 " + pack.year() + "，实际是"
+                    + v.describe()));
+            return null;
+        }
+        return year;
+    }
+
+    /**
+     * Maps each field to its column, reporting unknown, repeated and missing headers. Returns null when a required
+     * column is missing: then the rows cannot be read, and one message says so instead of one per row.
+     */
+    static Map<String, Integer> columns(Table t, List<Column> layout, List<Located> problems) {
+        Map<String, Column> byKey = new LinkedHashMap<>();
+        layout.forEach(c -> byKey.put(c.key(), c));
+        Map<String, Integer> found = new HashMap<>();
+        int last = -1;
+        for (int i = 0; i < t.header().size(); i++) {
+            CellValue h = t.header().get(i);
+            if (h.isBlank()) {
+                continue;
+            }
+            last = i;
+            Column c = byKey.get(LedgerLayout.headerKey(h.text()));
+            if (c == null) {
+                problems.add(t.at(t.headerRow(), i, "未知的列“" + h.text() + "”；“" + t.name() + "”表的列是："
+                        + String.join("、", layout.stream().map(Column::header).toList()) + "（多余的列请删除，内容可写入“说明”等列）"));
+            } else if (found.putIfAbsent(c.field(), i) != null) {
+                problems.add(t.at(t.headerRow(), i, "列“" + h.text() + "”重复：与 "
+                        + LedgerLayout.letter(found.get(c.field())) + " 列相同，每列只能出现一次"));
+            }
+        }
+        List<String> missing = layout.stream().filter(Column::required).filter(c -> !found.containsKey(c.field()))
+                .map(Column::header).toList();
+        if (t.headerRow() == 0) {
+            problems.add(t.whole("找不到表头行：应有一行表头，依次是 " + String.join("、", layout.stream().map(Column::header).toList())));
+            return null;
+        }
+        if (!missing.isEmpty()) {
+            problems.add(t.whole("第 " + t.headerRow() + " 行表头缺少必需的列：“" + String.join("”“", missing)
+                    + "”；该行应为表头，依次是 " + String.join("、", layout.stream().map(Column::header).toList())));
+            return null;
+        }
+        // A filled cell to the right of the last header would be read by nobody.
+        for (Table.Row row : t.rows()) {
+            for (int i = last + 1; i < row.cells().size(); i++) {
+                if (!row.cells().get(i).isBlank()) {
+                    problems.add(t.at(row.number(), i, "这一列没有表头，内容" + row.cells().get(i).describe()
+                            + "无法读取；请填入已有的列，或删除"));
+                }
+            }
+        }
+        for (int i = 0; i < last; i++) {
+            if (t.header().get(i).isBlank()) {
+                for (Table.Row row : t.rows()) {
+                    if (!row.cell(i).isBlank()) {
+                        problems.add(t.at(row.number(), i, "这一列没有表头，内容" + row.cell(i).describe()
+                                + "无法读取；请填入已有的列，或删除"));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private OrgUnit readUnit(Table t, Map<String, Integer> cols, Table.Row row, List<Located> problems) {
+        if (cols == null) {
+            return null;
+        }
+        String id = text(t, cols, row, "id", "单位编号", true, problems);
+        String name = text(t, cols, row, "name", "单位名称", true, problems);
+        String levelCode = code(t, cols, row, "level", unitLevels, true, problems);
+        UnitLevel level = levelCode == null ? null : UnitLevel.fromCode(levelCode);
+        return id == null || name == null || level == null ? null : new OrgUnit(id, name, level);
+    }
+
+    private void readActivity(Table t, Map<String, Integer> cols, Table.Row row, int index,
+                              List<SubmissionValidator.Draft> drafts, List<Activity> activities, List<Located> problems) {
+        int before = problems.size();
+        String id = text(t, cols, row, "id", "记录编号", true, problems);
+        String unit = text(t, cols, row, "unit", "单位编号", true, problems);
+        String kind = code(t, cols, row, "kind", kinds, true, problems);
+        LocalDate date = date(t, cols, row, "date", "日期", true, problems);
+        LocalDate endDate = date(t, cols, row, "endDate", "结束日期", false, problems);
+        String title = text(t, cols, row, "title", "标题", true, problems);
+        Set<String> topicCodes = codes(t, cols, row, "topics", topics, problems);
+        Set<String> groupCodes = codes(t, cols, row, "groups", groups, problems);
+        Integer participants = integer(t, cols, row, "participants", "参与人数", problems);
+        BigDecimal amount = amount(t, cols, row, problems);
+        String relatesTo = text(t, cols, row, "relatesTo", "关联记录", false, problems);
+        String honour = code(t, cols, row, "honourLevel", honourLevels, false, problems);
+        String organiser = code(t, cols, row, "organiser", organisers, false, problems);
+        String description = text(t, cols, row, "description", "说明", false, problems);
+        Set<String> present = new HashSet<>();
+        cols.forEach((field, column) -> {
+            if (!row.cell(column).isBlank()) {
+                present.add(field);
+            }
+        });
+        drafts.add(new SubmissionValidator.Draft(index, id, unit, kind, date, endDate, topicCodes, groupCodes,
+                participants, amount, relatesTo, honour, present, organiser));
+        if (problems.size() == before) {
+            activities.add(Activity.builder(id).unitId(unit).kind(kind).date(date).endDate(endDate).title(title)
+                    .topics(topicCodes).groups(groupCodes).participants(participants).amount(amount)
+                    .relatesTo(relatesTo).honourLevel(honour).organiser(organiser).description(description).build());
+        }
+    }
+
+    private static CellValue cell(Map<String, Integer> cols, Table.Row row, String field) {
+        Integer c = cols.get(field);
+        return c == null ? CellValue.BLANK : row.cell(c);
+    }
+
+    private static String text(Table t, Map<String, Integer> cols, Table.Row row, String field, String header,
+                               boolean required, List<Located> problems) {
+        CellValue v = cell(cols, row, field);
+        switch (v.kind()) {
+            case BLANK:
+                if (required) {
+                    problems.add(t.at(row.number(), cols.get(field), "必填的“" + header + "”为空"));
+                }
+                return null;
+            case TEXT:
+            case NUMBER:
+            case DATE:
+                return v.text();
+            default:
+                problems.add(t.at(row.number(), cols.get(field), "“" + header + "”应为文字，实际是" + v.describe()));
+                return null;
+        }
+    }
+
+    private static String code(Table t, Map<String, Integer> cols, Table.Row row, String field, Names names,
+                               boolean required, List<Located> problems) {
+        CellValue v = cell(cols, row, field);
+        if (v.isBlank()) {
+            if (required) {
+                problems.add(t.at(row.number(), cols.get(field), "必填的“" + names.what() + "”为空；请从下拉列表选择"));
+            }
+            return null;
+        }
+        String code = v.kind() == CellValue.Kind.TEXT ? names.resolve(v.text()) : null;
+        if (code == null) {
+            problems.add(t.at(row.number(), cols.get(field), unknown(names, v)));
+        }
+        return code;
+    }
+
+    private static String unknown(Names names, CellValue v) {
+        String hint = v.kind() == CellValue.Kind.TEXT ? names.suggestion(v.text()) : "";
+        return "未知的" + names.what() + (v.kind() == CellValue.Kind.TEXT ? "“" + v.text() + "”" : "：" + v.describe())
+                + "；" + hint + "请从下拉列表选择，或填写“填写说明”表中列出的名称或代码";
+    }
+
+    private static Set<String> codes(Table t, Map<String, Integer> cols, Table.Row row, String field, Names names,
+                                     List<Located> problems) {
+        CellValue v = cell(cols, row, field);
+        if (v.isBlank()) {
+            return Set.of();
+        }
+        int column = cols.get(field);
+        if (v.kind() != CellValue.Kind.TEXT) {
+            problems.add(t.at(row.number(), column, unknown(names, v)));
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        List<String> bad = new ArrayList<>();
+        for (Names.Token token : names.split(v.text())) {
+            if (!token.known()) {
+                String hint = names.suggestion(token.written());
+                bad.add("未知的" + names.what() + "“" + token.written() + "”" + (hint.isEmpty() ? "" : "（" + hint + "）"));
+            } else if (!out.add(token.code())) {
+                bad.add(names.what() + "“" + names.nameOf(token.code()) + "”重复");
+            }
+        }
+        if (!bad.isEmpty()) {
+            problems.add(t.at(row.number(), column, String.join("；", bad) + "；单元格内容是“" + v.text()
+                    + "”。多个" + names.what() + "用“、”分隔，名称见下拉列表或“填写说明”表"));
+            return null;
+        }
+        return out;
+    }
+
+    private static LocalDate date(Table t, Map<String, Integer> cols, Table.Row row, String field, String header,
+                                  boolean required, List<Located> problems) {
+        CellValue v = cell(cols, row, field);
+        if (v.isBlank()) {
+            if (required) {
+                problems.add(t.at(row.number(), cols.get(field), "必填的“" + header + "”为空"));
+            }
+            return null;
+        }
+        LedgerDates.Parsed p = LedgerDates.read(v);
+        if (p.problem() != null) {
+            problems.add(t.at(row.number(), cols.get(field), "“" + header + "”" + p.problem()));
+        }
+        return p.date();
+    }
+
+    private static Integer integer(Table t, Map<String, Integer> cols, Table.Row row, String field, String header,
+                                   List<Located> problems) {
+        CellValue v = cell(cols, row, field);
+        if (v.isBlank()) {
+            return null;
+        }
+        BigDecimal n = null;
+        if (v.kind() == CellValue.Kind.NUMBER) {
+            n = v.number();
+        } else if (v.kind() == CellValue.Kind.TEXT && INTEGER.matcher(v.text()).matches()) {
+            n = new BigDecimal(v.text());
+        }
+        if (n == null || n.stripTrailingZeros().scale() > 0 || n.signum() < 0 || n.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
+            problems.add(t.at(row.number(), cols.get(field), "“" + header + "”应为 0 到 10000000 之间的整数，实际是" + v.describe()));
+            return null;
+        }
+        return n.intValueExact();
+    }
+
+    private static BigDecimal amount(Table t, Map<String, Integer> cols, Table.Row row, List<Located> problems) {
+        CellValue v = cell(cols, row, "amount");
+        if (v.isBlank()) {
+            return null;
+        }
+        if (v.kind() == CellValue.Kind.NUMBER) {
+            return v.number();
+        }
+        if (v.kind() == CellValue.Kind.TEXT && DECIMAL.matcher(v.text()).matches()) {
+            return new BigDecimal(v.text());
+        }
+        problems.add(t.at(row.number(), cols.get("amount"), "金额应为数字（单位：元，如 12500.50，不写“元”和千位分隔符），实际是" + v.describe()));
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.plancheck.io.ledger;
+
+import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Problem;
+import dev.plancheck.Submission;
+import dev.plancheck.Waiver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a ledger in any of the formats an assessor may be given: JSON ({@code docs/input-format.md}), an xlsx
+ * workbook in the layout of {@link LedgerTemplate}, or a CSV file. All three give the same {@link Submission} with
+ * the same validation; a bad file throws {@link InvalidSubmissionException} with every problem at once, each naming
+ * the file and the place: {@code ledger.json:8:44}, {@code 台账.xlsx: 活动!C12}, {@code 台账.csv:12: C12}.
+ *
+ * <pre>{@code
+ * PlanChecker checker = PlanChecker.create();
+ * Submission ledger = Ledgers.read(checker, Path.of("台账.xlsx"));
+ * List<Waiver> waivers = Ledgers.readWaivers(checker, Path.of("台账.xlsx"));   // its 情况说明 sheet
+ * Report report = checker.check(ledger);
+ * }</pre>
+ */
+public final class Ledgers {
+    /** The file extensions read as ledgers, lower case, with the dot. */
+    public static final List<String> EXTENSIONS = List.of(".json", ".xlsx", ".csv");
+
+    private Ledgers() {
+    }
+
+    /** True when the file's extension is one of {@link #EXTENSIONS} (in any case). */
+    public static boolean isLedger(Path file) {
+        return EXTENSIONS.contains(extension(file));
+    }
+
+    /**
+     * Reads and validates a ledger, choosing the format by the file's extension.
+     *
+     * @throws InvalidSubmissionException with every problem found, or one saying the file type is not read
+     * @throws IOException                when the file cannot be read at all
+     */
+    public static Submission read(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
+        String ext = extension(file);
+        String name = file.toString();
+        switch (ext) {
+            case ".json":
+                return checker.read(file);
+            case ".xlsx":
+                return XlsxLedgerReader.read(new LedgerParser(checker.pack()), name, Files.readAllBytes(file));
+            case ".csv":
+                return CsvLedgerReader.read(new LedgerParser(checker.pack()), name, Files.readAllBytes(file));
+            default:
+                throw new InvalidSubmissionException(List.of(unsupported(name, ext)));
+        }
+    }
+
+    /**
+     * Reads waivers: the 情况说明 sheet of an xlsx ledger (none when the sheet is missing or empty), or a JSON file
+     * {@code [{"rule": "R8-3", "unit": "HP", "reason": "…", "acceptedBy": "…", "expires": "2024-03-31"}]}. A missing
+     * reason or a rule id the pack does not have is a problem; unit ids are for the caller to check against the
+     * submissions.
+     *
+     * @throws InvalidSubmissionException with every problem found, each located
+     */
+    public static List<Waiver> readWaivers(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
+        String ext = extension(file);
+        switch (ext) {
+            case ".xlsx":
+                return WaiverReader.fromWorkbook(checker, file.toString(), Files.readAllBytes(file));
+            case ".json":
+                return WaiverReader.fromJson(checker, file.toString(), Files.readAllBytes(file));
+            default:
+                throw new InvalidSubmissionException(List.of(new Problem(file.toString(), 0, 0, "",
+                        "情况说明只能从 .xlsx 台账的“情况说明”工作表或 .json 文件读取，不能读取“" + ext + "”文件")));
+        }
+    }
+
+    private static Problem unsupported(String name, String ext) {
+        String hint = ext.equals(".xls") ? "这是旧版 Excel 97-2003 格式，请“另存为” .xlsx"
+                : ext.equals(".et") || ext.equals(".ods") ? "请在 WPS 或办公软件中“另存为” .xlsx"
+                : "请提交 .json、.xlsx 或 .csv 文件";
+        return new Problem(name, 0, 0, "", "不能读取" + (ext.isEmpty() ? "没有扩展名的" : "“" + ext + "”") + "文件；" + hint);
+    }
+
+    static String extension(Path file) {
+        String n = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot).toLowerCase(Locale.ROOT);
+    }
+}

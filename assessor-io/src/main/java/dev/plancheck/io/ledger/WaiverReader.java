@@ -1,0 +1,177 @@
+package dev.plancheck.io.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Problem;
+import dev.plancheck.RuleInfo;
+import dev.plancheck.Waiver;
+import dev.plancheck.input.JsonPaths;
+import dev.plancheck.input.LocatedJson;
+import dev.plancheck.io.ledger.LedgerLayout.Column;
+import dev.plancheck.io.ledger.Table.Located;
+import dev.plancheck.pack.JsonFields;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads waivers (情况说明): from the 情况说明 sheet of an xlsx ledger, or from a JSON file
+ * {@code [{"rule": "R8-3", "unit": "HP", "reason": "…", "acceptedBy": "…", "expires": "2024-03-31"}]}. Rule ids are
+ * checked against the pack; unit ids are left to the caller, who has the submissions.
+ */
+final class WaiverReader {
+    private static final Set<String> FIELDS = Set.of("rule", "unit", "reason", "acceptedBy", "expires");
+
+    private WaiverReader() {
+    }
+
+    static List<Waiver> fromWorkbook(PlanChecker checker, String file, byte[] bytes) throws InvalidSubmissionException {
+        XlsxLedgerReader.Workbook wb = XlsxLedgerReader.open(file, bytes);
+        if (wb.failure() != null) {
+            throw new InvalidSubmissionException(List.of(wb.failure()));
+        }
+        List<Table.Row> rows = wb.sheets().get(LedgerLayout.WAIVERS_SHEET);
+        if (rows == null) {
+            return List.of();
+        }
+        Table t = XlsxLedgerReader.table(LedgerLayout.WAIVERS_SHEET, 1, rows, Table.workbook(file));
+        List<Located> problems = new ArrayList<>();
+        if (t.headerRow() == 0) {
+            return List.of(); // an empty sheet: no waivers
+        }
+        Map<String, Integer> cols = LedgerParser.columns(t, LedgerLayout.WAIVER_COLUMNS, problems);
+        List<Waiver> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Set<String> ruleIds = checker.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        if (cols != null) {
+            for (Table.Row row : t.rows()) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                int before = problems.size();
+                String rule = text(t, cols, row, "rule", problems);
+                String unit = text(t, cols, row, "unit", problems);
+                String reason = text(t, cols, row, "reason", problems);
+                String acceptedBy = text(t, cols, row, "acceptedBy", problems);
+                LocalDate expires = null;
+                CellValue e = cols.containsKey("expires") ? row.cell(cols.get("expires")) : CellValue.BLANK;
+                if (!e.isBlank()) {
+                    LedgerDates.Parsed p = LedgerDates.read(e);
+                    if (p.problem() != null) {
+                        problems.add(t.at(row.number(), cols.get("expires"), "“有效期至”" + p.problem()));
+                    }
+                    expires = p.date();
+                }
+                if (rule != null && !ruleIds.contains(rule)) {
+                    problems.add(t.at(row.number(), cols.get("rule"), unknownRule(checker, rule)));
+                }
+                if (rule != null && unit != null) {
+                    Integer earlier = seen.putIfAbsent(rule + "\u0000" + unit, row.number());
+                    if (earlier != null) {
+                        problems.add(t.at(row.number(), cols.get("rule"), "规则 " + rule + "、单位 " + unit
+                                + " 的情况说明与第 " + earlier + " 行重复；每个缺项只写一条说明"));
+                    }
+                }
+                if (problems.size() == before) {
+                    out.add(new Waiver(rule, unit, reason, acceptedBy, expires,
+                            file + ":" + LedgerLayout.WAIVERS_SHEET + "!A" + row.number()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmissionException(LedgerParser.sorted(problems));
+        }
+        return out;
+    }
+
+    private static String text(Table t, Map<String, Integer> cols, Table.Row row, String field, List<Located> problems) {
+        Integer c = cols.get(field);
+        CellValue v = c == null ? CellValue.BLANK : row.cell(c);
+        Column col = LedgerLayout.WAIVER_COLUMNS.stream().filter(x -> x.field().equals(field)).findFirst().orElseThrow();
+        if (v.isBlank()) {
+            if (col.required()) {
+                problems.add(t.at(row.number(), c, "必填的“" + col.header() + "”为空"
+                        + (field.equals("reason") ? "：情况说明必须写明未落实的理由" : "")));
+            }
+            return null;
+        }
+        if (v.kind() == CellValue.Kind.BOOLEAN || v.kind() == CellValue.Kind.ERROR) {
+            problems.add(t.at(row.number(), c, "“" + col.header() + "”应为文字，实际是" + v.describe()));
+            return null;
+        }
+        return v.text();
+    }
+
+    static String unknownRule(PlanChecker checker, String rule) {
+        List<String> close = checker.rules().stream().map(RuleInfo::id)
+                .filter(id -> id.equalsIgnoreCase(rule) || id.replace("-", "").equalsIgnoreCase(rule.replace("-", "")))
+                .toList();
+        return "规则包 " + checker.pack().id() + " 中没有规则“" + rule + "”"
+                + (close.size() == 1 ? "；是否应为“" + close.get(0) + "”？" : "；规则编号见检查报告或 docs/rules.md，如 R8-3");
+    }
+
+    static List<Waiver> fromJson(PlanChecker checker, String file, byte[] bytes) throws InvalidSubmissionException {
+        List<Problem> problems = new ArrayList<>();
+        LocatedJson doc = LocatedJson.parse(file, bytes, problems);
+        if (doc == null) {
+            throw new InvalidSubmissionException(problems);
+        }
+        JsonFields f = new JsonFields(doc, problems);
+        JsonNode root = doc.root();
+        if (!root.isArray()) {
+            problems.add(doc.problem("$", "情况说明文件应为一个 JSON 数组 [{\"rule\": …, \"unit\": …, \"reason\": …}, …]，实际是"
+                    + JsonFields.describe(root)));
+            throw new InvalidSubmissionException(problems);
+        }
+        Set<String> ruleIds = checker.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        Map<String, String> seen = new LinkedHashMap<>();
+        List<Waiver> out = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            String path = JsonPaths.element("$", i);
+            JsonNode w = root.get(i);
+            if (!w.isObject()) {
+                f.report(path, "应为一条情况说明 {\"rule\": …, \"unit\": …, \"reason\": …}，实际是" + JsonFields.describe(w));
+                continue;
+            }
+            int before = problems.size();
+            f.onlyKnownMembers(w, path, FIELDS);
+            String rule = f.text(w, path, "rule", true);
+            String unit = f.text(w, path, "unit", true);
+            String reason = f.text(w, path, "reason", true);
+            String acceptedBy = f.text(w, path, "acceptedBy", false);
+            String expiresText = f.text(w, path, "expires", false);
+            LocalDate expires = null;
+            if (expiresText != null) {
+                try {
+                    expires = LocalDate.parse(expiresText);
+                } catch (java.time.format.DateTimeParseException e) {
+                    f.report(JsonPaths.child(path, "expires"), "应为 YYYY-MM-DD 格式的真实日期（如 2024-03-31），实际是 \"" + expiresText + "\"");
+                }
+            }
+            if (rule != null && !ruleIds.contains(rule)) {
+                f.report(JsonPaths.child(path, "rule"), unknownRule(checker, rule));
+            }
+            if (rule != null && unit != null) {
+                String earlier = seen.putIfAbsent(rule + "\u0000" + unit, path);
+                if (earlier != null) {
+                    f.report(path, "规则 " + rule + "、单位 " + unit + " 的情况说明与 " + earlier + " 重复；每个缺项只写一条说明");
+                }
+            }
+            if (problems.size() == before) {
+                Problem at = doc.problem(path, "");
+                out.add(new Waiver(rule, unit, reason, acceptedBy, expires, file + ":" + at.line() + ":" + at.column()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Problem.IN_FILE_ORDER);
+            throw new InvalidSubmissionException(problems);
+        }
+        return out;
+    }
+}

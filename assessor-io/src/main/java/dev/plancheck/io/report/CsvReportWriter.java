@@ -1,0 +1,61 @@
+package dev.plancheck.io.report;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.plancheck.Report;
+import dev.plancheck.report.ReportWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * The follow-up list's gap rows as CSV (see {@code docs/report-format.md}): a header row, then one row per gap with
+ * the same columns as the xlsx 整改清单, the columns to fill in left empty. For Excel and WPS to read the Chinese
+ * correctly the text starts with a byte order mark; written as UTF-8 (as {@link ReportFileFormats} does) that is
+ * {@code EF BB BF}. Quoting follows RFC 4180 and lines end in CRLF.
+ *
+ * <p>A value that a spreadsheet would take for a formula (one starting with {@code = + - @}, a tab or a carriage
+ * return) is written with a leading {@code '}, so that opening the file never runs submitted text (CSV injection);
+ * the apostrophe is visible in the cell, the text after it is unchanged. Control characters are shown as in the
+ * other formats ({@code [U+0007]}).
+ */
+public final class CsvReportWriter implements ReportWriter {
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    @Override
+    public String name() {
+        return "csv";
+    }
+
+    @Override
+    public String description() {
+        return "整改清单的缺项行，CSV（UTF-8 带 BOM，Excel/WPS 可直接打开）";
+    }
+
+    @Override
+    public void write(List<Report> reports, boolean batch, Appendable out) throws IOException {
+        StringWriter buffer = new StringWriter();
+        CsvSchema schema = CsvSchema.emptySchema().withoutHeader().withLineSeparator("\r\n");
+        try (SequenceWriter rows = MAPPER.writer(schema).writeValues(buffer)) {
+            rows.write(guarded(FollowUpList.headers(batch)));
+            for (List<String> row : FollowUpList.rows(reports, batch)) {
+                rows.write(guarded(row));
+            }
+        }
+        out.append('\uFEFF').append(buffer.toString());
+    }
+
+    private static String[] guarded(List<String> row) {
+        return row.stream().map(v -> defuse(SafeText.visible(v))).toArray(String[]::new);
+    }
+
+    /** The value, with a leading {@code '} when a spreadsheet would read it as a formula. */
+    static String defuse(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    }
+}

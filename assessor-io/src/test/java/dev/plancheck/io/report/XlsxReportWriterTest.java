@@ -1,0 +1,214 @@
+package dev.plancheck.io.report;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plancheck.Report;
+import dev.plancheck.Status;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.Test;
+
+/** The workbook is read back with fastexcel-reader and checked cell by cell, as a spreadsheet program would show it. */
+class XlsxReportWriterTest {
+    private static final ReportFileWriter XLSX = ReportFileFormats.forName("xlsx");
+
+    /** Every sheet by name, each as rows of cell texts (an absent cell is ""). */
+    record Book(List<String> names, List<List<List<String>>> sheets) {
+        List<List<String>> sheet(String name) {
+            int i = names.indexOf(name);
+            assertTrue(i >= 0, "sheet " + name + " in " + names);
+            return sheets.get(i);
+        }
+    }
+
+    static Book read(byte[] xlsx) throws IOException {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> names = new ArrayList<>();
+            List<List<List<String>>> sheets = new ArrayList<>();
+            for (Sheet s : wb.getSheets().toList()) {
+                names.add(s.getName());
+                List<List<String>> rows = new ArrayList<>();
+                for (Row r : s.read()) {
+                    while (rows.size() < r.getRowNum() - 1) {
+                        rows.add(List.of()); // an empty row between
+                    }
+                    List<String> cells = new ArrayList<>();
+                    for (int c = 0; c < r.getCellCount(); c++) {
+                        cells.add(r.getCellText(c) == null ? "" : r.getCellText(c));
+                    }
+                    rows.add(cells);
+                }
+                sheets.add(rows);
+            }
+            return new Book(names, sheets);
+        }
+    }
+
+    /** The XML of one part of the workbook, to check what the reader does not expose (panes, filters, formats). */
+    static String part(byte[] xlsx, String name) throws IOException {
+        // Through the central directory, as spreadsheet programs read it (fastexcel streams its entries).
+        Path file = Files.createTempFile("plancheck", ".xlsx");
+        try {
+            Files.write(file, xlsx);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                ZipEntry e = zip.getEntry(name);
+                assertTrue(e != null, name + " in the workbook");
+                return new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    static String cell(List<List<String>> rows, int r, int c) {
+        List<String> row = rows.get(r);
+        return c < row.size() ? row.get(c) : "";
+    }
+
+    @Test
+    void the_follow_up_list_has_one_row_per_gap_and_empty_columns_to_fill_in() throws IOException {
+        Report r = Samples.report("gaps-meetings");
+        Book book = read(Samples.bytes(XLSX, List.of(r), false));
+        assertEquals(List.of("整改清单", "全部结果", "记录提示"), book.names());
+        List<List<String>> list = book.sheet("整改清单");
+        assertEquals(List.of("单位", "单位编号", "规则编号", "标题", "条款", "原文", "应有", "实有", "证据", "严重程度", "状态",
+                "整改措施", "责任人", "完成时限"), list.get(0));
+        assertEquals(3, list.size(), "header and the two gaps");
+        assertEquals(List.of("电厂街道", "DC", "R1.2-4", "全年专题会议研究统战工作至少2次", "§1.2", "保证全年专题会议研究统战工作至少2次",
+                "研究统战工作的专题会议：全年（2023-01-01 至 2023-12-31）内至少 2 条",
+                "1 条：DC-024（2023-04-13 党工委专题会议研究2023年统战工作）", "DC-024", "高", "缺项", "", "", ""),
+                padded(list.get(1), 14));
+        assertEquals("R2.4-1", cell(list, 2, 2));
+        for (int row = 1; row < list.size(); row++) {
+            for (int c = 11; c < 14; c++) {
+                assertEquals("", cell(list, row, c), "row " + row + " column " + list.get(0).get(c) + " is left to fill in");
+            }
+        }
+    }
+
+    private static List<String> padded(List<String> row, int size) {
+        List<String> out = new ArrayList<>(row);
+        while (out.size() < size) {
+            out.add("");
+        }
+        return out;
+    }
+
+    @Test
+    void headers_are_bold_frozen_and_filtered_and_the_deadline_column_is_a_date() throws IOException {
+        byte[] xlsx = Samples.bytes(XLSX, List.of(Samples.report("gaps-meetings")), false);
+        String sheet1 = part(xlsx, "xl/worksheets/sheet1.xml");
+        String styles = part(xlsx, "xl/styles.xml");
+        assertAll(
+                () -> assertTrue(sheet1.contains("state=\"frozen\""), "header row frozen"),
+                () -> assertTrue(sheet1.contains("<autoFilter ref=\"A1:N3\""), "auto-filter over the list: " + sheet1),
+                () -> assertTrue(styles.contains("formatCode=\"yyyy-mm-dd\""), "a date format for 完成时限"),
+                () -> assertTrue(styles.contains("<b") , "a bold font for the header"),
+                () -> assertTrue(sheet1.contains("<pageSetup") && sheet1.contains("orientation=\"landscape\""),
+                        "prints landscape"));
+    }
+
+    @Test
+    void every_result_and_every_notice_has_a_row() throws IOException {
+        Report r = Samples.report("gaps-meetings");
+        Book book = read(Samples.bytes(XLSX, List.of(r), false));
+        List<List<String>> results = book.sheet("全部结果");
+        assertEquals(List.of("单位", "单位编号", "规则编号", "条款", "标题", "状态", "证据", "说明"), results.get(0));
+        assertEquals(r.results().size() + 1, results.size());
+        assertEquals(List.of("电厂街道", "DC", "R1.1-1", "§1.1", "党工委理论学习中心组学习统战工作内容", "已落实",
+                "DC-006、DC-048、DC-072"), results.get(1).subList(0, 7));
+        List<String> gapRow = results.stream().filter(x -> x.get(2).equals("R1.2-4")).findFirst().orElseThrow();
+        assertEquals("缺项", gapRow.get(5));
+        assertEquals("应有：研究统战工作的专题会议：全年（2023-01-01 至 2023-12-31）内至少 2 条", gapRow.get(7));
+        assertEquals(r.summary().met(), (int) results.stream().filter(x -> x.size() > 5
+                && x.get(5).equals("已落实")).count());
+
+        List<List<String>> notices = book.sheet("记录提示");
+        assertEquals(List.of(List.of("记录", "类型", "说明"),
+                List.of("DC-095", "重复记录", "与 DC-029 是同一活动（单位、类别、日期相同，议题和对象有重合），只计一次；确是两次不同活动的，请在议题或对象上区分"),
+                List.of("DC-067", "不在考核年度内", "日期 2022-08-29 不在考核年度 2023 年内，未计入")), notices);
+    }
+
+    @Test
+    void mid_year_says_what_can_still_be_done_and_why_a_duty_does_not_apply() throws IOException {
+        Report r = Samples.report("gaps-meetings", dev.plancheck.CheckOptions.asOf(java.time.LocalDate.of(2023, 6, 15)));
+        List<List<String>> results = read(Samples.bytes(XLSX, List.of(r), false)).sheet("全部结果");
+        List<String> notDue = results.stream().filter(x -> x.get(2).equals("R1.2-4")).findFirst().orElseThrow();
+        assertEquals(List.of("未到期", "DC-024", "尚可完成——研究统战工作的专题会议：全年 2023-01-01 至 2023-12-31"),
+                notDue.subList(5, 8));
+        List<String> notApplicable = results.stream().filter(x -> x.get(2).equals("R10.2-1")).findFirst().orElseThrow();
+        assertEquals("不适用", notApplicable.get(5));
+        assertEquals(r.results().stream().filter(x -> x.rule().id().equals("R10.2-1")).findFirst().orElseThrow().note(),
+                notApplicable.get(7));
+        assertEquals(r.notices().size() + 1, read(Samples.bytes(XLSX, List.of(r), false)).sheet("记录提示").size(),
+                "every later record has its own row");
+    }
+
+    @Test
+    void a_waived_gap_is_listed_after_the_open_ones_marked_with_its_reason() throws IOException {
+        Book book = read(Samples.bytes(XLSX, List.of(Samples.waived()), false));
+        List<List<String>> list = book.sheet("整改清单");
+        assertEquals("缺项", cell(list, 1, 10));
+        assertEquals("R2.4-1", cell(list, 2, 2));
+        assertEquals("已说明：上级通知取消下半年民族工作专题会议，改为书面部署（认可人：王审核，有效期至 2024-03-31）", cell(list, 2, 10));
+        List<String> result = book.sheet("全部结果").stream().filter(x -> x.get(2).equals("R2.4-1")).findFirst()
+                .orElseThrow();
+        assertEquals("缺项（已说明）", result.get(5));
+    }
+
+    @Test
+    void a_batch_names_the_file_of_every_row_and_compares_the_units() throws IOException {
+        List<Report> reports = List.of(Samples.report("compliant"), Samples.report("gaps-communities"));
+        Book book = read(Samples.bytes(XLSX, reports, true));
+        assertEquals(List.of("整改清单", "全部结果", "记录提示", "单位对比"), book.names());
+        List<List<String>> list = book.sheet("整改清单");
+        assertEquals("来源文件", cell(list, 0, 0));
+        assertEquals(4, list.size(), "header and the three gaps of gaps-communities");
+        assertEquals(List.of(reports.get(1).source(), "河畔社区", "HP", "R2.2-2"), list.get(1).subList(0, 4));
+        assertEquals(List.of(reports.get(1).source(), "锦华社区", "JH", "R6-1"), list.get(3).subList(0, 4));
+
+        List<List<String>> compare = book.sheet("单位对比");
+        assertEquals(List.of("序号", "单位", "单位编号", "级别", "来源文件", "缺项", "已说明", "未到期", "已落实", "应落实",
+                "一、统战工作", "二、民族工作", "三、宗教工作", "四、非公经济工作", "五、无党派人士和党外知识分子工作",
+                "六、港澳台侨及海外统战工作", "七、工会工作", "八、团委工作", "九、妇联工作", "十、红十字会工作"), compare.get(0));
+        assertEquals(List.of("1", "河畔社区", "HP", "社区", reports.get(1).source(), "2", "0", "0", "6", "8", "1/1", "2/3",
+                "0/1", "—", "1/1", "2/2", "—", "—", "—", "—"), compare.get(1));
+        assertEquals(13, compare.size(), "header, ten units, an empty row and the files with gaps");
+        assertEquals(List.of(), compare.get(11));
+        assertEquals("有缺项的文件（1）：" + reports.get(1).source(), cell(compare, 12, 0));
+    }
+
+    @Test
+    void submitted_text_is_kept_as_text_with_control_characters_shown() throws IOException {
+        Book book = read(Samples.bytes(XLSX, List.of(Samples.hostile()), false));
+        List<List<String>> list = book.sheet("整改清单");
+        assertTrue(cell(list, 1, 7).contains(Samples.HOSTILE_TITLE), cell(list, 1, 7));
+        assertTrue(cell(list, 2, 7).contains("民族工作（上半年）[U+0007]响铃"), cell(list, 2, 7));
+    }
+
+    @Test
+    void no_report_gives_the_sheets_with_their_headers() throws IOException {
+        Book book = read(Samples.bytes(XLSX, List.of(), true));
+        assertEquals(List.of("整改清单", "全部结果", "记录提示", "单位对比"), book.names());
+        assertEquals(1, book.sheet("整改清单").size());
+        assertEquals("所有文件都没有缺项", cell(book.sheet("单位对比"), 2, 0));
+    }
+
+    @Test
+    void the_same_reports_give_the_same_cells() throws IOException {
+        List<Report> reports = List.of(Samples.report("gaps-meetings"), Samples.waived());
+        assertEquals(read(Samples.bytes(XLSX, reports, true)), read(Samples.bytes(XLSX, reports, true)));
+    }
+}

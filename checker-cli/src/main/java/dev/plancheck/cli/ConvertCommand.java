@@ -1,0 +1,187 @@
+package dev.plancheck.cli;
+
+import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Problem;
+import dev.plancheck.Submission;
+import dev.plancheck.Waiver;
+import dev.plancheck.io.ledger.LedgerTemplate;
+import dev.plancheck.io.ledger.Ledgers;
+import dev.plancheck.io.ledger.SubmissionJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code checker convert IN --to json|xlsx}: reads a ledger (json, xlsx or csv), validates it as {@code check} would,
+ * and writes it in the other format. The 情况说明 of an xlsx ledger go into the xlsx output, or beside a JSON output
+ * as {@code NAME.waivers.json}, never dropped; {@code --waivers FILE.json} puts waivers into an xlsx output.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"转换台账格式：读取 .json、.xlsx 或 .csv 台账，按检查时的规则校验，写成 JSON 或 xlsx。",
+                "输出默认放在输入文件旁，文件名相同、扩展名换为新格式；不会覆盖输入文件。"},
+        exitCodeListHeading = "%n退出码：%n",
+        exitCodeList = {"0:已转换", "2:输入或用法有误（问题逐条列出，未写出文件）", "3:规则包本身有误"})
+final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "要转换的台账（.json、.xlsx 或 .csv）")
+    Path in;
+
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "输出格式：json 或 xlsx")
+    String to;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "输出文件；默认为输入文件旁的同名 .json 或 .xlsx 文件")
+    Path out;
+
+    @Option(names = "--force", description = "输出文件已存在时覆盖它（输入文件永远不会被覆盖）")
+    boolean force;
+
+    @Option(names = "--waivers", paramLabel = "FILE.json",
+            description = "把情况说明文件（JSON）写入 xlsx 的“情况说明”表（仅用于 --to xlsx）")
+    Path waiversFile;
+
+    @Mixin
+    PackOption packOption;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        String format = to.toLowerCase(Locale.ROOT);
+        if (!format.equals("json") && !format.equals("xlsx")) {
+            err.println("--to：输出格式应为 json 或 xlsx，实际是 \"" + to + "\"");
+            return ExitCode.BAD_INPUT.code;
+        }
+        if (waiversFile != null && !format.equals("xlsx")) {
+            err.println("--waivers：情况说明只能写入 xlsx（--to xlsx）；JSON 台账的情况说明请另存为 JSON 文件");
+            return ExitCode.BAD_INPUT.code;
+        }
+        if (!Files.isRegularFile(in)) {
+            err.println(in + "：文件不存在");
+            return ExitCode.BAD_INPUT.code;
+        }
+        if (!Ledgers.isLedger(in)) {
+            err.println(in + "：只能转换 " + String.join("、", Ledgers.EXTENSIONS) + " 文件");
+            return ExitCode.BAD_INPUT.code;
+        }
+        Path target = out != null ? out : withExtension(in, "." + format);
+        Path waiversTarget = withExtension(target, ".waivers.json");
+        if (same(target, in)) {
+            err.println("输出文件与输入文件相同（" + in + "），不会覆盖输入；请用 --out 指定另一个文件");
+            return ExitCode.BAD_INPUT.code;
+        }
+        if (Files.exists(target) && !force) {
+            err.println(target + " 已存在，未覆盖；如确要覆盖，请加 --force，或用 --out 指定另一个文件");
+            return ExitCode.BAD_INPUT.code;
+        }
+        PackOption.Loaded loaded = packOption.load(err);
+        if (loaded.checker() == null) {
+            return loaded.failure().code;
+        }
+        PlanChecker checker = loaded.checker();
+
+        Submission submission;
+        List<Waiver> waivers = List.of();
+        try {
+            List<Problem> problems = new ArrayList<>();
+            submission = null;
+            try {
+                submission = Ledgers.read(checker, in);
+            } catch (InvalidSubmissionException e) {
+                problems.addAll(e.problems());
+            }
+            List<Path> waiverSources = new ArrayList<>();
+            if (in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                waiverSources.add(in);
+            }
+            if (waiversFile != null) {
+                waiverSources.add(waiversFile);
+            }
+            List<Waiver> read = new ArrayList<>();
+            for (Path source : waiverSources) {
+                try {
+                    read.addAll(Ledgers.readWaivers(checker, source));
+                } catch (InvalidSubmissionException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+            if (submission != null) {
+                List<String> unitIds = submission.units().stream().map(u -> u.getId()).toList();
+                for (Waiver w : read) {
+                    if (!unitIds.contains(w.unitId())) {
+                        problems.add(new Problem(w.source(), 0, 0, "", "情况说明的单位编号“" + w.unitId()
+                                + "”不在台账 " + in + " 的单位中；已有单位：" + String.join("、", unitIds)));
+                    }
+                }
+            }
+            waivers = read;
+            if (!problems.isEmpty()) {
+                err.println((waiversFile == null ? in.toString() : in + " 和 " + waiversFile) + " 有 " + problems.size()
+                        + " 处问题，未转换：");
+                problems.forEach(p -> err.println("  " + p));
+                return ExitCode.BAD_INPUT.code;
+            }
+        } catch (IOException e) {
+            err.println(in + "：无法读取（" + e.getMessage() + "）");
+            return ExitCode.BAD_INPUT.code;
+        }
+        boolean waiversBeside = format.equals("json") && !waivers.isEmpty();
+        if (waiversBeside && (same(waiversTarget, in) || (Files.exists(waiversTarget) && !force))) {
+            err.println(waiversTarget + " 已存在，未覆盖（" + in + " 的“情况说明”要写到这里）；如确要覆盖，请加 --force");
+            return ExitCode.BAD_INPUT.code;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        try {
+            if (format.equals("json")) {
+                Files.writeString(target, SubmissionJson.write(submission, checker.pack().ruleSet().vocabulary()),
+                        StandardCharsets.UTF_8);
+            } else {
+                try (OutputStream stream = Files.newOutputStream(target)) {
+                    LedgerTemplate.write(checker.pack(), submission, waivers, stream);
+                }
+            }
+            stdout.println("已转换 " + in + " → " + target + "（" + submission.units().size() + " 个单位，"
+                    + submission.activities().size() + " 条记录）");
+            if (waiversBeside) {
+                Files.writeString(waiversTarget, SubmissionJson.writeWaivers(waivers), StandardCharsets.UTF_8);
+                stdout.println("“情况说明”表的 " + waivers.size() + " 条说明不属于 JSON 提交格式，已另存为 " + waiversTarget);
+            }
+        } catch (IOException e) {
+            err.println(target + "：无法写入（" + e.getMessage() + "）");
+            return ExitCode.BAD_INPUT.code;
+        }
+        return ExitCode.OK.code;
+    }
+
+    /** The path with its extension replaced: {@code a/台账.xlsx} → {@code a/台账.json}. */
+    static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + extension);
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall through to comparing the paths
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.plancheck.cli;
+
+import dev.plancheck.PlanChecker;
+import dev.plancheck.io.ledger.LedgerTemplate;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code checker template --out FILE.xlsx}: writes the empty ledger template of a pack, generated from the pack. */
+@Command(name = "template", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"生成活动台账模板（.xlsx），由规则包生成：考核年度、类别、主题、对象、荣誉级别的下拉列表和填写说明。",
+                "填好后用 ./checker check 检查，或用 ./checker convert 转为 JSON。"},
+        exitCodeListHeading = "%n退出码：%n",
+        exitCodeList = {"0:已生成", "2:用法有误（如文件已存在）", "3:规则包本身有误"})
+final class TemplateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "模板文件的路径（.xlsx）")
+    Path out;
+
+    @Option(names = "--force", description = "文件已存在时覆盖它")
+    boolean force;
+
+    @Mixin
+    PackOption packOption;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!out.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
+            err.println("--out：模板是 .xlsx 工作簿，文件名应以 .xlsx 结尾，实际是 " + out);
+            return ExitCode.BAD_INPUT.code;
+        }
+        if (Files.exists(out) && !force) {
+            err.println(out + " 已存在，未覆盖（它可能是已填写的台账）；如确要覆盖，请加 --force");
+            return ExitCode.BAD_INPUT.code;
+        }
+        PackOption.Loaded loaded = packOption.load(err);
+        if (loaded.checker() == null) {
+            return loaded.failure().code;
+        }
+        PlanChecker checker = loaded.checker();
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            LedgerTemplate.write(checker.pack(), stream);
+        } catch (IOException e) {
+            err.println(out + "：无法写入（" + e.getMessage() + "）");
+            return ExitCode.BAD_INPUT.code;
+        }
+        spec.commandLine().getOut().println("已生成台账模板 " + out + "（规则包 " + checker.pack().id() + "，考核年度 "
+                + checker.pack().year() + "）");
+        return ExitCode.OK.code;
+    }
+}
