@@ -28,6 +28,10 @@ import java.util.Map;
 public record Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
                      List<OrgUnit> units, List<RuleResult> results, List<Gap> gaps, List<Notice> notices,
                      List<ComingDuty> comingDue, List<RetiredRule> retiredRules, PackFingerprint fingerprint) {
+    public Report {
+        // Every report says which rules judged it; the writers print it unconditionally.
+        java.util.Objects.requireNonNull(fingerprint, "fingerprint");
+    }
 
     /** How many results have each status, e.g. {@code 已落实 77　缺项 2　未到期 0　不适用 0}; {@code counts()} gives the map. */
     public Summary summary() {
