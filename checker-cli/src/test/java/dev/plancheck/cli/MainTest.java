@@ -152,7 +152,7 @@ class MainTest {
     void usage_errors_exit_2_and_name_what_is_accepted() {
         Run format = run("check", "--format", "xml", SAMPLES + "compliant.json");
         assertEquals(2, format.code());
-        assertTrue(format.err().contains("未知的报告格式 \"xml\"；可用：text、json"), format.err());
+        assertTrue(format.err().contains("未知的报告格式 \"xml\"；可用：text、json、html、xlsx、csv"), format.err());
         Run asOf = run("check", "--as-of", "2023-02-30", SAMPLES + "compliant.json");
         assertEquals(2, asOf.code());
         assertTrue(asOf.err().contains("--as-of：应为 YYYY-MM-DD 格式的真实日期"), asOf.err());

@@ -76,7 +76,7 @@ class CsvReportWriterTest {
         Report r = Samples.hostile();
         String value = "甲,乙\"丙\"\r\n丁";
         Report edited = new Report(value, r.packId(), r.packTitle(), r.year(), r.asOf(), r.comingDueDays(), r.units(),
-                r.results(), r.gaps(), r.notices(), r.comingDue());
+                r.results(), r.gaps(), r.notices(), r.comingDue(), r.retiredRules());
         String csv = Samples.text(CSV, List.of(edited), true);
         assertTrue(csv.contains("\r\n\"甲,乙\"\"丙\"\"\r\n丁\",电厂街道,"), csv);
         assertEquals(value, parse(csv).get(1).get(0));
@@ -93,7 +93,7 @@ class CsvReportWriterTest {
         assertEquals("", CsvReportWriter.defuse(""));
         Report r = Samples.report("gaps-meetings");
         Report edited = new Report("=cmd|' /C calc'!A0", r.packId(), r.packTitle(), r.year(), r.asOf(),
-                r.comingDueDays(), r.units(), r.results(), r.gaps(), r.notices(), r.comingDue());
+                r.comingDueDays(), r.units(), r.results(), r.gaps(), r.notices(), r.comingDue(), r.retiredRules());
         assertEquals("'=cmd|' /C calc'!A0", parse(Samples.text(CSV, List.of(edited), true)).get(1).get(0));
     }
 

@@ -223,7 +223,7 @@ class HtmlReportWriterTest {
     void a_batch_of_two_plans_names_neither_in_its_title() {
         Report a = Samples.report("compliant");
         Report b = new Report("other.json", "other-pack", "另一份工作要点", a.year(), a.asOf(), a.comingDueDays(),
-                a.units(), a.results(), a.gaps(), a.notices(), a.comingDue());
+                a.units(), a.results(), a.gaps(), a.notices(), a.comingDue(), a.retiredRules());
         String page = html(List.of(a, b), true);
         assertTrue(page.contains("<title>落实情况检查报告（2 个提交文件）</title>"));
         assertTrue(page.contains("《另一份工作要点》落实情况检查报告</h1>"), "each report keeps its own plan");
