@@ -85,7 +85,7 @@ class MainTest {
         assertTrue(r.err().contains("共 " + ledgers + " 个台账文件：" + ledgers + " 个已检查，其中 " + withGaps
                 + " 个有缺项；0 个有误未检查"), r.err());
         int lastReport = r.out().lastIndexOf("落实情况检查报告");
-        int summary = r.out().indexOf("汇总：" + ledgers + " 个提交文件已检查");
+        int summary = r.out().indexOf("汇总：" + ledgers + " 个台账文件已检查");
         assertTrue(summary > lastReport, "the comparison follows the last report: " + r.out());
         List<Integer> gapsPerRow = r.out().substring(summary).lines().filter(l -> l.matches(" *\\d+\\. 缺项 .*"))
                 .map(l -> Integer.parseInt(l.replaceAll(" *\\d+\\. 缺项 (\\d+).*", "$1"))).toList();
