@@ -9,6 +9,7 @@ import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import dev.plancheck.Submission;
 import dev.plancheck.Waiver;
+import dev.plancheck.io.report.ReportFileWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Formats.Writer writer;
+        ReportFileWriter writer;
         try {
             writer = Formats.forName(format, detail);
         } catch (IllegalArgumentException e) {
@@ -174,7 +175,7 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
         if (output == null) {
             try {
-                writer.write(reports, batch, out);
+                Formats.print(writer, reports, batch, out);
             } catch (IOException e) {
                 err.println("无法写出报告：" + e.getMessage());
                 return ExitCode.OUTPUT_FAILED.code;
@@ -182,7 +183,7 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
         } else if (!reports.isEmpty() || batch) {
             try {
-                writer.write(reports, batch, output);
+                Formats.write(writer, reports, batch, output);
                 err.println("报告已写入 " + output);
             } catch (IOException e) {
                 err.println("无法写出报告文件 " + output + "：" + reason(e));

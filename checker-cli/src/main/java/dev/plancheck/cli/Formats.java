@@ -1,46 +1,46 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.Report;
-import dev.plancheck.report.ReportFormats;
-import dev.plancheck.report.ReportWriter;
+import dev.plancheck.io.report.ReportFileFormats;
+import dev.plancheck.io.report.ReportFileWriter;
 import dev.plancheck.report.TextReportWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The report formats of the command line. */
+/** The report formats of the command line: every format of {@link ReportFileFormats}, to the screen or a file. */
 final class Formats {
     private Formats() {
     }
 
-    interface Writer {
-        boolean binary();
-
-        void write(List<Report> reports, boolean batch, PrintWriter out) throws IOException;
-
-        void write(List<Report> reports, boolean batch, Path file) throws IOException;
+    /** The writer for {@code --format}; {@code detail} lists met items too in the text format. */
+    static ReportFileWriter forName(String name, boolean detail) {
+        return name.equals("text") && detail ? ReportFileFormats.of(new TextReportWriter(true), "txt")
+                : ReportFileFormats.forName(name);
     }
 
-    static Writer forName(String name, boolean detail) {
-        ReportWriter w = name.equals("text") ? new TextReportWriter(detail) : ReportFormats.forName(name);
-        return new Writer() {
-            @Override
-            public boolean binary() {
-                return false;
-            }
+    /** Writes a textual format to the screen (the command's output stream, which is UTF-8). */
+    static void print(ReportFileWriter w, List<Report> reports, boolean batch, PrintWriter out) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        w.write(reports, batch, buffer);
+        out.print(buffer.toString(StandardCharsets.UTF_8));
+    }
 
-            @Override
-            public void write(List<Report> reports, boolean batch, PrintWriter out) throws IOException {
-                w.write(reports, batch, out);
-            }
-
-            @Override
-            public void write(List<Report> reports, boolean batch, Path file) throws IOException {
-                StringBuilder sb = new StringBuilder();
-                w.write(reports, batch, sb);
-                java.nio.file.Files.writeString(file, sb);
-            }
-        };
+    /** Writes to a file: to a temporary file beside it first, so a failed write never leaves half a report. */
+    static void write(ReportFileWriter w, List<Report> reports, boolean batch, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (OutputStream os = Files.newOutputStream(tmp)) {
+            w.write(reports, batch, os);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -85,7 +85,7 @@ class MainTest {
         assertTrue(r.err().contains("共 " + ledgers + " 个台账文件：" + ledgers + " 个已检查，其中 " + withGaps
                 + " 个有缺项；0 个有误未检查"), r.err());
         int lastReport = r.out().lastIndexOf("落实情况检查报告");
-        int summary = r.out().indexOf("汇总：" + ledgers + " 个提交文件已检查");
+        int summary = r.out().indexOf("汇总：" + ledgers + " 个台账文件已检查");
         assertTrue(summary > lastReport, "the comparison follows the last report: " + r.out());
         List<Integer> gapsPerRow = r.out().substring(summary).lines().filter(l -> l.matches(" *\\d+\\. 缺项 .*"))
                 .map(l -> Integer.parseInt(l.replaceAll(" *\\d+\\. 缺项 (\\d+).*", "$1"))).toList();
@@ -152,7 +152,7 @@ class MainTest {
     void usage_errors_exit_2_and_name_what_is_accepted() {
         Run format = run("check", "--format", "xml", SAMPLES + "compliant.json");
         assertEquals(2, format.code());
-        assertTrue(format.err().contains("未知的报告格式 \"xml\"；可用：text、json"), format.err());
+        assertTrue(format.err().contains("未知的报告格式 \"xml\"；可用：text、json、junit、html、xlsx、csv"), format.err());
         Run asOf = run("check", "--as-of", "2023-02-30", SAMPLES + "compliant.json");
         assertEquals(2, asOf.code());
         assertTrue(asOf.err().contains("--as-of：应为 YYYY-MM-DD 格式的真实日期"), asOf.err());

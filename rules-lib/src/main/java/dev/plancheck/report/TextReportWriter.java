@@ -180,7 +180,7 @@ public final class TextReportWriter implements ReportWriter {
 
     private static void comparison(Comparison c, int reports, Appendable out) throws IOException {
         out.append(DOUBLE_RULE).append('\n');
-        out.append("汇总：").append(String.valueOf(reports)).append(" 个提交文件已检查，共 ")
+        out.append("汇总：").append(String.valueOf(reports)).append(" 个台账文件已检查，共 ")
                 .append(String.valueOf(c.rows().size())).append(" 个单位；按缺项由多到少排列\n");
         out.append("（已落实/应落实，不适用的不计；分部分：").append(String.join("　", c.sections())).append("）\n");
         out.append(DOUBLE_RULE).append('\n');

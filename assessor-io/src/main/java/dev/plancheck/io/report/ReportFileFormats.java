@@ -2,6 +2,7 @@ package dev.plancheck.io.report;
 
 import dev.plancheck.Report;
 import dev.plancheck.report.JsonReportWriter;
+import dev.plancheck.report.JunitXmlReportWriter;
 import dev.plancheck.report.ReportWriter;
 import dev.plancheck.report.TextReportWriter;
 import java.io.IOException;
@@ -15,11 +16,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Every report format by name, for files: rules-lib's {@code text} and {@code json} (as UTF-8) and this module's
+ * Every report format by name, for files: rules-lib's {@code text}, {@code json} and {@code junit} (as UTF-8) and this module's
  * {@code html}, {@code xlsx} and {@code csv}.
  *
  * <pre>{@code
- * ReportFileFormats.names();                         // [text, json, html, xlsx, csv]
+ * ReportFileFormats.names();                         // [text, json, junit, html, xlsx, csv]
  * ReportFileWriter html = ReportFileFormats.forName("html");
  * html.write(reports, true, out);                    // a batch: the comparison of units comes first
  * ReportFileFormats.of(new TextReportWriter(true), "txt");   // the text report with every met item listed
@@ -30,7 +31,7 @@ public final class ReportFileFormats {
 
     static {
         for (ReportFileWriter w : List.of(of(new TextReportWriter(), "txt"), of(new JsonReportWriter(), "json"),
-                of(new HtmlReportWriter(), "html"), new XlsxReportWriter(), of(new CsvReportWriter(), "csv"))) {
+                of(new JunitXmlReportWriter(), "xml"), of(new HtmlReportWriter(), "html"), new XlsxReportWriter(), of(new CsvReportWriter(), "csv"))) {
             WRITERS.put(w.name(), w);
         }
     }

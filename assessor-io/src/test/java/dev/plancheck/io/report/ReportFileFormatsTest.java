@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ReportFileFormatsTest {
     @Test
     void knows_every_format_the_default_first() {
-        assertEquals(List.of("text", "json", "html", "xlsx", "csv"), ReportFileFormats.names());
-        assertEquals(List.of("txt", "json", "html", "xlsx", "csv"),
+        assertEquals(List.of("text", "json", "junit", "html", "xlsx", "csv"), ReportFileFormats.names());
+        assertEquals(List.of("txt", "json", "xml", "html", "xlsx", "csv"),
                 ReportFileFormats.all().stream().map(ReportFileWriter::extension).toList());
         assertEquals(List.of("xlsx"), ReportFileFormats.all().stream().filter(ReportFileWriter::binary)
                 .map(ReportFileWriter::name).toList());
@@ -25,7 +25,7 @@ class ReportFileFormatsTest {
     void names_the_known_formats_when_given_an_unknown_one() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReportFileFormats.forName("pdf"));
-        assertEquals("未知的报告格式 \"pdf\"；可用：text、json、html、xlsx、csv", e.getMessage());
+        assertEquals("未知的报告格式 \"pdf\"；可用：text、json、junit、html、xlsx、csv", e.getMessage());
     }
 
     @Test
