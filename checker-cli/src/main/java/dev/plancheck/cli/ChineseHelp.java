@@ -68,6 +68,12 @@ final class ChineseHelp {
             }
             return (option ? "未知的选项 " : "多余或未知的参数 ") + what + hint;
         }
+        if (e instanceof CommandLine.MissingParameterException m && m.getMessage() != null
+                && m.getMessage().startsWith("Missing required parameter for option") && m.getMissing().size() == 1
+                && m.getMissing().get(0).isOption()) {
+            CommandLine.Model.OptionSpec o = (CommandLine.Model.OptionSpec) m.getMissing().get(0);
+            return "选项 " + o.longestName() + " 后面缺少取值 " + o.paramLabel();
+        }
         if (e instanceof CommandLine.MissingParameterException m) {
             return "缺少必需的" + m.getMissing().stream().map(a -> a.isOption()
                     ? "选项 " + ((CommandLine.Model.OptionSpec) a).longestName() + " " + a.paramLabel()

@@ -168,6 +168,9 @@ class MainTest {
         Run notNumber = run("check", "--coming-days", "abc", SAMPLES + "compliant.json");
         assertEquals(2, notNumber.code());
         assertTrue(notNumber.err().startsWith("用法有误：--coming-days 的值 \"abc\" 无效，应为整数"), notNumber.err());
+        Run noValue = run("check", "--format");
+        assertEquals(2, noValue.code());
+        assertTrue(noValue.err().startsWith("用法有误：选项 --format 后面缺少取值 FORMAT"), noValue.err());
         Run command = run("frob");
         assertEquals(2, command.code());
         assertTrue(command.err().startsWith("用法有误：未知的命令 \"frob\"；可用的命令：check、"), command.err());
