@@ -80,7 +80,9 @@ final class ChineseHelp {
                     : "参数 " + a.paramLabel()).collect(Collectors.joining("、"));
         }
         if (e instanceof CommandLine.OverwrittenOptionException o) {
-            return "选项 " + o.getOverwritten().paramLabel() + " 只能给一次";
+            CommandLine.Model.ArgSpec arg = o.getOverwritten();
+            String name = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
+            return (arg.isOption() ? "选项 " : "参数 ") + name + " 只能给一次";
         }
         if (e instanceof CommandLine.MaxValuesExceededException) {
             return "参数过多（" + e.getMessage() + "）";

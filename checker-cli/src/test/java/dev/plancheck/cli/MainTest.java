@@ -171,6 +171,9 @@ class MainTest {
         Run noValue = run("check", "--format");
         assertEquals(2, noValue.code());
         assertTrue(noValue.err().startsWith("用法有误：选项 --format 后面缺少取值 FORMAT"), noValue.err());
+        Run twice = run("check", "--waivers", "a.json", "--waivers", "b.json", SAMPLES + "compliant.json");
+        assertEquals(2, twice.code());
+        assertTrue(twice.err().startsWith("用法有误：选项 --waivers 只能给一次"), twice.err());
         Run command = run("frob");
         assertEquals(2, command.code());
         assertTrue(command.err().startsWith("用法有误：未知的命令 \"frob\"；可用的命令：check、"), command.err());

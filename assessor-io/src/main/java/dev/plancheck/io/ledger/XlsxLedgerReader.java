@@ -27,6 +27,11 @@ final class XlsxLedgerReader {
     }
 
     static Workbook open(String file, byte[] bytes) {
+        // The header checks below throw on fewer than 8 bytes: an empty or cut-off file is told apart first.
+        if (bytes.length < 8) {
+            return new Workbook(null, new Problem(file, 0, 0, "", (bytes.length == 0 ? "文件是空的" : "文件只有 "
+                    + bytes.length + " 个字节") + "，不是 xlsx 工作簿；请用 Excel 或 WPS 重新保存为 .xlsx"));
+        }
         if (ReadableWorkbook.isOLE2Header(bytes)) {
             return new Workbook(null, new Problem(file, 0, 0, "",
                     "这是旧版 Excel 97-2003 工作簿（.xls），无法读取；请在 Excel 或 WPS 中“另存为” .xlsx 格式"));

@@ -189,6 +189,17 @@ class LedgerXlsxReaderTest {
     }
 
     @Test
+    void an_empty_or_cut_off_file_is_a_located_problem_not_a_crash() throws Exception {
+        for (byte[] content : new byte[][] {{}, {'P', 'K', 3, 4}}) {
+            Path file = java.nio.file.Files.write(dir.resolve("空.xlsx"), content);
+            InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> Ledgers.read(CHECKER, file));
+            assertEquals(List.of(file + ": " + (content.length == 0 ? "文件是空的" : "文件只有 4 个字节")
+                    + "，不是 xlsx 工作簿；请用 Excel 或 WPS 重新保存为 .xlsx"),
+                    e.problems().stream().map(Problem::toString).toList());
+        }
+    }
+
+    @Test
     void a_missing_year_and_a_missing_sheet_are_named() throws Exception {
         assertEquals(List.of("台账.xlsx: 活动: 缺少工作表“活动”；工作表有：单位。请用 ./checker template 生成的模板填写"),
                 problems(new Xlsx().sheet("单位", List.of(row("单位编号", "单位名称", "单位级别"), row("DC", "电厂街道", "街道")))));
