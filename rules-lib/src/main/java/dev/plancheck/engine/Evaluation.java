@@ -50,7 +50,10 @@ public final class Evaluation {
         List<Notice> notices = new ArrayList<>();
         List<Activity> countable = new ArrayList<>();
         Map<String, String> firstBySameness = new HashMap<>();
-        for (Activity a : submission.activities()) {
+        // Records in id order (ids are unique), never file order: which of two duplicates is counted, and the
+        // order of everything that follows, must not depend on how the ledger happens to be sorted.
+        List<Activity> byId = submission.activities().stream().sorted(Comparator.comparing(Activity::getId)).toList();
+        for (Activity a : byId) {
             if (a.getLastDate().isBefore(first) || a.getDate().isAfter(last)) {
                 notices.add(new Notice(Notice.Type.OUTSIDE_YEAR, a.getId(),
                         "日期 " + a.getDate() + " 不在考核年度 " + year + " 年内，未计入"));
@@ -115,12 +118,7 @@ public final class Evaluation {
                         "没有任何规则把它当作证据：它的类别、议题、对象、级别或所属单位不符合任何一条规则的要求，请核对"));
             }
         }
-        Map<String, Integer> order = new HashMap<>();
-        for (int i = 0; i < submission.activities().size(); i++) {
-            order.putIfAbsent(submission.activities().get(i).getId(), i);
-        }
-        notices.sort(Comparator.comparing((Notice n) -> order.getOrDefault(n.recordId(), Integer.MAX_VALUE))
-                .thenComparing(Notice::type));
+        notices.sort(Comparator.comparing(Notice::recordId).thenComparing(Notice::type));
 
         List<Gap> gaps = results.stream().filter(r -> r.status() == Status.GAP).map(Evaluation::gapOf).toList();
         return new Report(submission.source(), pack.id(), pack.title(), year, asOf, comingDueDays, units,
