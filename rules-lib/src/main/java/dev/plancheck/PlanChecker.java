@@ -129,13 +129,18 @@ public final class PlanChecker {
      * Checks a submission.
      *
      * @throws InvalidSubmissionException when the submission does not fit the pack (year, vocabulary, references)
-     * @throws IllegalArgumentException   when the as-of date lies before the assessment year
+     * @throws IllegalArgumentException   when the as-of date lies before the assessment year or more than
+     *                                    {@link CheckOptions#MAX_YEARS_AFTER} years after it
      */
     public Report check(Submission submission, CheckOptions options) throws InvalidSubmissionException {
         reader.validate(submission);
         LocalDate asOf = options.asOf() == null ? LocalDate.of(pack.year(), 12, 31) : options.asOf();
         if (asOf.getYear() < pack.year()) {
             throw new IllegalArgumentException("检查日期 " + asOf + " 早于考核年度 " + pack.year() + " 年");
+        }
+        if (asOf.getYear() > pack.year() + CheckOptions.MAX_YEARS_AFTER) {
+            throw new IllegalArgumentException("检查日期 " + asOf + " 晚于考核年度 " + pack.year() + " 年之后 "
+                    + CheckOptions.MAX_YEARS_AFTER + " 年");
         }
         int coming = options.comingDueDays() == null ? pack.parameters().comingDueDays() : options.comingDueDays();
         return Evaluation.run(compiled, pack, submission, asOf, coming);

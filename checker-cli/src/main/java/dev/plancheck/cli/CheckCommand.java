@@ -1,14 +1,17 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.CheckOptions;
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
 import dev.plancheck.Report;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
+import dev.plancheck.Submission;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.report.ReportWriter;
+import dev.plancheck.report.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +34,10 @@ import picocli.CommandLine.Spec;
 /** {@code checker check PATH…}: checks submission files (or folders of them) and prints the report. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"检查提交文件，按单位列出已落实、缺项、未到期和不适用的职责。",
-                "PATH 是提交文件（.json），或存放提交文件的文件夹（其中的 *.json 逐个检查，*.expected.json 预期结果文件跳过）。"},
+                "PATH 是提交文件（.json，或每行一份提交的 .ndjson），或存放提交文件的文件夹（其中的台账文件逐个检查，*.expected.json 预期结果文件跳过）。"},
         exitCodeListHeading = "%n退出码：%n",
-        exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误（其余文件照常检查）", "3:规则包本身有误"})
+        exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误（其余文件照常检查）", "3:规则包本身有误",
+                "70:检查程序内部出错，检查没有完成（不表示有无缺项）"})
 final class CheckCommand implements Callable<Integer> {
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -60,6 +63,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PackOption packOption;
 
+    @Mixin
+    LimitOptions limitOptions;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,16 +80,26 @@ final class CheckCommand implements Callable<Integer> {
         LocalDate asOfDate = null;
         if (asOf != null) {
             try {
-                asOfDate = LocalDate.parse(asOf, STRICT_DATE);
+                // uuuu alone would take +99999-04-13; only four-digit years are dates an assessor means.
+                asOfDate = asOf.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(asOf, STRICT_DATE) : null;
             } catch (DateTimeParseException e) {
-                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + asOf + "\"");
+                asOfDate = null;
+            }
+            if (asOfDate == null) {
+                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + TerminalText.line(InputLimits.echo(asOf)) + "\"");
                 return ExitCode.BAD_INPUT.code;
             }
         }
-        if (comingDays != null && comingDays < 0) {
-            err.println("--coming-days：应为不小于 0 的整数，实际是 " + comingDays);
+        if (comingDays != null && (comingDays < 0 || comingDays > CheckOptions.MAX_COMING_DUE_DAYS)) {
+            err.println("--coming-days：应为 0 到 " + CheckOptions.MAX_COMING_DUE_DAYS + " 之间的整数，实际是 " + comingDays);
             return ExitCode.BAD_INPUT.code;
         }
+        LimitOptions.Chosen chosen = limitOptions.limits();
+        if (chosen.error() != null) {
+            err.println(chosen.error());
+            return ExitCode.BAD_INPUT.code;
+        }
+        InputLimits limits = chosen.limits();
         PackOption.Loaded loaded = packOption.load(err);
         if (loaded.checker() == null) {
             return loaded.failure().code;
@@ -93,39 +109,61 @@ final class CheckCommand implements Callable<Integer> {
             err.println("--as-of：检查日期 " + asOfDate + " 早于规则包 " + checker.pack().id() + " 的考核年度 " + checker.pack().year() + " 年");
             return ExitCode.BAD_INPUT.code;
         }
+        if (asOfDate != null && asOfDate.getYear() > checker.pack().year() + CheckOptions.MAX_YEARS_AFTER) {
+            err.println("--as-of：检查日期 " + asOfDate + " 晚于规则包 " + checker.pack().id() + " 的考核年度 " + checker.pack().year()
+                    + " 年之后 " + CheckOptions.MAX_YEARS_AFTER + " 年；考核年度结束后检查，结果与年底相同");
+            return ExitCode.BAD_INPUT.code;
+        }
         CheckOptions options = new CheckOptions(asOfDate, comingDays);
 
-        boolean bad = false;
-        int unusable = 0;
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (!expand(p, files, err)) {
-                bad = true;
-                unusable++;
-            }
-        }
-        boolean batch = paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory);
+        InputFiles inputs = InputFiles.expand(paths, limits.maxFileBytes(), err);
+        boolean bad = inputs.refused() > 0;
+        int unusable = inputs.refused();
+        int[] seen = {0};
+        boolean batch = paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory)
+                || inputs.inputs().stream().anyMatch(i -> i.kind() == InputFiles.Kind.NDJSON);
         List<Report> reports = new ArrayList<>();
-        boolean yearProblem = false;
-        for (Path file : files) {
+        boolean[] flags = {false, false}; // bad input, a problem with the year
+        for (InputFiles.Input input : inputs.inputs()) {
             try {
-                reports.add(checker.check(checker.read(file), options));
-            } catch (InvalidSubmissionException e) {
-                bad = true;
-                err.println(file + " 有 " + e.problems().size() + " 处问题，未检查：");
-                for (Problem p : e.problems()) {
-                    err.println("  " + p);
-                    yearProblem |= p.path().equals("$.year");
-                }
-            } catch (IOException e) {
-                bad = true;
-                err.println(file + "：无法读取（" + e.getMessage() + "）");
+                Ledgers.each(checker, input, limits, new Ledgers.Visitor() {
+                    @Override
+                    public void read(Submission submission) {
+                        seen[0]++;
+                        try {
+                            reports.add(checker.check(submission, options));
+                        } catch (InvalidSubmissionException e) {
+                            invalid(submission.source(), e);
+                            seen[0]--;
+                        }
+                    }
+
+                    @Override
+                    public void invalid(String source, InvalidSubmissionException e) {
+                        seen[0]++;
+                        flags[0] = true;
+                        Ledgers.printProblems(err, source, e);
+                        flags[1] |= e.problems().stream().anyMatch(p -> p.path().equals("$.year"));
+                    }
+
+                    @Override
+                    public void unreadable(String source, String reason) {
+                        seen[0]++;
+                        flags[0] = true;
+                        err.println(TerminalText.line(source) + "：" + reason);
+                    }
+                });
             } catch (RulePackException e) {
-                err.println("规则包 " + checker.pack().id() + " 在检查 " + file + " 时出错：");
+                err.println("规则包 " + checker.pack().id() + " 在检查 " + InputFiles.shown(input.path()) + " 时出错：");
                 e.problems().forEach(p -> err.println("  " + p));
                 return ExitCode.BROKEN_PACK.code;
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new Crash("检查 " + input.path() + " 时", e);
             }
         }
+        bad |= flags[0];
+        boolean yearProblem = flags[1];
+        int checkedFiles = seen[0];
         if (yearProblem) {
             err.println("提示：用 --pack 选择与提交年度相符的规则包；内置规则包有 " + RulePack.bundledIds().stream()
                     .map(RulePack::bundled).map(p -> p.id() + "（" + p.year() + " 年：" + p.title() + "）")
@@ -137,48 +175,11 @@ final class CheckCommand implements Callable<Integer> {
             err.println("无法写出报告：" + e.getMessage());
             return ExitCode.BAD_INPUT.code;
         }
-        if (files.size() > 1 || bad) {
-            err.println("共 " + files.size() + " 个提交文件：" + reports.size() + " 个已检查，其中 "
-                    + reports.stream().filter(Report::hasGaps).count() + " 个有缺项；" + (files.size() - reports.size()) + " 个有误未检查"
+        if (checkedFiles > 1 || bad) {
+            err.println("共 " + checkedFiles + " 个提交文件：" + reports.size() + " 个已检查，其中 "
+                    + reports.stream().filter(Report::hasGaps).count() + " 个有缺项；" + (checkedFiles - reports.size()) + " 个有误未检查"
                     + (unusable > 0 ? "；另有 " + unusable + " 个路径无法使用" : ""));
         }
         return ExitCode.of(reports, bad).code;
-    }
-
-    /** Adds the submission files at {@code path}; says what it skips. Returns false when the path is unusable. */
-    private static boolean expand(Path path, List<Path> files, PrintWriter err) {
-        if (Files.isRegularFile(path)) {
-            files.add(path);
-            return true;
-        }
-        if (!Files.isDirectory(path)) {
-            err.println(path + "：文件或文件夹不存在");
-            return false;
-        }
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(path)) {
-            entries = s.sorted().toList();
-        } catch (IOException e) {
-            err.println(path + "：无法列出文件夹（" + e.getMessage() + "）");
-            return false;
-        }
-        int before = files.size();
-        for (Path e : entries) {
-            String name = e.getFileName().toString();
-            if (Files.isDirectory(e)) {
-                err.println("跳过子文件夹 " + e + "（不递归检查；如需检查请单独给出）");
-            } else if (name.endsWith(".expected.json")) {
-                err.println("跳过 " + e + "（预期结果文件，不是提交）");
-            } else if (name.endsWith(".json")) {
-                files.add(e);
-            } else {
-                err.println("跳过 " + e + "（不是 .json 文件）");
-            }
-        }
-        if (files.size() == before) {
-            err.println(path + "：文件夹中没有提交文件（*.json）");
-            return false;
-        }
-        return true;
     }
 }

@@ -12,7 +12,12 @@ enum ExitCode {
     /** Bad input or usage: a submission or option could not be used. */
     BAD_INPUT(2),
     /** The rule pack itself is broken. */
-    BROKEN_PACK(3);
+    BROKEN_PACK(3),
+    /**
+     * The checker itself failed (out of memory, stack overflow, an unexpected exception): nothing can be concluded
+     * about gaps. 70 is {@code EX_SOFTWARE} of sysexits.h, so that no caller reads a crash as "gaps found".
+     */
+    CRASH(70);
 
     final int code;
 

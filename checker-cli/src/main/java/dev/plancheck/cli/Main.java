@@ -12,9 +12,10 @@ import picocli.CommandLine.Command;
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "按工作要点逐条检查活动台账，列出缺项。%n"
                 + "Checks a subdistrict's activity ledger against its annual work plan, rule by rule.",
-        subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ValidateCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%n退出码：%n",
-        exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误"})
+        exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误",
+                "70:检查程序内部出错，检查没有完成（不表示有无缺项；加 --debug 可看详细出错位置）"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,20 +24,42 @@ public final class Main implements Runnable {
         System.exit(run(args, utf8(new FileOutputStream(FileDescriptor.out)), utf8(new FileOutputStream(FileDescriptor.err))));
     }
 
-    /** Runs the command line with the given streams; returns the exit code. */
+    /**
+     * Runs the command line with the given streams; returns the exit code. {@code --debug}, anywhere among the
+     * arguments, adds the stack trace to a crash report.
+     */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            err.println("内部错误：" + e);
-            err.flush();
-            return 70;
-        });
-        int code = cli.execute(args);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+        int code;
+        try {
+            CommandLine cli = new CommandLine(new Main());
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setExecutionExceptionHandler((e, line, parsed) -> crash(e, debug, err));
+            code = cli.execute(rest);
+        } catch (Throwable t) {
+            // picocli passes Errors (OutOfMemoryError, StackOverflowError) through; they are crashes too.
+            code = crash(t, debug, err);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Reports a crash in Chinese and returns its exit code. Once the stack has unwound, what the failed check held
+     * is garbage, so there is memory to print this even after an OutOfMemoryError.
+     */
+    static int crash(Throwable t, boolean debug, PrintWriter err) {
+        err.println("checker 内部出错，检查没有完成（退出码 " + ExitCode.CRASH.code + "，不表示有无缺项）：" + Crash.describe(t));
+        if (debug) {
+            t.printStackTrace(err);
+        } else {
+            err.println("加 --debug 重新运行可看到详细的出错位置；请把这条信息连同输入文件一起交给维护者。");
+        }
+        err.flush();
+        return ExitCode.CRASH.code;
     }
 
     // The terminal's locale may not be UTF-8 (CI runs with C/POSIX); the reports are Chinese either way.
@@ -46,7 +69,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请给出子命令：check、rules、test 或 help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "请给出子命令：check、validate、rules、test 或 help");
     }
 
     /** Prints the version from the jar's manifest. */

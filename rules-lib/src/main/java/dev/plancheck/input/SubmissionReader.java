@@ -1,6 +1,7 @@
 package dev.plancheck.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -95,7 +96,12 @@ public final class SubmissionReader {
         }
         Parsed parsed = new Parsed(file, limits, problems);
         try (Reader in = Utf8Scan.reader(source.open()); JsonParser p = LocatedJson.factory(limits).createParser(in)) {
-            parsed.parse(p);
+            try {
+                parsed.parse(p);
+            } catch (JsonProcessingException e) {
+                // A broken limit is reported without a location; the parser knows where it stopped.
+                throw e.getLocation() == null ? new JsonParseException(p, e.getOriginalMessage(), p.currentLocation(), e) : e;
+            }
         } catch (LocatedJson.LimitExceeded e) {
             problems.add(new Problem(file, Math.max(e.at.getLineNr(), 0), Math.max(e.at.getColumnNr(), 0), "",
                     e.getMessage() + "（之后的内容没有检查）"));

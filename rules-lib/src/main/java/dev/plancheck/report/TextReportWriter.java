@@ -43,7 +43,7 @@ public final class TextReportWriter implements ReportWriter {
     private void write(Report r, Appendable out) throws IOException {
         Map<Status, Integer> s = r.summary();
         out.append("《").append(r.packTitle()).append("》落实情况检查报告\n");
-        out.append("提交文件：").append(r.source()).append('\n');
+        out.append("提交文件：").append(line(r.source())).append('\n');
         out.append("考核年度：").append(String.valueOf(r.year())).append("　检查截至：").append(r.asOf().toString())
                 .append("（当日结束时）　规则包：").append(r.packId()).append('\n');
         out.append("结论：").append(r.hasGaps() ? "有 " + r.gaps().size() + " 项缺项" : "没有缺项").append("　")
@@ -52,7 +52,7 @@ public final class TextReportWriter implements ReportWriter {
         for (OrgUnit unit : r.units()) {
             List<RuleResult> mine = r.results().stream().filter(x -> x.unit().getId().equals(unit.getId())).toList();
             out.append('\n').append(RULE).append('\n');
-            out.append(unit.getName()).append("（").append(unit.getId()).append("，").append(unit.getLevel().chineseName())
+            out.append(line(unit.getName())).append("（").append(line(unit.getId())).append("，").append(unit.getLevel().chineseName())
                     .append("）　").append(summaryLine(Report.countByStatus(mine))).append('\n');
             out.append(RULE).append('\n');
             List<Gap> gaps = r.gaps().stream().filter(g -> g.unit().getId().equals(unit.getId())).toList();
@@ -63,7 +63,7 @@ public final class TextReportWriter implements ReportWriter {
                             .append(g.clause()).append("　严重程度：").append(g.rule().severity().chineseName()).append('\n');
                     out.append("      原文：").append(g.clauseText()).append('\n');
                     out.append("      应有：").append(g.expected()).append('\n');
-                    out.append("      实有：").append(g.found()).append('\n');
+                    out.append("      实有：").append(line(g.found())).append('\n');
                 }
             }
             section(out, mine, Status.NOT_DUE, "未到期", "…");
@@ -80,15 +80,15 @@ public final class TextReportWriter implements ReportWriter {
             List<Notice> future = r.notices().stream().filter(n -> n.type() == Notice.Type.FUTURE_DATED).toList();
             for (Notice n : r.notices()) {
                 if (n.type() != Notice.Type.FUTURE_DATED) {
-                    out.append("  ! ").append(n.recordId()).append("【").append(n.type().chineseName()).append("】")
-                            .append(n.message()).append('\n');
+                    out.append("  ! ").append(line(n.recordId())).append("【").append(n.type().chineseName()).append("】")
+                            .append(line(n.message())).append('\n');
                 }
             }
             // A mid-year check of a full ledger would list every later record; one line says the same.
             if (!future.isEmpty()) {
                 out.append("  ! 【").append(Notice.Type.FUTURE_DATED.chineseName()).append("】").append(String.valueOf(future.size()))
                         .append(" 条记录的日期晚于检查日期 ").append(r.asOf().toString()).append("，未计入：")
-                        .append(future.stream().map(Notice::recordId).collect(Collectors.joining("、"))).append('\n');
+                        .append(line(future.stream().map(Notice::recordId).collect(Collectors.joining("、")))).append('\n');
             }
         }
         out.append("即将到期（").append(r.asOf().toString()).append(" 之后 ").append(String.valueOf(r.comingDueDays()))
@@ -99,7 +99,7 @@ public final class TextReportWriter implements ReportWriter {
             out.append("：\n");
             for (ComingDuty c : r.comingDue()) {
                 out.append("  → ").append(c.opens().toString()).append(" 至 ").append(c.closes().toString()).append("　")
-                        .append(c.unit().getName()).append("　[").append(c.rule().id()).append("] ").append(c.what())
+                        .append(line(c.unit().getName())).append("　[").append(c.rule().id()).append("] ").append(c.what())
                         .append("（").append(c.periodName()).append(c.anchor() == null ? "" : "，节点日 " + c.anchor())
                         .append("）\n");
             }
@@ -116,7 +116,7 @@ public final class TextReportWriter implements ReportWriter {
         for (RuleResult x : list) {
             out.append("  ").append(mark).append(" [").append(x.rule().id()).append("] ").append(x.rule().title());
             if (status == Status.MET) {
-                out.append("　证据：").append(String.join("、", x.evidence()));
+                out.append("　证据：").append(line(String.join("、", x.evidence())));
             } else if (status == Status.NOT_APPLICABLE) {
                 out.append("　").append(x.note());
             } else if (status == Status.NOT_DUE) {
@@ -128,6 +128,11 @@ public final class TextReportWriter implements ReportWriter {
             }
             out.append('\n');
         }
+    }
+
+    /** Submitted text, escaped so that it cannot act on the terminal or forge a line of the report. */
+    private static String line(String submitted) {
+        return TerminalText.line(submitted);
     }
 
     private static String summaryLine(Map<Status, Integer> s) {
