@@ -209,14 +209,20 @@ public final class SubmissionValidator {
     static String suggest(String wrong, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int threshold = Math.max(2, wrong.length() / 3);
         for (String k : known.stream().sorted().toList()) {
+            // Lengths further apart than the threshold cannot match; skipping them keeps a hostile 10,000-character
+            // code from costing a quadratic distance against every known one.
+            if (Math.abs(wrong.length() - k.length()) > threshold) {
+                continue;
+            }
             int d = distance(wrong.toLowerCase(), k);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        if (best != null && bestDistance <= Math.max(2, wrong.length() / 3)) {
+        if (best != null && bestDistance <= threshold) {
             return "是否应为 \"" + best + "\"？";
         }
         return "可用：" + String.join("、", known.stream().sorted().toList());

@@ -28,6 +28,7 @@ final class Utf8Scan {
         CharBuffer out = CharBuffer.allocate(64 * 1024);
         long offset = 0;
         int line = 1;
+        long nulAt = -1;
         try (InputStream s = source.open()) {
             while (true) {
                 int n = s.read(in.array(), in.position(), in.remaining());
@@ -41,6 +42,7 @@ final class Utf8Scan {
                     }
                 }
                 in.flip();
+                int start = in.position();
                 CoderResult r = decoder.decode(in, out, end);
                 out.flip();
                 for (int i = 0; i < out.length(); i++) {
@@ -49,8 +51,25 @@ final class Utf8Scan {
                     }
                 }
                 out.clear();
+                if (nulAt < 0) {
+                    for (int i = start; i < in.position(); i++) {
+                        if (in.get(i) == 0) {
+                            nulAt = offset - (in.limit() - i);
+                            break;
+                        }
+                    }
+                }
                 if (r.isError()) {
                     long bad = offset - in.remaining();
+                    if (bad < 2 && in.remaining() >= 2 && ((in.get(in.position()) & 0xFF) == 0xFF && (in.get(in.position() + 1) & 0xFF) == 0xFE
+                            || (in.get(in.position()) & 0xFF) == 0xFE && (in.get(in.position() + 1) & 0xFF) == 0xFF)) {
+                        return new Problem(file, 1, 1, "", "文件是 UTF-16 编码（开头有 UTF-16 字节顺序标记）；请另存为 UTF-8");
+                    }
+                    if (nulAt >= 0) {
+                        // UTF-16 and UTF-32 put NUL bytes beside ASCII characters; say that rather than "not UTF-8".
+                        return new Problem(file, 0, 0, "", "文件中有 NUL 字符（0x00，第 " + (nulAt + 1)
+                                + " 个字节），不是 UTF-8 文本；可能是 UTF-16/UTF-32 编码或文件已损坏，请另存为 UTF-8");
+                    }
                     return new Problem(file, line, 0, "", "文件不是 UTF-8 编码（第 " + (bad + 1)
                             + " 个字节无法按 UTF-8 解读）；如果是用 GBK/GB2312 保存的，请另存为 UTF-8");
                 }
