@@ -4,8 +4,6 @@ import dev.plancheck.CheckOptions;
 import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Report;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import dev.plancheck.Submission;
@@ -20,7 +18,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -122,7 +119,7 @@ final class CheckCommand implements Callable<Integer> {
         int[] seen = {0};
         boolean batch = paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory)
                 || inputs.inputs().stream().anyMatch(i -> i.kind() == InputFiles.Kind.NDJSON);
-        List<Report> reports = new ArrayList<>();
+        ReportStream reports = new ReportStream(writer, batch, out);
         boolean[] flags = {false, false}; // bad input, a problem with the year
         for (InputFiles.Input input : inputs.inputs()) {
             try {
@@ -170,16 +167,16 @@ final class CheckCommand implements Callable<Integer> {
                     .collect(Collectors.joining("、")));
         }
         try {
-            writer.write(reports, batch, out);
+            reports.close();
         } catch (IOException e) {
             err.println("无法写出报告：" + e.getMessage());
             return ExitCode.BAD_INPUT.code;
         }
         if (checkedFiles > 1 || bad) {
-            err.println("共 " + checkedFiles + " 个提交文件：" + reports.size() + " 个已检查，其中 "
-                    + reports.stream().filter(Report::hasGaps).count() + " 个有缺项；" + (checkedFiles - reports.size()) + " 个有误未检查"
+            err.println("共 " + checkedFiles + " 个提交文件：" + reports.count() + " 个已检查，其中 "
+                    + reports.withGaps() + " 个有缺项；" + (checkedFiles - reports.count()) + " 个有误未检查"
                     + (unusable > 0 ? "；另有 " + unusable + " 个路径无法使用" : ""));
         }
-        return ExitCode.of(reports, bad).code;
+        return ExitCode.of(reports.withGaps() > 0, bad).code;
     }
 }

@@ -30,6 +30,14 @@ enum ExitCode {
         if (badInput) {
             return BAD_INPUT;
         }
-        return reports.stream().anyMatch(Report::hasGaps) ? GAPS : OK;
+        return of(reports.stream().anyMatch(Report::hasGaps), badInput);
+    }
+
+    /** The same, from whether any report has gaps, for runs that do not keep their reports. */
+    static ExitCode of(boolean gaps, boolean badInput) {
+        if (badInput) {
+            return BAD_INPUT;
+        }
+        return gaps ? GAPS : OK;
     }
 }
