@@ -21,7 +21,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, utf8(new FileOutputStream(FileDescriptor.out)), utf8(new FileOutputStream(FileDescriptor.err))));
+        PrintWriter err = utf8(new FileOutputStream(FileDescriptor.err));
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // An Error in another thread (the rule engine's, say) must not leave the main thread waiting for ever.
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            if (t instanceof Error) {
+                Runtime.getRuntime().halt(crash(t, debug, err));
+            }
+        });
+        System.exit(run(args, utf8(new FileOutputStream(FileDescriptor.out)), err));
     }
 
     /**
