@@ -21,9 +21,14 @@ import java.util.Objects;
  *                      used for it (one list of waivers may serve several ledgers)
  */
 public record CheckOptions(LocalDate asOf, Integer comingDueDays, List<Waiver> waivers) {
+    /** Most days ahead that coming duties are listed for: ten years. */
+    public static final int MAX_COMING_DUE_DAYS = 3660;
+    /** Latest as-of date accepted, in years after the assessment year (the result no longer changes after it). */
+    public static final int MAX_YEARS_AFTER = 10;
+
     public CheckOptions {
-        if (comingDueDays != null && comingDueDays < 0) {
-            throw new IllegalArgumentException("comingDueDays must not be negative: " + comingDueDays);
+        if (comingDueDays != null && (comingDueDays < 0 || comingDueDays > MAX_COMING_DUE_DAYS)) {
+            throw new IllegalArgumentException("comingDueDays 应为 0 到 " + MAX_COMING_DUE_DAYS + "：" + comingDueDays);
         }
         waivers = List.copyOf(Objects.requireNonNull(waivers, "waivers"));
     }

@@ -73,12 +73,34 @@ public final class PlanChecker {
     }
 
     /**
-     * Reads and validates a submission file.
+     * Reads and validates a submission file with the default {@link InputLimits}.
      *
      * @throws InvalidSubmissionException with every problem in the file, each located
      */
     public Submission read(Path file) throws IOException, InvalidSubmissionException {
-        return reader.read(file.toString(), Files.readAllBytes(file));
+        return read(file, InputLimits.defaults());
+    }
+
+    /**
+     * Reads and validates a submission file, streaming it: memory grows with the records, not with a tree of the
+     * whole text. A file over {@link InputLimits#maxFileBytes()} is refused before it is read.
+     *
+     * @throws InvalidSubmissionException with every problem in the file (at most {@code limits.maxProblems()}
+     *                                    listed, the rest counted), each located
+     * @throws IOException                when the file cannot be read
+     */
+    public Submission read(Path file, InputLimits limits) throws IOException, InvalidSubmissionException {
+        if (!Files.isRegularFile(file)) {
+            // A FIFO or a device would block or never end; only regular files are read.
+            throw new InvalidSubmissionException(List.of(new Problem(file.toString(), 0, 0, "",
+                    Files.exists(file) ? "不是普通文件（可能是管道、设备或文件夹），未读取" : "文件不存在")));
+        }
+        long size = Files.size(file);
+        if (size > limits.maxFileBytes()) {
+            throw new InvalidSubmissionException(List.of(new Problem(file.toString(), 0, 0, "", "文件过大：有 " + size
+                    + " 字节，上限为 " + limits.maxFileBytes() + " 字节，未读取（上限可用 --max-file-mb 调整）")));
+        }
+        return reader.read(file.toString(), () -> Files.newInputStream(file), limits);
     }
 
     /**
@@ -89,6 +111,16 @@ public final class PlanChecker {
      */
     public Submission read(String source, byte[] json) throws InvalidSubmissionException {
         return reader.read(source, json);
+    }
+
+    /**
+     * Reads and validates a submission from JSON bytes with the given limits.
+     *
+     * @param source a name for messages, e.g. the file name
+     * @throws InvalidSubmissionException with every problem (at most {@code limits.maxProblems()} listed)
+     */
+    public Submission read(String source, byte[] json, InputLimits limits) throws InvalidSubmissionException {
+        return reader.read(source, json, limits);
     }
 
     /** Reads a file and checks it as of the end of the assessment year. */
@@ -105,7 +137,8 @@ public final class PlanChecker {
      * Checks a submission.
      *
      * @throws InvalidSubmissionException when the submission does not fit the pack (year, vocabulary, references)
-     * @throws IllegalArgumentException   when the as-of date lies before the assessment year, or a waiver names a
+     * @throws IllegalArgumentException   when the as-of date lies before the assessment year or more than
+     *                                    {@link CheckOptions#MAX_YEARS_AFTER} years after it, or a waiver names a
      *                                    rule the pack does not have
      */
     public Report check(Submission submission, CheckOptions options) throws InvalidSubmissionException {
@@ -113,6 +146,10 @@ public final class PlanChecker {
         LocalDate asOf = options.asOf() == null ? LocalDate.of(pack.year(), 12, 31) : options.asOf();
         if (asOf.getYear() < pack.year()) {
             throw new IllegalArgumentException("检查日期 " + asOf + " 早于考核年度 " + pack.year() + " 年");
+        }
+        if (asOf.getYear() > pack.year() + CheckOptions.MAX_YEARS_AFTER) {
+            throw new IllegalArgumentException("检查日期 " + asOf + " 晚于考核年度 " + pack.year() + " 年之后 "
+                    + CheckOptions.MAX_YEARS_AFTER + " 年");
         }
         int coming = options.comingDueDays() == null ? pack.parameters().comingDueDays() : options.comingDueDays();
         List<String> unknown = options.waivers().stream().map(Waiver::ruleId)

@@ -1,15 +1,17 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.CheckOptions;
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.Notice;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
 import dev.plancheck.Report;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import dev.plancheck.Submission;
 import dev.plancheck.Waiver;
 import dev.plancheck.io.report.ReportFileWriter;
+import dev.plancheck.report.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,10 +21,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,10 +36,10 @@ import picocli.CommandLine.Spec;
 /** {@code checker check PATH…}: checks ledgers (or folders of them) and writes the report. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"检查台账，按单位列出缺项、已说明的缺项和待核对的记录；已落实等事项只计数（--detail 逐条列出）。",
-                "PATH 是台账文件（.json、.xlsx 或 .csv），或存放台账的文件夹（其中的台账逐个检查，"
+                "PATH 是台账文件（.json、.xlsx、.csv，或每行一份提交的 .ndjson），或存放台账的文件夹（其中的台账逐个检查，"
                         + "*.expected.json 预期结果文件跳过）。检查多个文件时，最后附各单位对比汇总。"},
         exitCodeList = {"0:没有缺项（已说明的缺项不计）", "1:发现缺项", "2:输入或用法有误（其余文件照常检查）",
-                "3:规则包本身有误", "74:报告文件无法写出"})
+                "3:规则包本身有误", "70:检查程序内部出错，检查没有完成（不表示有无缺项）", "74:报告文件无法写出"})
 final class CheckCommand implements Callable<Integer> {
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -48,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "报告格式：text（中文文本，默认）、json、junit（JUnit XML，供持续集成）、html（可打印的网页）、xlsx（整改清单，须配合 --output）或 csv（缺项清单）")
+            description = "报告格式：text（中文文本，默认）、json、html（可打印的网页）、xlsx（整改清单，须配合 --output）、csv（缺项清单）或 junit")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -73,6 +76,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PackOption packOption;
 
+    @Mixin
+    LimitOptions limitOptions;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             writer = Formats.forName(format, detail);
         } catch (IllegalArgumentException e) {
-            err.println("--format：" + e.getMessage());
+            err.println("--format：" + TerminalText.line(InputLimits.echo(e.getMessage())));
             return ExitCode.BAD_INPUT.code;
         }
         if (writer.binary() && output == null) {
@@ -91,16 +97,26 @@ final class CheckCommand implements Callable<Integer> {
         LocalDate asOfDate = null;
         if (asOf != null) {
             try {
-                asOfDate = LocalDate.parse(asOf, STRICT_DATE);
+                // uuuu alone would take +99999-04-13; only four-digit years are dates an assessor means.
+                asOfDate = asOf.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(asOf, STRICT_DATE) : null;
             } catch (DateTimeParseException e) {
-                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + asOf + "\"");
+                asOfDate = null;
+            }
+            if (asOfDate == null) {
+                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + TerminalText.line(InputLimits.echo(asOf)) + "\"");
                 return ExitCode.BAD_INPUT.code;
             }
         }
-        if (comingDays != null && comingDays < 0) {
-            err.println("--coming-days：应为不小于 0 的整数，实际是 " + comingDays);
+        if (comingDays != null && (comingDays < 0 || comingDays > CheckOptions.MAX_COMING_DUE_DAYS)) {
+            err.println("--coming-days：应为 0 到 " + CheckOptions.MAX_COMING_DUE_DAYS + " 之间的整数，实际是 " + comingDays);
             return ExitCode.BAD_INPUT.code;
         }
+        LimitOptions.Chosen chosen = limitOptions.limits();
+        if (chosen.error() != null) {
+            err.println(chosen.error());
+            return ExitCode.BAD_INPUT.code;
+        }
+        InputLimits limits = chosen.limits();
         PackOption.Loaded loaded = packOption.load(err);
         if (loaded.checker() == null) {
             return loaded.failure().code;
@@ -110,92 +126,168 @@ final class CheckCommand implements Callable<Integer> {
             err.println("--as-of：检查日期 " + asOfDate + " 早于规则包 " + checker.pack().id() + " 的考核年度 " + checker.pack().year() + " 年");
             return ExitCode.BAD_INPUT.code;
         }
+        if (asOfDate != null && asOfDate.getYear() > checker.pack().year() + CheckOptions.MAX_YEARS_AFTER) {
+            err.println("--as-of：检查日期 " + asOfDate + " 晚于规则包 " + checker.pack().id() + " 的考核年度 " + checker.pack().year()
+                    + " 年之后 " + CheckOptions.MAX_YEARS_AFTER + " 年；考核年度结束后检查，结果与年底相同");
+            return ExitCode.BAD_INPUT.code;
+        }
         List<Waiver> accepted = List.of();
         if (waivers != null) {
             try {
                 accepted = Inputs.readWaivers(checker, waivers);
             } catch (InvalidSubmissionException e) {
-                printProblems(err, waivers + " 有 " + e.problems().size() + " 处问题，情况说明无法使用：", e.problems());
+                Ledgers.printProblems(err, waivers + "（情况说明）", e);
                 return ExitCode.BAD_INPUT.code;
             } catch (IOException e) {
-                err.println(waivers + "：无法读取情况说明（" + e.getMessage() + "）");
+                err.println(TerminalText.line(waivers.toString()) + "：无法读取情况说明（"
+                        + TerminalText.line(String.valueOf(e.getMessage())) + "）");
                 return ExitCode.BAD_INPUT.code;
             }
         }
         CheckOptions options = new CheckOptions(asOfDate, comingDays, accepted);
 
-        boolean bad = false;
-        int unusable = 0;
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (!expand(p, files, err)) {
-                bad = true;
-                unusable++;
-            }
-        }
-        boolean batch = paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory);
-        List<Submission> submissions = new ArrayList<>();
-        boolean yearProblem = false;
-        for (Path file : files) {
+        InputFiles inputs = InputFiles.expand(paths, limits.maxFileBytes(), err);
+        boolean bad = inputs.refused() > 0;
+        int unusable = inputs.refused();
+        boolean batch = paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory)
+                || inputs.inputs().stream().anyMatch(i -> i.kind() == InputFiles.Kind.NDJSON);
+        // Waivers are checked against every ledger's units before anything is written, so the ledgers are read
+        // first when there are waivers; without them each report is written as it is made (ReportStream).
+        List<Report> held = new ArrayList<>();
+        ReportStream reports = output == null && accepted.isEmpty()
+                ? new ReportStream(writer, batch, out) : null;
+        Set<String> unitIds = new LinkedHashSet<>();
+        int[] seen = {0};
+        boolean[] flags = {false, false}; // bad input, a problem with the year
+        for (InputFiles.Input input : inputs.inputs()) {
             try {
-                submissions.add(Inputs.read(checker, file));
-            } catch (InvalidSubmissionException e) {
-                bad = true;
-                printProblems(err, file + " 有 " + e.problems().size() + " 处问题，未检查：", e.problems());
-                // The same validator speaks for every format: in a spreadsheet the year sits in a cell, not at $.year.
-                yearProblem |= e.problems().stream().anyMatch(p -> p.path().equals("$.year")
-                        || p.message().contains("请选用"));
-            } catch (IOException e) {
-                bad = true;
-                err.println(file + "：无法读取（" + e.getMessage() + "）");
+                Ledgers.each(checker, input, limits, new Ledgers.Visitor() {
+                    @Override
+                    public void read(Submission submission) {
+                        seen[0]++;
+                        try {
+                            Report r = checker.check(submission, options);
+                            submission.units().forEach(u -> unitIds.add(u.getId()));
+                            if (reports != null) {
+                                reports.add(r);
+                            } else {
+                                held.add(r);
+                            }
+                        } catch (InvalidSubmissionException e) {
+                            invalid(submission.source(), e);
+                            seen[0]--;
+                        }
+                        if (input.kind() == InputFiles.Kind.XLSX && waivers == null) {
+                            sheetOfWaivers(checker, input.path(), err);
+                        }
+                    }
+
+                    @Override
+                    public void invalid(String source, InvalidSubmissionException e) {
+                        seen[0]++;
+                        flags[0] = true;
+                        Ledgers.printProblems(err, source, e);
+                        // The same validator speaks for every format: in a spreadsheet the year sits in a cell.
+                        flags[1] |= e.problems().stream().anyMatch(p -> p.path().equals("$.year")
+                                || p.message().contains("请选用"));
+                    }
+
+                    @Override
+                    public void unreadable(String source, String reason) {
+                        seen[0]++;
+                        flags[0] = true;
+                        err.println(TerminalText.line(source) + "：" + reason);
+                    }
+                });
+            } catch (RulePackException e) {
+                err.println("规则包 " + checker.pack().id() + " 在检查 " + InputFiles.shown(input.path()) + " 时出错：");
+                e.problems().forEach(p -> err.println("  " + p));
+                return ExitCode.BROKEN_PACK.code;
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new Crash("检查 " + input.path() + " 时", e);
             }
         }
-        if (yearProblem) {
+        bad |= flags[0];
+        int checkedFiles = seen[0];
+        if (flags[1]) {
             err.println("提示：用 --pack 选择与提交年度相符的规则包；内置规则包有 " + RulePack.bundledIds().stream()
                     .map(RulePack::bundled).map(p -> p.id() + "（" + p.year() + " 年：" + p.title() + "）")
                     .collect(Collectors.joining("、")));
         }
-        if (!submissions.isEmpty() && !waiversFitUnits(accepted, submissions, err)) {
+        if (!accepted.isEmpty() && checkedFiles > 0 && !waiversFitUnits(accepted, unitIds, err)) {
             return ExitCode.BAD_INPUT.code;
         }
-        List<Report> reports = new ArrayList<>();
-        for (Submission s : submissions) {
-            try {
-                reports.add(checker.check(s, options));
-            } catch (InvalidSubmissionException e) {
-                bad = true;
-                printProblems(err, s.source() + " 有 " + e.problems().size() + " 处问题，未检查：", e.problems());
-            } catch (RulePackException e) {
-                err.println("规则包 " + checker.pack().id() + " 在检查 " + s.source() + " 时出错：");
-                e.problems().forEach(p -> err.println("  " + p));
-                return ExitCode.BROKEN_PACK.code;
-            }
-        }
+        List<Report> finished = quietUnusedWaivers(held);
         // Whatever was said on the error stream so far is said before the report, never in its middle.
         err.flush();
-        if (output == null) {
+        int count;
+        long withGaps;
+        if (reports != null) {
             try {
-                Formats.print(writer, reports, batch, out);
+                reports.close();
             } catch (IOException e) {
-                err.println("无法写出报告：" + e.getMessage());
+                err.println("无法写出报告：" + TerminalText.line(String.valueOf(e.getMessage())));
                 return ExitCode.OUTPUT_FAILED.code;
             }
             out.flush();
-        } else if (!reports.isEmpty() || batch) {
+            count = reports.count();
+            withGaps = reports.withGaps();
+        } else {
+            count = finished.size();
+            withGaps = finished.stream().filter(Report::hasGaps).count();
             try {
-                Formats.write(writer, reports, batch, output);
-                err.println("报告已写入 " + output);
+                if (output == null) {
+                    Formats.print(writer, finished, batch, out);
+                    out.flush();
+                } else if (!finished.isEmpty() || batch) {
+                    Formats.write(writer, finished, batch, output);
+                    err.println("报告已写入 " + TerminalText.line(output.toString()));
+                }
             } catch (IOException e) {
-                err.println("无法写出报告文件 " + output + "：" + reason(e));
+                err.println((output == null ? "无法写出报告：" : "无法写出报告文件 " + TerminalText.line(output.toString()) + "：")
+                        + TerminalText.line(reason(e)));
                 return ExitCode.OUTPUT_FAILED.code;
             }
         }
-        if (files.size() > 1 || bad) {
-            err.println("共 " + files.size() + " 个台账文件：" + reports.size() + " 个已检查，其中 "
-                    + reports.stream().filter(Report::hasGaps).count() + " 个有缺项；" + (files.size() - reports.size()) + " 个有误未检查"
-                    + (unusable > 0 ? "；另有 " + unusable + " 个路径无法使用" : ""));
+        if (checkedFiles > 1 || bad) {
+            err.println("共 " + checkedFiles + " 个台账文件：" + count + " 个已检查，其中 " + withGaps + " 个有缺项；"
+                    + (checkedFiles - count) + " 个有误未检查" + (unusable > 0 ? "；另有 " + unusable + " 个路径无法使用" : ""));
         }
-        return ExitCode.of(reports, bad).code;
+        return ExitCode.of(withGaps > 0, bad).code;
+    }
+
+    /**
+     * In a batch one waiver file serves every ledger: a waiver used by one ledger is not "unused" in the others.
+     * A waiver no ledger used is still reported, in every ledger that has its unit.
+     */
+    private static List<Report> quietUnusedWaivers(List<Report> reports) {
+        if (reports.size() < 2) {
+            return reports;
+        }
+        Set<String> used = new LinkedHashSet<>();
+        for (Report r : reports) {
+            r.waivedGaps().forEach(g -> used.add(g.ruleId() + "/" + g.unit().getId()));
+        }
+        List<Report> out = new ArrayList<>();
+        for (Report r : reports) {
+            List<Notice> kept = r.notices().stream()
+                    .filter(n -> n.type() != Notice.Type.WAIVER_UNUSED || !used.contains(n.recordId())).toList();
+            out.add(kept.size() == r.notices().size() ? r : r.withGapsAndNotices(r.gaps(), kept));
+        }
+        return out;
+    }
+
+    /** An xlsx ledger may carry its own 情况说明 sheet; it is the assessor's to accept, so say that it was not applied. */
+    private static void sheetOfWaivers(PlanChecker checker, Path ledger, PrintWriter err) {
+        try {
+            int n = Inputs.readWaivers(checker, ledger).size();
+            if (n > 0) {
+                err.println("提示：" + TerminalText.line(ledger.toString()) + " 的“情况说明”表有 " + n
+                        + " 条说明，未采用；评估人员认可后，用 --waivers " + TerminalText.line(ledger.toString()) + " 采用");
+            }
+        } catch (IOException | InvalidSubmissionException e) {
+            err.println("提示：" + TerminalText.line(ledger.toString()) + " 的“情况说明”表有误，未采用（用 --waivers 指定该文件可看到具体问题）");
+        }
     }
 
     private static String reason(IOException e) {
@@ -211,55 +303,13 @@ final class CheckCommand implements Callable<Integer> {
         return String.valueOf(e.getMessage());
     }
 
-    private static void printProblems(PrintWriter err, String heading, List<Problem> problems) {
-        err.println(heading);
-        problems.forEach(p -> err.println("  " + p));
-    }
-
     /** A waiver must name a unit of at least one checked ledger: otherwise it is a typo, not a waiver. */
-    private static boolean waiversFitUnits(List<Waiver> waivers, List<Submission> submissions, PrintWriter err) {
-        List<Waiver> stray = waivers.stream().filter(w -> submissions.stream()
-                .noneMatch(s -> s.units().stream().anyMatch(u -> u.getId().equals(w.unitId())))).toList();
+    private static boolean waiversFitUnits(List<Waiver> waivers, Set<String> unitIds, PrintWriter err) {
+        List<Waiver> stray = waivers.stream().filter(w -> !unitIds.contains(w.unitId())).toList();
         for (Waiver w : stray) {
-            err.println(w.source() + "：情况说明所指的单位 \"" + w.unitId() + "\" 不在任何所检查的台账中；请核对单位编号");
+            err.println(TerminalText.line(w.source()) + ": 情况说明所指的单位 \"" + TerminalText.line(w.unitId())
+                    + "\" 不在任何所检查的台账中；请核对单位编号");
         }
         return stray.isEmpty();
-    }
-
-    /** Adds the ledger files at {@code path}; says what it skips. Returns false when the path is unusable. */
-    private static boolean expand(Path path, List<Path> files, PrintWriter err) {
-        if (Files.isRegularFile(path)) {
-            files.add(path);
-            return true;
-        }
-        if (!Files.isDirectory(path)) {
-            err.println(path + "：文件或文件夹不存在");
-            return false;
-        }
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(path)) {
-            entries = s.sorted().toList();
-        } catch (IOException e) {
-            err.println(path + "：无法列出文件夹（" + e.getMessage() + "）");
-            return false;
-        }
-        int before = files.size();
-        for (Path e : entries) {
-            String name = e.getFileName().toString();
-            if (Files.isDirectory(e)) {
-                err.println("跳过子文件夹 " + e + "（不递归检查；如需检查请单独给出）");
-            } else if (name.endsWith(".expected.json")) {
-                err.println("跳过 " + e + "（预期结果文件，不是台账）");
-            } else if (Inputs.isLedger(e)) {
-                files.add(e);
-            } else {
-                err.println("跳过 " + e + "（不是台账文件：" + String.join("、", Inputs.EXTENSIONS) + "）");
-            }
-        }
-        if (files.size() == before) {
-            err.println(path + "：文件夹中没有台账文件（" + String.join("、", Inputs.EXTENSIONS) + "）");
-            return false;
-        }
-        return true;
     }
 }

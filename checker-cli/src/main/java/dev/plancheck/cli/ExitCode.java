@@ -14,7 +14,12 @@ enum ExitCode {
     /** The rule pack itself is broken. */
     BROKEN_PACK(3),
     /** The report could not be written to the file named by {@code --output} (no room, no permission…). */
-    OUTPUT_FAILED(74);
+    OUTPUT_FAILED(74),
+    /**
+     * The checker itself failed (out of memory, stack overflow, an unexpected exception): nothing can be concluded
+     * about gaps. 70 is {@code EX_SOFTWARE} of sysexits.h, so that no caller reads a crash as "gaps found".
+     */
+    CRASH(70);
 
     final int code;
 
@@ -27,6 +32,14 @@ enum ExitCode {
         if (badInput) {
             return BAD_INPUT;
         }
-        return reports.stream().anyMatch(Report::hasGaps) ? GAPS : OK;
+        return of(reports.stream().anyMatch(Report::hasGaps), badInput);
+    }
+
+    /** The same, from whether any report has gaps, for runs that do not keep their reports. */
+    static ExitCode of(boolean gaps, boolean badInput) {
+        if (badInput) {
+            return BAD_INPUT;
+        }
+        return gaps ? GAPS : OK;
     }
 }

@@ -11,32 +11,64 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./checker}. */
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "按工作要点逐条检查活动台账（JSON、Excel 或 CSV），列出缺项、已说明的缺项和待核对的记录。",
-        subcommands = {CheckCommand.class, TemplateCommand.class, ConvertCommand.class, RulesCommand.class,
-                TestCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
-        exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误"})
+        subcommands = {CheckCommand.class, ValidateCommand.class, TemplateCommand.class, ConvertCommand.class,
+                RulesCommand.class, TestCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
+        exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误",
+                "70:检查程序内部出错，检查没有完成（不表示有无缺项；加 --debug 可看详细出错位置）",
+                "74:报告文件无法写出"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, utf8(new FileOutputStream(FileDescriptor.out)), utf8(new FileOutputStream(FileDescriptor.err))));
+        PrintWriter err = utf8(new FileOutputStream(FileDescriptor.err));
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // An Error in another thread (the rule engine's, say) must not leave the main thread waiting for ever.
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            if (t instanceof Error) {
+                Runtime.getRuntime().halt(crash(t, debug, err));
+            }
+        });
+        System.exit(run(args, utf8(new FileOutputStream(FileDescriptor.out)), err));
     }
 
-    /** Runs the command line with the given streams; returns the exit code. */
+    /**
+     * Runs the command line with the given streams; returns the exit code. {@code --debug}, anywhere among the
+     * arguments, adds the stack trace to a crash report.
+     */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        ChineseHelp.apply(cli);
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            err.println("内部错误：" + e);
-            err.flush();
-            return 70;
-        });
-        int code = cli.execute(args);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+        int code;
+        try {
+            CommandLine cli = new CommandLine(new Main());
+            cli.setOut(out);
+            cli.setErr(err);
+            ChineseHelp.apply(cli);
+            cli.setExecutionExceptionHandler((e, line, parsed) -> crash(e, debug, err));
+            code = cli.execute(rest);
+        } catch (Throwable t) {
+            // picocli passes Errors (OutOfMemoryError, StackOverflowError) through; they are crashes too.
+            code = crash(t, debug, err);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Reports a crash in Chinese and returns its exit code. Once the stack has unwound, what the failed check held
+     * is garbage, so there is memory to print this even after an OutOfMemoryError.
+     */
+    static int crash(Throwable t, boolean debug, PrintWriter err) {
+        err.println("checker 内部出错，检查没有完成（退出码 " + ExitCode.CRASH.code + "，不表示有无缺项）：" + Crash.describe(t));
+        if (debug) {
+            t.printStackTrace(err);
+        } else {
+            err.println("加 --debug 重新运行可看到详细的出错位置；请把这条信息连同输入文件一起交给维护者。");
+        }
+        err.flush();
+        return ExitCode.CRASH.code;
     }
 
     // The terminal's locale may not be UTF-8 (CI runs with C/POSIX); the reports are Chinese either way.
@@ -46,7 +78,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请给出子命令：check、template、convert、rules、test、lint 或 help");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "请给出子命令：check、validate、template、convert、rules、test、lint 或 help");
     }
 
     /** Prints the version from the jar's manifest. */

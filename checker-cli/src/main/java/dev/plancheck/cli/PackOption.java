@@ -17,6 +17,8 @@ final class PackOption {
             defaultValue = "dianchang-2023")
     String pack;
 
+    private static final java.util.Map<String, PlanChecker> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A checker, or the exit code saying why there is none (after printing the reason). */
     record Loaded(PlanChecker checker, ExitCode failure) {
     }
@@ -28,6 +30,10 @@ final class PackOption {
             return new Loaded(null, ExitCode.BAD_INPUT);
         }
         try {
+            if (RulePack.bundledIds().contains(pack)) {
+                // A bundled pack never changes: compile it once per process (tests run the command many times).
+                return new Loaded(BUNDLED.computeIfAbsent(pack, id -> PlanChecker.create(RulePack.bundled(id))), null);
+            }
             return new Loaded(PlanChecker.create(RulePack.resolve(pack)), null);
         } catch (RulePackException e) {
             err.println("规则包 " + pack + " 有误，无法使用（" + e.problems().size() + " 处）：");

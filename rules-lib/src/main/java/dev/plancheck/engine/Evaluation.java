@@ -56,7 +56,10 @@ public final class Evaluation {
                 .map(OrgUnit::getId).collect(Collectors.toSet());
         Map<String, Activity> byId = new HashMap<>();
         submission.activities().forEach(a -> byId.putIfAbsent(a.getId(), a));
-        for (Activity a : submission.activities()) {
+        // Records in id order (ids are unique), never file order: which of two duplicates is counted, and the
+        // order of everything that follows, must not depend on how the ledger happens to be sorted.
+        List<Activity> inIdOrder = submission.activities().stream().sorted(Comparator.comparing(Activity::getId)).toList();
+        for (Activity a : inIdOrder) {
             // A record belongs to the year it starts in. The one exception is a follow-up dated after the year that
             // answers a record of the year (relief in January for a disaster on 25 December): it may still count
             // within the answered record's deadline.
@@ -138,12 +141,7 @@ public final class Evaluation {
                         "没有任何规则把它当作证据：它的类别、议题、对象、级别、组织单位或所属单位不符合任何一条规则的要求，请核对"));
             }
         }
-        Map<String, Integer> order = new HashMap<>();
-        for (int i = 0; i < submission.activities().size(); i++) {
-            order.putIfAbsent(submission.activities().get(i).getId(), i);
-        }
-        notices.sort(Comparator.comparing((Notice n) -> order.getOrDefault(n.recordId(), Integer.MAX_VALUE))
-                .thenComparing(Notice::type));
+        notices.sort(Comparator.comparing(Notice::recordId).thenComparing(Notice::type));
 
         List<Gap> gaps = results.stream().filter(r -> r.status() == Status.GAP).map(Evaluation::gapOf).toList();
         return new Report(submission.source(), pack.id(), pack.title(), year, asOf, comingDueDays, units,

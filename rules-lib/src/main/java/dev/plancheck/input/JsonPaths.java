@@ -7,6 +7,8 @@ public final class JsonPaths {
 
     /** The path of a member of the object at {@code parent}; odd names are quoted, e.g. {@code $['a b']}. */
     public static String child(String parent, String name) {
+        // A path is echoed in every message about the value; a hostile name must not make it huge.
+        name = dev.plancheck.InputLimits.echo(name);
         if (name.matches("[A-Za-z_$][A-Za-z0-9_$-]*")) {
             return parent + "." + name;
         }

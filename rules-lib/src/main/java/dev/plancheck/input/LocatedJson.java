@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plancheck.InputLimits;
 import dev.plancheck.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,9 +36,24 @@ public final class LocatedJson {
 
     private final String file;
     private final JsonNode root;
+
+    /** A parser factory that enforces the given limits while it reads, before any value is built. */
+    static JsonFactory factory(InputLimits limits) {
+        return JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth())
+                        // A little over the limit, so that a long string is reported as a located problem and the
+                        // rest of the file is still read; far longer ones stop the parser.
+                        .maxStringLength(limits.maxStringLength() * 4 + 1024)
+                        .maxNameLength(limits.maxStringLength())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxDocumentLength(limits.maxFileBytes())
+                        .build())
+                .build();
+    }
     private final Map<String, JsonLocation> locations;
 
-    private LocatedJson(String file, JsonNode root, Map<String, JsonLocation> locations) {
+    LocatedJson(String file, JsonNode root, Map<String, JsonLocation> locations) {
         this.file = file;
         this.root = root;
         this.locations = locations;
@@ -84,6 +101,16 @@ public final class LocatedJson {
 
     private static JsonNode read(JsonParser p, String path, Map<String, JsonLocation> locations, String file,
                                  List<Problem> duplicates) throws IOException {
+        return read(p, path, locations, file, duplicates, null);
+    }
+
+    /**
+     * Reads the value at the parser's current token into a tree, remembering where each value starts. With
+     * {@code limits}, also reports (in {@code found}) strings that are too long or hold a lone UTF-16 surrogate,
+     * and stops at an array longer than the record limit.
+     */
+    static JsonNode read(JsonParser p, String path, Map<String, JsonLocation> locations, String file,
+                         List<Problem> duplicates, InputLimits limits) throws IOException {
         locations.put(path, p.currentTokenLocation());
         switch (p.currentToken()) {
             case START_OBJECT: {
@@ -95,10 +122,10 @@ public final class LocatedJson {
                     String childPath = JsonPaths.child(path, name);
                     if (object.has(name)) {
                         duplicates.add(new Problem(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
-                                "键 \"" + name + "\" 在同一对象中出现了两次，每个键只能出现一次"));
+                                "键 \"" + InputLimits.echo(name) + "\" 在同一对象中出现了两次，每个键只能出现一次"));
                         p.skipChildren();
                     } else {
-                        object.set(name, read(p, childPath, locations, file, duplicates));
+                        object.set(name, read(p, childPath, locations, file, duplicates, limits));
                     }
                 }
                 return object;
@@ -107,12 +134,32 @@ public final class LocatedJson {
                 ArrayNode array = NODES.arrayNode();
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(p, JsonPaths.element(path, index++), locations, file, duplicates));
+                    if (limits != null && index >= limits.maxRecords()) {
+                        throw new LimitExceeded(p.currentTokenLocation(), "数组元素过多：超过上限 "
+                                + limits.maxRecords() + " 个（上限可用 --max-records 调整）");
+                    }
+                    array.add(read(p, JsonPaths.element(path, index++), locations, file, duplicates, limits));
                 }
                 return array;
             }
-            case VALUE_STRING:
-                return NODES.textNode(p.getText());
+            case VALUE_STRING: {
+                String text = p.getText();
+                if (limits != null) {
+                    JsonLocation at = p.currentTokenLocation();
+                    if (text.length() > limits.maxStringLength()) {
+                        duplicates.add(new Problem(file, at.getLineNr(), at.getColumnNr(), path, "字符串过长：有 "
+                                + text.length() + " 个字符，上限为 " + limits.maxStringLength() + "（上限可用 --max-string-length 调整）"));
+                        text = text.substring(0, limits.maxStringLength());
+                    }
+                    int lone = loneSurrogate(text);
+                    if (lone >= 0) {
+                        duplicates.add(new Problem(file, at.getLineNr(), at.getColumnNr(), path, String.format(
+                                "字符串第 %d 个字符是不成对的 UTF-16 代理项 \\u%04X，不是有效的字符；请检查 \\u 转义（汉字和表情符号可直接写入）",
+                                lone + 1, (int) text.charAt(lone))));
+                    }
+                }
+                return NODES.textNode(text);
+            }
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT:
@@ -132,7 +179,31 @@ public final class LocatedJson {
     static String explain(String parserMessage) {
         String m = parserMessage == null ? "" : parserMessage;
         String why;
-        if (m.contains("was expecting comma to separate Object entries")) {
+        if (m.contains("getMaxNestingDepth")) {
+            why = "嵌套过深：对象和数组的嵌套层数超过上限" + limitIn(m) + "（提交文件只需 4 层）";
+        } else if (m.contains("getMaxStringLength")) {
+            why = "字符串过长：超过上限" + limitIn(m) + " 个字符（上限可用 --max-string-length 调整）";
+        } else if (m.contains("getMaxNameLength")) {
+            why = "字段名过长：超过上限" + limitIn(m) + " 个字符";
+        } else if (m.contains("getMaxNumberLength")) {
+            why = "数字过长：超过上限" + limitIn(m) + " 个字符";
+        } else if (m.contains("getMaxDocumentLength")) {
+            why = "文件过大：超过上限" + limitIn(m) + " 个字符（上限可用 --max-file-mb 调整）";
+        } else if (m.contains("code 0)")) {
+            why = "此处有 NUL 字符（0x00）：JSON 文件中不能有；文件可能已损坏，或是 UTF-16/UTF-32 编码（请另存为 UTF-8）";
+        } else if (m.contains("CTRL-CHAR")) {
+            why = "字符串中有未转义的控制字符（换行、制表符等应写作 \\n、\\t）";
+        } else if (m.contains("code 65306")) {
+            why = "此处是全角冒号“：”，键和值之间应为英文冒号 :";
+        } else if (m.contains("code 65292")) {
+            why = "此处是全角逗号“，”，成员之间应为英文逗号 ,";
+        } else if (m.contains("code 8220") || m.contains("code 8221")) {
+            why = "此处是中文引号“ ”，字符串和字段名应使用英文双引号 \"";
+        } else if (m.contains("Leading zeroes not allowed")) {
+            why = "数字不能以 0 开头（如 007 应写作 7）";
+        } else if (m.contains("Non-standard token")) {
+            why = "NaN、Infinity 不是合法的 JSON 数字";
+        } else if (m.contains("was expecting comma to separate Object entries")) {
             why = "对象的成员之间缺少逗号";
         } else if (m.contains("was expecting comma to separate Array entries")) {
             why = "数组的元素之间缺少逗号";
@@ -145,9 +216,38 @@ public final class LocatedJson {
         } else if (m.contains("Unexpected character")) {
             why = "此处出现了不该出现的字符（中文标点、多余或缺少的符号？）";
         } else {
-            return m;
+            return m.length() > 200 ? m.substring(0, 200) + "…" : m;
         }
-        return why + "；解析器原话：" + m.lines().findFirst().orElse(m);
+        String said = m.lines().findFirst().orElse(m);
+        return why + "；解析器原话：" + (said.length() > 160 ? said.substring(0, 160) + "…" : said);
+    }
+
+    private static String limitIn(String m) {
+        java.util.regex.Matcher n = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)").matcher(m);
+        return n.find() ? " " + n.group(1) : "";
+    }
+
+    /** The index of the first unpaired UTF-16 surrogate, or -1. */
+    static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A limit reached while reading: reading stops there, with a located message. */
+    static final class LimitExceeded extends IOException {
+        final transient JsonLocation at;
+
+        LimitExceeded(JsonLocation at, String message) {
+            super(message);
+            this.at = at;
+        }
     }
 
     /** Chinese offices often save as GBK; say so plainly instead of letting the parser fail on a byte. */

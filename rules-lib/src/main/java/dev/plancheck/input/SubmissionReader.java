@@ -1,6 +1,14 @@
 package dev.plancheck.input;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.Problem;
 import dev.plancheck.Submission;
@@ -9,6 +17,10 @@ import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
 import dev.plancheck.pack.JsonFields;
 import dev.plancheck.pack.Vocabulary;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +28,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,56 +51,220 @@ public final class SubmissionReader {
         this.validator = new SubmissionValidator(vocabulary, packYear, packId);
     }
 
+    /** Opens the input afresh each time: it is read twice, once for its encoding and once as JSON. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
     /**
-     * Reads and validates a submission.
+     * Reads and validates a submission with the default {@link InputLimits}.
      *
      * @param file  the file's name as the user gave it, used in messages
      * @param bytes the file's content (UTF-8 JSON)
      * @throws InvalidSubmissionException with every problem found
      */
     public Submission read(String file, byte[] bytes) throws InvalidSubmissionException {
-        List<Problem> problems = new ArrayList<>();
-        LocatedJson doc = LocatedJson.parse(file, bytes, problems);
-        if (doc == null) {
-            throw new InvalidSubmissionException(problems);
-        }
-        JsonFields f = new JsonFields(doc, problems);
-        JsonNode root = doc.root();
-        if (!root.isObject()) {
-            problems.add(doc.problem("$", "提交文件应为一个 JSON 对象 {\"year\": …, \"units\": […], \"activities\": […]}，实际是" + JsonFields.describe(root)));
-            throw new InvalidSubmissionException(problems);
-        }
-        f.onlyKnownMembers(root, "$", ROOT_FIELDS);
-        Integer year = f.integer(root, "$", "year", true, 1900, 2100);
-
-        List<OrgUnit> units = new ArrayList<>();
-        JsonNode unitsNode = f.array(root, "$", "units", true);
-        if (unitsNode != null) {
-            if (unitsNode.isEmpty()) {
-                f.report("$.units", "units 不能为空：应列出街道及其各社区");
-            }
-            for (int i = 0; i < unitsNode.size(); i++) {
-                units.add(readUnit(f, unitsNode.get(i), JsonPaths.element("$.units", i)));
-            }
-        }
-
-        List<SubmissionValidator.Draft> drafts = new ArrayList<>();
-        List<Activity> activities = new ArrayList<>();
-        JsonNode activitiesNode = f.array(root, "$", "activities", true);
-        if (activitiesNode != null) {
-            for (int i = 0; i < activitiesNode.size(); i++) {
-                readActivity(f, activitiesNode.get(i), i, drafts, activities);
-            }
-        }
-        for (SubmissionValidator.PathProblem p : validator.validate(year, units, drafts)) {
-            problems.add(doc.problem(p.path(), p.message()));
-        }
-        if (!problems.isEmpty()) {
-            problems.sort(Problem.IN_FILE_ORDER);
-            throw new InvalidSubmissionException(problems);
-        }
-        return Submission.of(file, year, units, activities);
+        return read(file, bytes, InputLimits.defaults());
     }
+
+    /** Reads and validates a submission held in memory, with the given limits. */
+    public Submission read(String file, byte[] bytes, InputLimits limits) throws InvalidSubmissionException {
+        try {
+            return read(file, () -> new ByteArrayInputStream(bytes), limits);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading from memory cannot fail", e);
+        }
+    }
+
+    /**
+     * Reads and validates a submission as a stream: one record at a time is held as a tree, so memory grows with
+     * the records kept, not with the text of the file. Every problem is reported at once, up to
+     * {@link InputLimits#maxProblems()}, the rest counted.
+     *
+     * @param file   the file's name as the user gave it, used in messages
+     * @param source the file's content (UTF-8 JSON)
+     * @throws InvalidSubmissionException with every problem found
+     * @throws IOException                when the input cannot be read
+     */
+    public Submission read(String file, Source source, InputLimits limits) throws IOException, InvalidSubmissionException {
+        ProblemList problems = new ProblemList(limits.maxProblems());
+        Problem encoding = Utf8Scan.check(file, source, limits.maxFileBytes());
+        if (encoding != null) {
+            problems.add(encoding);
+            throw problems.exception();
+        }
+        Parsed parsed = new Parsed(file, limits, problems);
+        try (Reader in = Utf8Scan.reader(source.open()); JsonParser p = LocatedJson.factory(limits).createParser(in)) {
+            try {
+                parsed.parse(p);
+            } catch (JsonProcessingException e) {
+                // A broken limit is reported without a location; the parser knows where it stopped.
+                throw e.getLocation() == null ? new JsonParseException(p, e.getOriginalMessage(), p.currentLocation(), e) : e;
+            }
+        } catch (LocatedJson.LimitExceeded e) {
+            problems.add(new Problem(file, Math.max(e.at.getLineNr(), 0), Math.max(e.at.getColumnNr(), 0), "",
+                    e.getMessage() + "（之后的内容没有检查）"));
+            throw problems.exception();
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new Problem(file, at == null ? 0 : Math.max(at.getLineNr(), 0),
+                    at == null ? 0 : Math.max(at.getColumnNr(), 0), "",
+                    "JSON 语法错误：" + LocatedJson.explain(e.getOriginalMessage()) + "（语法错误之后的内容无法继续检查）"));
+            throw problems.exception();
+        }
+        if (parsed.fatal) {
+            throw problems.exception();
+        }
+        for (SubmissionValidator.PathProblem vp : validator.validate(parsed.year, parsed.units, parsed.drafts)) {
+            problems.add(parsed.locate(vp.path(), vp.message()));
+        }
+        if (problems.total() > 0) {
+            throw problems.exception();
+        }
+        return Submission.of(file, parsed.year, parsed.units, parsed.activities);
+    }
+
+    /** The state of one streaming read: the small root tree, and what was kept of each record. */
+    private final class Parsed {
+        final String file;
+        final InputLimits limits;
+        final ProblemList problems;
+        final Map<String, JsonLocation> rootLocations = new HashMap<>();
+        final ObjectNode root = JsonNodeFactory.instance.objectNode();
+        final List<SubmissionValidator.Draft> drafts = new ArrayList<>();
+        final List<Activity> activities = new ArrayList<>();
+        /** Per record: its line and column, then those of each field in {@link #FIELD_INDEX} order (0 when absent). */
+        final List<int[]> positions = new ArrayList<>();
+        List<OrgUnit> units = new ArrayList<>();
+        Integer year;
+        boolean fatal;
+
+        Parsed(String file, InputLimits limits, ProblemList problems) {
+            this.file = file;
+            this.limits = limits;
+            this.problems = problems;
+        }
+
+        void parse(JsonParser p) throws IOException {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                problems.add(new Problem(file, 0, 0, "", "文件是空的，应为一个 JSON 对象"));
+                fatal = true;
+                return;
+            }
+            rootLocations.put("$", p.currentTokenLocation());
+            if (first != JsonToken.START_OBJECT) {
+                JsonNode value = LocatedJson.read(p, "$", rootLocations, file, new ArrayList<>(), limits);
+                problems.add(rootDoc().problem("$", "提交文件应为一个 JSON 对象 {\"year\": …, \"units\": […], \"activities\": […]}，实际是"
+                        + JsonFields.describe(value)));
+                fatal = true;
+                return;
+            }
+            List<Problem> found = new ArrayList<>();
+            boolean streamed = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonLocation keyAt = p.currentTokenLocation();
+                JsonToken value = p.nextToken();
+                String path = JsonPaths.child("$", name);
+                if (root.has(name)) {
+                    found.add(new Problem(file, keyAt.getLineNr(), keyAt.getColumnNr(), path,
+                            "键 \"" + InputLimits.echo(name) + "\" 在同一对象中出现了两次，每个键只能出现一次"));
+                    p.skipChildren();
+                } else if (!ROOT_FIELDS.contains(name)) {
+                    found.add(new Problem(file, keyAt.getLineNr(), keyAt.getColumnNr(), path, "未知字段 \""
+                            + InputLimits.echo(name) + "\"；这里可用的字段是：" + String.join("、", ROOT_FIELDS.stream().sorted().toList())));
+                    root.putNull(name);
+                    p.skipChildren();
+                } else if (name.equals("activities") && value == JsonToken.START_ARRAY) {
+                    rootLocations.put(path, p.currentTokenLocation());
+                    root.putArray(name);
+                    streamed = true;
+                    activities(p, found);
+                } else {
+                    root.set(name, LocatedJson.read(p, path, rootLocations, file, found, limits));
+                }
+            }
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                problems.add(new Problem(file, at.getLineNr(), at.getColumnNr(), "",
+                        "JSON 值结束后还有多余内容，一个文件只能有一个 JSON 对象"));
+                fatal = true;
+                return;
+            }
+            problems.addAll(found);
+            JsonFields f = new JsonFields(rootDoc(), problems);
+            year = f.integer(root, "$", "year", true, 1900, 2100);
+            JsonNode unitsNode = f.array(root, "$", "units", true);
+            if (unitsNode != null) {
+                if (unitsNode.isEmpty()) {
+                    f.report("$.units", "units 不能为空：应列出街道及其各社区");
+                }
+                for (int i = 0; i < unitsNode.size(); i++) {
+                    units.add(readUnit(f, unitsNode.get(i), JsonPaths.element("$.units", i)));
+                }
+            }
+            if (!streamed) {
+                f.array(root, "$", "activities", true);
+            }
+        }
+
+        /** Reads the records one at a time, keeping a draft, the activity and a few positions of each. */
+        private void activities(JsonParser p, List<Problem> found) throws IOException {
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (index >= limits.maxRecords()) {
+                    throw new LocatedJson.LimitExceeded(p.currentTokenLocation(), "记录过多：activities 超过上限 "
+                            + limits.maxRecords() + " 条（上限可用 --max-records 调整）");
+                }
+                String path = JsonPaths.element("$.activities", index);
+                Map<String, JsonLocation> locations = new HashMap<>();
+                JsonNode record = LocatedJson.read(p, path, locations, file, found, limits);
+                problems.addAll(found);
+                found.clear();
+                readActivity(new JsonFields(new LocatedJson(file, record, locations), problems), record, index, drafts,
+                        activities, limits);
+                int[] at = new int[2 + 2 * ACTIVITY_FIELD_LIST.size()];
+                put(at, 0, locations.get(path));
+                for (int i = 0; i < ACTIVITY_FIELD_LIST.size(); i++) {
+                    put(at, 1 + i, locations.get(path + "." + ACTIVITY_FIELD_LIST.get(i)));
+                }
+                positions.add(at);
+                index++;
+            }
+        }
+
+        private static void put(int[] at, int slot, JsonLocation location) {
+            if (location != null) {
+                at[2 * slot] = location.getLineNr();
+                at[2 * slot + 1] = location.getColumnNr();
+            }
+        }
+
+        LocatedJson rootDoc() {
+            return new LocatedJson(file, root, rootLocations);
+        }
+
+        /** Locates a validator's problem: records by their kept positions, the rest by the root tree. */
+        Problem locate(String path, String message) {
+            java.util.regex.Matcher m = RECORD_PATH.matcher(path);
+            if (m.matches()) {
+                int index = Integer.parseInt(m.group(1));
+                int[] at = positions.get(index);
+                int slot = m.group(2) == null ? 0 : 1 + ACTIVITY_FIELD_LIST.indexOf(m.group(2));
+                if (slot < 0 || at[2 * slot] == 0) {
+                    slot = 0;
+                }
+                return new Problem(file, at[2 * slot], at[2 * slot + 1], path, message);
+            }
+            return rootDoc().problem(path, message);
+        }
+    }
+
+    private static final List<String> ACTIVITY_FIELD_LIST = ACTIVITY_FIELDS.stream().sorted().toList();
+    private static final java.util.regex.Pattern RECORD_PATH =
+            java.util.regex.Pattern.compile("\\$\\.activities\\[(\\d+)](?:\\.([A-Za-z]+))?.*");
 
     /**
      * Validates a submission built in code; problems carry JSON paths as if it had been written as JSON.
@@ -125,7 +303,7 @@ public final class SubmissionReader {
 
     /** Reads one record into a draft (always, if it is an object) and an activity (only if every field could be read). */
     private void readActivity(JsonFields f, JsonNode a, int index, List<SubmissionValidator.Draft> drafts,
-                              List<Activity> activities) {
+                              List<Activity> activities, InputLimits limits) {
         String path = JsonPaths.element("$.activities", index);
         if (!a.isObject()) {
             f.report(path, "应为一条活动记录对象 {\"id\": …, \"unit\": …, \"kind\": …, \"date\": …, \"title\": …}，实际是" + JsonFields.describe(a));
@@ -141,7 +319,7 @@ public final class SubmissionReader {
         Set<String> topics = codes(f, a, path, "topics");
         Set<String> groups = codes(f, a, path, "groups");
         Integer participants = f.integer(a, path, "participants", false, 0, 10_000_000);
-        BigDecimal amount = amount(f, a, path);
+        BigDecimal amount = amount(f, a, path, limits);
         String relatesTo = f.text(a, path, "relatesTo", false);
         String honourLevel = f.text(a, path, "honourLevel", false);
         String organiser = f.text(a, path, "organiser", false);
@@ -167,6 +345,12 @@ public final class SubmissionReader {
     private static LocalDate date(JsonFields f, JsonNode a, String path, String name, boolean required) {
         String text = f.text(a, path, name, required);
         if (text == null) {
+            return null;
+        }
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            // uuuu alone would take +99999-04-13 and -999999999-01-01.
+            f.report(JsonPaths.child(path, name), "应为 YYYY-MM-DD 格式的日期（如 2023-05-04），实际是 \""
+                    + InputLimits.echo(text) + "\"");
             return null;
         }
         try {
@@ -201,7 +385,7 @@ public final class SubmissionReader {
         return ok ? out : null;
     }
 
-    private static BigDecimal amount(JsonFields f, JsonNode a, String path) {
+    private static BigDecimal amount(JsonFields f, JsonNode a, String path, InputLimits limits) {
         JsonNode v = a.get("amount");
         if (v == null || v.isNull()) {
             return null;
@@ -210,6 +394,22 @@ public final class SubmissionReader {
             f.report(JsonPaths.child(path, "amount"), "金额应为数字（单位：元，如 12500.50），实际是" + JsonFields.describe(v));
             return null;
         }
-        return v.decimalValue();
+        BigDecimal amount = v.decimalValue();
+        // Judge by precision and scale, never by the plain form: 1e999999999 would be a billion digits long.
+        String shown = InputLimits.echo(amount.toString());
+        if (amount.signum() < 0) {
+            f.report(JsonPaths.child(path, "amount"), "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + shown);
+            return null;
+        }
+        if (amount.precision() - amount.scale() > String.valueOf(limits.maxAmount()).length()
+                || amount.compareTo(BigDecimal.valueOf(limits.maxAmount()).add(new BigDecimal("0.99"))) > 0) {
+            f.report(JsonPaths.child(path, "amount"), "金额过大：上限为 " + limits.maxAmount() + ".99 元，实际是 " + shown);
+            return null;
+        }
+        if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+            f.report(JsonPaths.child(path, "amount"), "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + shown);
+            return null;
+        }
+        return amount.scale() < 0 ? amount.setScale(0) : amount;
     }
 }

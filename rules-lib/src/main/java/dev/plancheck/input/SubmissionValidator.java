@@ -1,5 +1,6 @@
 package dev.plancheck.input;
 
+import dev.plancheck.InputLimits;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
@@ -94,7 +95,7 @@ public final class SubmissionValidator {
                 continue;
             }
             if (unitsById.putIfAbsent(u.getId(), u) != null) {
-                out.add(new PathProblem("$.units[" + i + "].id", "单位 id \"" + u.getId() + "\" 重复；每个单位的 id 必须唯一"));
+                out.add(new PathProblem("$.units[" + i + "].id", "单位 id \"" + echo(u.getId()) + "\" 重复；每个单位的 id 必须唯一"));
             }
             if (u.getLevel() == UnitLevel.SUBDISTRICT) {
                 subdistricts++;
@@ -111,7 +112,7 @@ public final class SubmissionValidator {
             }
             Integer earlier = firstIndex.putIfAbsent(d.id(), d.index());
             if (earlier != null) {
-                out.add(new PathProblem(at(d) + ".id", "记录 id \"" + d.id() + "\" 与 $.activities[" + earlier
+                out.add(new PathProblem(at(d) + ".id", "记录 id \"" + echo(d.id()) + "\" 与 $.activities[" + earlier
                         + "] 重复；每条记录的 id 必须唯一"));
             } else {
                 kindsById.put(d.id(), d.kind());
@@ -127,12 +128,12 @@ public final class SubmissionValidator {
                             List<PathProblem> out) {
         String at = at(d);
         if (d.unitId() != null && allUnitsRead && !unitsById.containsKey(d.unitId())) {
-            out.add(new PathProblem(at + ".unit", "单位 \"" + d.unitId() + "\" 不在 units 中；已有单位："
+            out.add(new PathProblem(at + ".unit", "单位 \"" + echo(d.unitId()) + "\" 不在 units 中；已有单位："
                     + String.join("、", unitsById.keySet().stream().sorted().toList())));
         }
         Vocabulary.Kind kind = d.kind() == null ? null : vocabulary.kinds().get(d.kind());
         if (d.kind() != null && kind == null) {
-            out.add(new PathProblem(at + ".kind", "未知的记录类别 \"" + d.kind() + "\"；"
+            out.add(new PathProblem(at + ".kind", "未知的记录类别 \"" + echo(d.kind()) + "\"；"
                     + suggest(d.kind(), vocabulary.kinds().keySet()) + "（类别表见 docs/rules.md 的“提交用语”）"));
         }
         checkCodes(out, at + ".topics", d.topics(), vocabulary.topics(), "议题");
@@ -142,14 +143,18 @@ public final class SubmissionValidator {
                     + String.join("、", vocabulary.organisers().keySet())));
         }
         if (d.honourLevel() != null && !vocabulary.honourLevels().containsKey(d.honourLevel())) {
-            out.add(new PathProblem(at + ".honourLevel", "未知的荣誉级别 \"" + d.honourLevel() + "\"；可用："
+            out.add(new PathProblem(at + ".honourLevel", "未知的荣誉级别 \"" + echo(d.honourLevel()) + "\"；可用："
                     + String.join("、", vocabulary.honourLevels().keySet())));
         }
         if (d.date() != null && d.endDate() != null && d.endDate().isBefore(d.date())) {
             out.add(new PathProblem(at + ".endDate", "结束日期 " + d.endDate() + " 早于开始日期 " + d.date()));
         }
-        if (d.amount() != null && (d.amount().signum() < 0 || d.amount().stripTrailingZeros().scale() > 2)) {
-            out.add(new PathProblem(at + ".amount", "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + d.amount().toPlainString()));
+        BigDecimal amount = d.amount();
+        // Judged by precision and scale, shown in scientific form: a plain 1e999999999 is a billion digits long.
+        if (amount != null && (amount.signum() < 0 || amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS
+                || amount.stripTrailingZeros().scale() > 2)) {
+            out.add(new PathProblem(at + ".amount", "金额应为不小于 0、不超过 " + InputLimits.defaults().maxAmount()
+                    + ".99、最多两位小数的数字（单位：元），实际是 " + echo(amount.toString())));
         }
         if (d.participants() != null && d.participants() < 0) {
             out.add(new PathProblem(at + ".participants", "参与人数不能为负数"));
@@ -157,21 +162,27 @@ public final class SubmissionValidator {
         if (kind != null) {
             for (String field : kind.requires()) {
                 if (missing(d, field)) {
-                    out.add(new PathProblem(at, "类别 \"" + d.kind() + "\"（" + kind.name() + "）的记录必须有字段 \"" + field + "\""));
+                    out.add(new PathProblem(at, "类别 \"" + echo(d.kind()) + "\"（" + kind.name() + "）的记录必须有字段 \"" + field + "\""));
                 }
             }
         }
         if (d.relatesTo() != null) {
             String target = kindsById.get(d.relatesTo());
             if (!kindsById.containsKey(d.relatesTo())) {
-                out.add(new PathProblem(at + ".relatesTo", "relatesTo 指向的记录 \"" + d.relatesTo() + "\" 不存在"));
+                out.add(new PathProblem(at + ".relatesTo", "relatesTo 指向的记录 \"" + echo(d.relatesTo()) + "\" 不存在"));
             } else if (d.relatesTo().equals(d.id())) {
                 out.add(new PathProblem(at + ".relatesTo", "记录不能指向自己"));
             } else if (kind != null && kind.relatesToKind() != null && !kind.relatesToKind().equals(target)) {
                 out.add(new PathProblem(at + ".relatesTo", "relatesTo 应指向类别为 \"" + kind.relatesToKind()
-                        + "\" 的记录，\"" + d.relatesTo() + "\" 的类别是 \"" + target + "\""));
+                        + "\" 的记录，\"" + echo(d.relatesTo()) + "\" 的类别是 \"" + target + "\""));
             }
         }
+    }
+
+    private static final int MAX_AMOUNT_DIGITS = String.valueOf(InputLimits.defaults().maxAmount()).length();
+
+    private static String echo(String value) {
+        return InputLimits.echo(value);
     }
 
     private static String at(Draft d) {
@@ -194,7 +205,7 @@ public final class SubmissionValidator {
         }
         for (String c : codes.stream().sorted().toList()) {
             if (!known.containsKey(c)) {
-                out.add(new PathProblem(path, "未知的" + what + "代码 \"" + c + "\"；" + suggest(c, known.keySet())));
+                out.add(new PathProblem(path, "未知的" + what + "代码 \"" + echo(c) + "\"；" + suggest(c, known.keySet())));
             }
         }
     }
@@ -203,14 +214,20 @@ public final class SubmissionValidator {
     static String suggest(String wrong, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int threshold = Math.max(2, wrong.length() / 3);
         for (String k : known.stream().sorted().toList()) {
+            // Lengths further apart than the threshold cannot match; skipping them keeps a hostile 10,000-character
+            // code from costing a quadratic distance against every known one.
+            if (Math.abs(wrong.length() - k.length()) > threshold) {
+                continue;
+            }
             int d = distance(wrong.toLowerCase(), k);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        if (best != null && bestDistance <= Math.max(2, wrong.length() / 3)) {
+        if (best != null && bestDistance <= threshold) {
             return "是否应为 \"" + best + "\"？";
         }
         return "可用：" + String.join("、", known.stream().sorted().toList());

@@ -36,7 +36,7 @@ public final class JsonFields {
             String name = it.next();
             if (!allowed.contains(name)) {
                 report(JsonPaths.child(path, name),
-                        "未知字段 \"" + name + "\"；这里可用的字段是：" + String.join("、", sorted(allowed)));
+                        "未知字段 \"" + dev.plancheck.InputLimits.echo(name) + "\"；这里可用的字段是：" + String.join("、", sorted(allowed)));
             }
         }
     }
@@ -106,10 +106,11 @@ public final class JsonFields {
     public static String describe(JsonNode v) {
         if (v.isTextual()) {
             String t = v.asText();
-            return "字符串 \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+            return "字符串 \"" + dev.plancheck.InputLimits.echo(t) + "\"";
         }
         if (v.isNumber()) {
-            return "数字 " + v.asText();
+            // asText() of a decimal is its scientific form: 1e999999999 stays short, never a billion zeros.
+            return "数字 " + dev.plancheck.InputLimits.echo(v.asText());
         }
         if (v.isBoolean()) {
             return "布尔值 " + v.asText();

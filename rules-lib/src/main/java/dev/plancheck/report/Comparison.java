@@ -62,16 +62,25 @@ public record Comparison(List<String> sections, List<Row> rows, List<String> fil
 
     /** Compares the units of the given reports. */
     public static Comparison of(List<Report> reports) {
-        Map<Integer, String> sections = new TreeMap<>();
-        for (Report r : reports) {
+        Builder b = new Builder();
+        reports.forEach(b::add);
+        return b.build();
+    }
+
+    /**
+     * Builds a comparison one report at a time, so that a long run need not keep its reports: only a small row per
+     * unit is kept.
+     */
+    public static final class Builder {
+        private final Map<Integer, String> sections = new TreeMap<>();
+        private final List<Row> rows = new ArrayList<>();
+        private final List<String> files = new ArrayList<>();
+
+        /** Adds the units of one report. */
+        public Builder add(Report r) {
             for (RuleResult res : r.results()) {
                 sections.putIfAbsent(sectionNumber(res.rule()), res.rule().section());
             }
-        }
-        List<String> order = List.copyOf(sections.values());
-        List<Row> rows = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        for (Report r : reports) {
             if (r.hasGaps()) {
                 files.add(r.source());
             }
@@ -80,13 +89,29 @@ public record Comparison(List<String> sections, List<Row> rows, List<String> fil
                 List<Gap> gaps = r.gaps().stream().filter(g -> g.unit().getId().equals(u.getId())).toList();
                 int open = (int) gaps.stream().filter(g -> !g.waived()).count();
                 Map<Status, Integer> counts = Report.countByStatus(mine);
+                // Sections are known for certain only at the end: keep this unit's tallies by section name.
                 rows.add(new Row(r.source(), u, open, gaps.size() - open, counts.get(Status.NOT_DUE),
-                        counts.get(Status.MET), mine.size() - counts.get(Status.NOT_APPLICABLE), tally(mine, order)));
+                        counts.get(Status.MET), mine.size() - counts.get(Status.NOT_APPLICABLE),
+                        tally(mine, List.of())));
             }
+            return this;
         }
-        // Stable: ties keep report order, then the report's unit order (subdistrict first).
-        rows.sort(Comparator.comparingInt(Row::openGaps).reversed());
-        return new Comparison(order, List.copyOf(rows), List.copyOf(files));
+
+        /** The comparison of every report added so far. */
+        public Comparison build() {
+            List<String> order = List.copyOf(sections.values());
+            List<Row> out = new ArrayList<>();
+            for (Row row : rows) {
+                Map<String, Tally> known = new LinkedHashMap<>();
+                row.bySection().forEach(t -> known.put(t.section(), t));
+                List<Tally> ordered = order.stream().map(s -> known.getOrDefault(s, new Tally(s, 0, 0))).toList();
+                out.add(new Row(row.source(), row.unit(), row.openGaps(), row.waived(), row.notDue(), row.met(),
+                        row.total(), ordered));
+            }
+            // Stable: ties keep report order, then the report's unit order (subdistrict first).
+            out.sort(Comparator.comparingInt(Row::openGaps).reversed());
+            return new Comparison(order, List.copyOf(out), List.copyOf(files));
+        }
     }
 
     /** Met and applicable duties per section for the given results, in the given section order. */

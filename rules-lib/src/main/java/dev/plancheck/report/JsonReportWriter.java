@@ -56,6 +56,11 @@ public final class JsonReportWriter implements ReportWriter {
             root.set("comparison", toJson(Comparison.of(reports)));
             tree = root;
         }
+        out.append(pretty((com.fasterxml.jackson.databind.JsonNode) tree)).append('\n');
+    }
+
+    /** A JSON value in the report's layout: two-space indent, {@code "name": value}, {@code []} for empty arrays. */
+    public static String pretty(com.fasterxml.jackson.databind.JsonNode tree) throws IOException {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator(""))
                 .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
@@ -63,9 +68,9 @@ public final class JsonReportWriter implements ReportWriter {
         StringWriter buffer = new StringWriter();
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(buffer)) {
             g.setPrettyPrinter(printer);
-            MAPPER.writeTree(g, (com.fasterxml.jackson.databind.JsonNode) tree);
+            MAPPER.writeTree(g, tree);
         }
-        out.append(buffer.toString()).append('\n');
+        return buffer.toString();
     }
 
     /** The JSON object of one report. */

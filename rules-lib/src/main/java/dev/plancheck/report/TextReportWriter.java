@@ -57,14 +57,14 @@ public final class TextReportWriter implements ReportWriter {
         }
         if (batch && !reports.isEmpty()) {
             out.append('\n');
-            comparison(Comparison.of(reports), reports.size(), out);
+            writeComparison(Comparison.of(reports), reports.size(), out);
         }
     }
 
     private void write(Report r, Appendable out) throws IOException {
         Map<Status, Integer> s = r.summary().counts();
         out.append("《").append(r.packTitle()).append("》落实情况检查报告\n");
-        out.append("提交文件：").append(r.source()).append('\n');
+        out.append("提交文件：").append(line(r.source())).append('\n');
         out.append("考核年度：").append(String.valueOf(r.year())).append("　检查截至：").append(r.asOf().toString())
                 .append("（当日结束时）　规则包：").append(r.packId()).append('\n');
         out.append("规则包指纹：").append(r.fingerprint().toString()).append('\n');
@@ -122,17 +122,17 @@ public final class TextReportWriter implements ReportWriter {
                         .append(g.rule().severity().chineseName()).append('\n');
                 out.append("      原文：").append(g.clauseText()).append('\n');
                 out.append("      应有：").append(g.expected()).append('\n');
-                out.append("      实有：").append(g.found()).append('\n');
+                out.append("      实有：").append(line(g.found())).append('\n');
                 if (g.waived()) {
                     Waiver w = g.waiver();
-                    out.append("      已说明：").append(w.reason());
+                    out.append("      已说明：").append(line(w.reason()));
                     if (w.acceptedBy() != null) {
-                        out.append("（认可人：").append(w.acceptedBy()).append("）");
+                        out.append("（认可人：").append(line(w.acceptedBy())).append("）");
                     }
                     if (w.expires() != null) {
                         out.append("　有效期至 ").append(w.expires().toString());
                     }
-                    out.append("　来源：").append(w.source()).append('\n');
+                    out.append("　来源：").append(line(w.source())).append('\n');
                 }
             }
         }
@@ -150,15 +150,15 @@ public final class TextReportWriter implements ReportWriter {
         List<Notice> future = r.notices().stream().filter(n -> n.type() == Notice.Type.FUTURE_DATED).toList();
         for (Notice n : r.notices()) {
             if (n.type() != Notice.Type.FUTURE_DATED) {
-                out.append("  ! ").append(n.recordId()).append("【").append(n.type().chineseName()).append("】")
-                        .append(n.message()).append('\n');
+                out.append("  ! ").append(line(n.recordId())).append("【").append(n.type().chineseName()).append("】")
+                        .append(line(n.message())).append('\n');
             }
         }
         // A mid-year check of a full ledger would list every later record; one line says the same.
         if (!future.isEmpty()) {
             out.append("  ! 【").append(Notice.Type.FUTURE_DATED.chineseName()).append("】").append(String.valueOf(future.size()))
                     .append(" 条记录的日期晚于检查日期 ").append(r.asOf().toString()).append("，未计入：")
-                    .append(future.stream().map(Notice::recordId).collect(Collectors.joining("、"))).append('\n');
+                    .append(line(future.stream().map(Notice::recordId).collect(Collectors.joining("、")))).append('\n');
         }
     }
 
@@ -172,13 +172,14 @@ public final class TextReportWriter implements ReportWriter {
         out.append("：\n");
         for (ComingDuty c : r.comingDue()) {
             out.append("  → ").append(c.opens().toString()).append(" 至 ").append(c.closes().toString()).append("　")
-                    .append(c.unit().getName()).append("　[").append(c.rule().id()).append("] ").append(c.what())
+                    .append(line(c.unit().getName())).append("　[").append(c.rule().id()).append("] ").append(c.what())
                     .append("（").append(c.periodName()).append(c.anchor() == null ? "" : "，节点日 " + c.anchor())
                     .append("）\n");
         }
     }
 
-    private static void comparison(Comparison c, int reports, Appendable out) throws IOException {
+    /** The comparison of the units of a batch, as it closes the text report of the batch. */
+    public static void writeComparison(Comparison c, int reports, Appendable out) throws IOException {
         out.append(DOUBLE_RULE).append('\n');
         out.append("汇总：").append(String.valueOf(reports)).append(" 个台账文件已检查，共 ")
                 .append(String.valueOf(c.rows().size())).append(" 个单位；按缺项由多到少排列\n");
@@ -194,13 +195,13 @@ public final class TextReportWriter implements ReportWriter {
             if (row.notDue() > 0) {
                 out.append("　未到期 ").append(String.valueOf(row.notDue()));
             }
-            out.append("　").append(unitName(row.unit())).append("　").append(row.source()).append("　｜ ")
+            out.append("　").append(unitName(row.unit())).append("　").append(line(row.source())).append("　｜ ")
                     .append(row.bySection().stream().filter(t -> t.total() > 0)
                             .map(t -> shortSection(t.section()) + " " + t.met() + "/" + t.total())
                             .collect(Collectors.joining("　"))).append('\n');
         }
         out.append(c.filesWithGaps().isEmpty() ? "所有文件都没有缺项\n"
-                : "有缺项的文件（" + c.filesWithGaps().size() + "）：" + String.join("、", c.filesWithGaps()) + "\n");
+                : "有缺项的文件（" + c.filesWithGaps().size() + "）：" + line(String.join("、", c.filesWithGaps())) + "\n");
     }
 
     /** {@code 一、统战工作} → {@code 一}. */
@@ -210,7 +211,7 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private static String unitName(OrgUnit unit) {
-        return unit.getName() + "（" + unit.getId() + "，" + unit.getLevel().chineseName() + "）";
+        return line(unit.getName()) + "（" + line(unit.getId()) + "，" + unit.getLevel().chineseName() + "）";
     }
 
     /** Rules the pack retires for its year: listed so that a duty never disappears from a report unexplained. */
@@ -235,7 +236,7 @@ public final class TextReportWriter implements ReportWriter {
         for (RuleResult x : list) {
             out.append("  ").append(mark).append(" [").append(x.rule().id()).append("] ").append(x.rule().title());
             if (status == Status.MET) {
-                out.append("　证据：").append(String.join("、", x.evidence()));
+                out.append("　证据：").append(line(String.join("、", x.evidence())));
             } else if (status == Status.NOT_APPLICABLE) {
                 out.append("　").append(x.note());
             } else if (status == Status.NOT_DUE) {
@@ -247,6 +248,11 @@ public final class TextReportWriter implements ReportWriter {
             }
             out.append('\n');
         }
+    }
+
+    /** Submitted text shown visibly escaped, so that it can neither move the cursor nor forge a report line. */
+    private static String line(String submitted) {
+        return TerminalText.line(submitted);
     }
 
     private static String summaryLine(Map<Status, Integer> s) {

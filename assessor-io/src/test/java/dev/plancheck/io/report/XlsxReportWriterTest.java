@@ -140,8 +140,8 @@ class XlsxReportWriterTest {
         expected.add(List.of("记录", "类型", "说明"));
         r.notices().forEach(n -> expected.add(List.of(n.recordId(), n.type().chineseName(), n.message())));
         assertEquals(expected, notices);
-        assertEquals(List.of("DC-095", "DC-067"), notices.subList(1, 3).stream().map(x -> x.get(0)).toList(),
-                "the sample's duplicate and out-of-year records, in the report's order");
+        assertEquals(List.of("DC-067", "DC-095"), notices.subList(1, 3).stream().map(x -> x.get(0)).toList(),
+                "the sample's out-of-year and duplicate records, in record id order");
     }
 
     @Test

@@ -1,0 +1,133 @@
+package dev.plancheck.cli;
+
+import dev.plancheck.InputLimits;
+import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Problem;
+import dev.plancheck.Submission;
+import dev.plancheck.report.TerminalText;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the submissions in one input file, one at a time: a JSON file holds one, an NDJSON file one per line.
+ * A bad line is reported against its line number and the other lines are still read, so memory is bounded by
+ * the largest submission, not by the file.
+ */
+final class Ledgers {
+    /** What became of one submission: read, or not, and why. */
+    interface Visitor {
+        void read(Submission submission);
+
+        void invalid(String source, InvalidSubmissionException problems);
+
+        void unreadable(String source, String reason);
+    }
+
+    private Ledgers() {
+    }
+
+    static void each(PlanChecker checker, InputFiles.Input input, InputLimits limits, Visitor visitor) {
+        String shown = input.path().toString();
+        try {
+            switch (input.kind()) {
+                case JSON -> {
+                    try {
+                        visitor.read(checker.read(input.path(), limits));
+                    } catch (InvalidSubmissionException e) {
+                        visitor.invalid(shown, e);
+                    }
+                }
+                case NDJSON -> lines(checker, input, limits, visitor);
+                case XLSX, CSV -> {
+                    try {
+                        visitor.read(dev.plancheck.io.ledger.Ledgers.read(checker, input.path()));
+                    } catch (InvalidSubmissionException e) {
+                        visitor.invalid(shown, e);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            visitor.unreadable(shown, "读取时出错（" + TerminalText.line(String.valueOf(e.getMessage())) + "）");
+        }
+    }
+
+    private static void lines(PlanChecker checker, InputFiles.Input input, InputLimits limits, Visitor visitor)
+            throws IOException {
+        String file = input.path().toString();
+        int number = 0;
+        int submissions = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(input.path()), 64 * 1024)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long total = 0;
+            while (true) {
+                int b = in.read();
+                if (b >= 0 && ++total > limits.maxFileBytes()) {
+                    visitor.unreadable(file, "文件过大：超过上限 " + limits.maxFileBytes() + " 字节，第 " + (number + 1)
+                            + " 行起未读取（上限可用 --max-file-mb 调整）");
+                    return;
+                }
+                if (b == '\n' || b < 0) {
+                    number++;
+                    byte[] bytes = line.toByteArray();
+                    line.reset();
+                    if (!isBlank(bytes)) {
+                        submissions++;
+                        one(checker, file, number, bytes, limits, visitor);
+                    }
+                    if (b < 0) {
+                        break;
+                    }
+                } else {
+                    line.write(b);
+                }
+            }
+        }
+        if (submissions == 0) {
+            visitor.unreadable(file, "文件中没有提交（NDJSON 文件应每行一份 JSON 提交）");
+        }
+    }
+
+    private static void one(PlanChecker checker, String file, int number, byte[] bytes, InputLimits limits,
+                            Visitor visitor) {
+        String source = file + ":" + number;
+        try {
+            visitor.read(checker.read(source, bytes, limits));
+        } catch (InvalidSubmissionException e) {
+            // Problems are located in the line as if it were a file; put them back at the file's line.
+            List<Problem> moved = new ArrayList<>();
+            for (Problem p : e.problems()) {
+                moved.add(new Problem(file, number, p.line() <= 1 ? p.column() : 0, p.path(),
+                        p.line() > 1 ? p.message() + "（行内第 " + p.line() + " 行）" : p.message()));
+            }
+            visitor.invalid(source, new InvalidSubmissionException(moved, e.omitted()));
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Prints a submission's problems, bounded, escaped, and how many more there were. */
+    static void printProblems(PrintWriter err, String source, InvalidSubmissionException e) {
+        err.println(TerminalText.line(source) + " 有 " + e.total() + " 处问题，未检查：");
+        for (Problem p : e.problems()) {
+            err.println("  " + TerminalText.line(p.toString()));
+        }
+        if (e.omitted() > 0) {
+            err.println("  另有 " + e.omitted() + " 个问题（只列出前 " + e.problems().size()
+                    + " 个；可用 --max-problems 调整）");
+        }
+    }
+}
