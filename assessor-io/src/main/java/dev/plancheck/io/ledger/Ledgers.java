@@ -44,16 +44,33 @@ public final class Ledgers {
      */
     public static Submission read(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
         String ext = extension(file);
-        String name = file.toString();
+        if (!EXTENSIONS.contains(ext)) {
+            throw new InvalidSubmissionException(List.of(unsupported(file.toString(), ext))); // before reading it
+        }
+        return read(checker, file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads and validates a ledger held in memory (an upload, say), choosing the format by the extension of
+     * {@code fileName}, which also names the file in problems and in the report.
+     *
+     * <pre>{@code
+     * Submission ledger = Ledgers.read(checker, "台账.xlsx", bytes);
+     * }</pre>
+     *
+     * @throws InvalidSubmissionException with every problem found, or one saying the file type is not read
+     */
+    public static Submission read(PlanChecker checker, String fileName, byte[] content) throws InvalidSubmissionException {
+        String ext = extension(fileName);
         switch (ext) {
             case ".json":
-                return checker.read(file);
+                return checker.read(fileName, content);
             case ".xlsx":
-                return XlsxLedgerReader.read(new LedgerParser(checker.pack()), name, Files.readAllBytes(file));
+                return XlsxLedgerReader.read(new LedgerParser(checker.pack()), fileName, content);
             case ".csv":
-                return CsvLedgerReader.read(new LedgerParser(checker.pack()), name, Files.readAllBytes(file));
+                return CsvLedgerReader.read(new LedgerParser(checker.pack()), fileName, content);
             default:
-                throw new InvalidSubmissionException(List.of(unsupported(name, ext)));
+                throw new InvalidSubmissionException(List.of(unsupported(fileName, ext)));
         }
     }
 
@@ -86,7 +103,11 @@ public final class Ledgers {
     }
 
     static String extension(Path file) {
-        String n = file.getFileName() == null ? "" : file.getFileName().toString();
+        return extension(file.getFileName() == null ? "" : file.getFileName().toString());
+    }
+
+    private static String extension(String fileName) {
+        String n = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot).toLowerCase(Locale.ROOT);
     }
