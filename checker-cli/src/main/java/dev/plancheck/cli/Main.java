@@ -46,7 +46,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请给出子命令：check、template、convert、rules、test 或 help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "请给出子命令：check、template、convert、rules、serve、test 或 help");
     }
 
     /** Prints the version from the jar's manifest. */

@@ -54,7 +54,7 @@ public final class CheckService implements AutoCloseable {
     private final Map<String, PlanChecker> checkers;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Semaphore checks;
+    final Semaphore checks; // package-private: a test holds every slot to see the 503
     private final byte[] openapi;
 
     private CheckService(ServiceConfig config, Map<String, PlanChecker> checkers) throws IOException {

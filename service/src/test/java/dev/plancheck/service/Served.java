@@ -20,6 +20,8 @@ final class Served {
     static final String TOKEN = "test-token-" + UUID.randomUUID();
     static final long MAX_BODY = 2L * 1024 * 1024;
     static final int MAX_FILES = 5;
+    static final int MAX_CHECKS = 4;
+    static final Duration QUEUE_WAIT = Duration.ofMillis(700);
     static final Path SAMPLES = Path.of("..", "sample-data", "dianchang-2023");
     static final CheckService SERVICE = start();
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -30,7 +32,7 @@ final class Served {
     private static CheckService start() {
         try {
             CheckService s = CheckService.start(ServiceConfig.defaults().withPort(0).withToken(TOKEN)
-                    .withLimits(MAX_BODY, MAX_FILES, 4, Duration.ofSeconds(5)));
+                    .withLimits(MAX_BODY, MAX_FILES, MAX_CHECKS, QUEUE_WAIT));
             Runtime.getRuntime().addShutdownHook(new Thread(s::close));
             return s;
         } catch (IOException e) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The API over real HTTP on loopback, as a program written in any language would call it. */
 class ServiceApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PlanChecker CHECKER = PlanChecker.create();
 
     private static JsonNode json(HttpResponse<byte[]> r) throws Exception {
         assertEquals("application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
@@ -78,7 +79,7 @@ class ServiceApiTest {
         var r = send(request("/api/v1/packs/dianchang-2023/rules").build());
         assertEquals(200, r.statusCode());
         JsonNode rules = json(r).get("rules");
-        PlanChecker checker = PlanChecker.create();
+        PlanChecker checker = CHECKER;
         assertEquals(checker.rules().size(), rules.size());
         assertEquals(checker.rules().get(0).id(), rules.get(0).get("id").asText());
         assertEquals(checker.rules().get(0).clause(), rules.get(0).get("clause").asText());
@@ -94,7 +95,7 @@ class ServiceApiTest {
         byte[] ledger = sample("gaps-communities.json");
         var r = postJson("?name=gaps-communities.json", ledger);
         assertEquals(200, r.statusCode());
-        PlanChecker checker = PlanChecker.create();
+        PlanChecker checker = CHECKER;
         StringBuilder cli = new StringBuilder();
         new JsonReportWriter().write(List.of(checker.check(checker.read("gaps-communities.json", ledger))), false, cli);
         assertEquals(cli.toString(), text(r));
@@ -157,7 +158,7 @@ class ServiceApiTest {
         var r = postJson("?name=坏台账.json", bad);
         assertEquals(400, r.statusCode());
         JsonNode p = json(r).get("problems").get(0);
-        PlanChecker checker = PlanChecker.create();
+        PlanChecker checker = CHECKER;
         var expected = assertThrows(dev.plancheck.InvalidSubmissionException.class,
                 () -> checker.read("坏台账.json", bad)).problems().get(0);
         assertAll(
@@ -228,6 +229,24 @@ class ServiceApiTest {
         assertEquals(200, r.statusCode());
         assertEquals("PK", new String(r.body(), 0, 2, StandardCharsets.ISO_8859_1));
         assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("plancheck-template-dianchang-2024-demo.xlsx"));
+    }
+
+    @Test
+    void while_every_check_slot_is_busy_a_request_waits_then_gets_503() throws Exception {
+        Served.SERVICE.checks.acquire(Served.MAX_CHECKS);
+        long start = System.nanoTime();
+        HttpResponse<byte[]> busy;
+        try {
+            busy = postJson("", sample("compliant.json"));
+        } finally {
+            Served.SERVICE.checks.release(Served.MAX_CHECKS);
+        }
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(503, busy.statusCode());
+        assertEquals("2", busy.headers().firstValue("Retry-After").orElse(""));
+        assertEquals("检查服务正忙（同时最多 4 个检查），请稍后再试", json(busy).get("problems").get(0).get("message").asText());
+        assertTrue(waited >= Served.QUEUE_WAIT.toMillis(), "it waited for a slot first: " + waited + " ms");
+        assertEquals(200, postJson("", sample("compliant.json")).statusCode(), "and once a slot is free it is checked");
     }
 
     @Test
