@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CheckService implements AutoCloseable {
     private static final String API = "/api/v1";
+    /** How long reading one request, or sending one response, may take before the connection is closed. */
+    static final int REQUEST_SECONDS = 120;
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "json", Http.JSON_TYPE, "html", Http.HTML_TYPE, "text", "text/plain; charset=utf-8",
             "csv", "text/csv; charset=utf-8", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -372,6 +374,10 @@ public final class CheckService implements AutoCloseable {
     }
 
     static {
+        // The JDK's server gives a request no time limit by default: a client that trickles its body would hold a
+        // worker thread for ever. Bound it, unless whoever runs us chose otherwise (read once, when the server loads).
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(REQUEST_SECONDS));
         // Fail at class load, not at the first request, should the resource go missing from a build.
         if (CheckService.class.getResource("openapi.json") == null) {
             throw new UncheckedIOException(new IOException("openapi.json missing from the service jar"));
