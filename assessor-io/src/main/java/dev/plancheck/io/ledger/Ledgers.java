@@ -84,15 +84,32 @@ public final class Ledgers {
      */
     public static List<Waiver> readWaivers(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
         String ext = extension(file);
+        if (!ext.equals(".xlsx") && !ext.equals(".json")) {
+            throw new InvalidSubmissionException(List.of(unsupportedWaivers(file.toString(), ext))); // before reading it
+        }
+        return readWaivers(checker, file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads waivers held in memory, as {@link #readWaivers(PlanChecker, Path)} does from a file; {@code fileName}
+     * chooses the format and names the file in problems.
+     *
+     * @throws InvalidSubmissionException with every problem found, each located
+     */
+    public static List<Waiver> readWaivers(PlanChecker checker, String fileName, byte[] content) throws InvalidSubmissionException {
+        String ext = extension(fileName);
         switch (ext) {
             case ".xlsx":
-                return WaiverReader.fromWorkbook(checker, file.toString(), Files.readAllBytes(file));
+                return WaiverReader.fromWorkbook(checker, fileName, content);
             case ".json":
-                return WaiverReader.fromJson(checker, file.toString(), Files.readAllBytes(file));
+                return WaiverReader.fromJson(checker, fileName, content);
             default:
-                throw new InvalidSubmissionException(List.of(new Problem(file.toString(), 0, 0, "",
-                        "情况说明只能从 .xlsx 台账的“情况说明”工作表或 .json 文件读取，不能读取“" + ext + "”文件")));
+                throw new InvalidSubmissionException(List.of(unsupportedWaivers(fileName, ext)));
         }
+    }
+
+    private static Problem unsupportedWaivers(String name, String ext) {
+        return new Problem(name, 0, 0, "", "情况说明只能从 .xlsx 台账的“情况说明”工作表或 .json 文件读取，不能读取“" + ext + "”文件");
     }
 
     private static Problem unsupported(String name, String ext) {
