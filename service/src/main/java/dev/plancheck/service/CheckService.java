@@ -218,9 +218,12 @@ public final class CheckService implements AutoCloseable {
         String contentType = ex.getRequestHeaders().getFirst("Content-Type");
         String boundary = Multipart.boundary(contentType);
         List<Checking.Upload> uploads = new ArrayList<>();
+        List<Checking.Upload> waivers = new ArrayList<>();
         if (boundary != null) {
             for (Multipart.Part p : parts(ex, boundary)) {
-                if (p.fileName() != null) {
+                if (p.fileName() != null && p.name().equals("waivers")) {
+                    addUpload(waivers, p);
+                } else if (p.fileName() != null) {
                     addUpload(uploads, p);
                 } else if (List.of("pack", "asOf", "format").contains(p.name())) {
                     params.putIfAbsent(p.name(), p.text());
@@ -237,7 +240,7 @@ public final class CheckService implements AutoCloseable {
         PlanChecker checker = Checking.checker(checkers, params.get("pack"));
         LocalDate asOf = Checking.asOf(params.get("asOf"), checker);
         String format = Checking.format(params.get("format"), "json");
-        Checking.Result result = checked(checker, asOf, uploads);
+        Checking.Result result = checked(checker, asOf, uploads, waivers);
         if (!format.equals("json")) {
             String[] names = FILE_NAMES.get(format);
             Http.attachment(ex, names[0], names[1]);
@@ -252,10 +255,11 @@ public final class CheckService implements AutoCloseable {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         List<Checking.Upload> uploads = new ArrayList<>();
+        List<Checking.Upload> waivers = new ArrayList<>();
         for (Multipart.Part p : parts(ex, boundary)) {
             if (p.fileName() != null) {
                 if (!p.fileName().isEmpty()) { // a browser sends an empty part when no file was picked
-                    addUpload(uploads, p);
+                    addUpload(p.name().equals("waivers") ? waivers : uploads, p);
                 }
             } else {
                 fields.putIfAbsent(p.name(), p.text());
@@ -270,7 +274,7 @@ public final class CheckService implements AutoCloseable {
         }
         String format = action.equals("view") ? "html" : Checking.format(action, "html");
         LocalDate asOf = Checking.asOf(fields.get("asOf"), checker);
-        Checking.Result result = checked(checker, asOf, uploads);
+        Checking.Result result = checked(checker, asOf, uploads, waivers);
         if (action.equals("view")) {
             Http.send(ex, 200, Http.HTML_TYPE, Page.report(result));
         } else {
@@ -305,7 +309,8 @@ public final class CheckService implements AutoCloseable {
     }
 
     /** Runs a check once one of the bounded slots is free; a request that waits too long gets 503. */
-    private Checking.Result checked(PlanChecker checker, LocalDate asOf, List<Checking.Upload> uploads) throws Rejection {
+    private Checking.Result checked(PlanChecker checker, LocalDate asOf, List<Checking.Upload> uploads,
+                                    List<Checking.Upload> waivers) throws Rejection {
         boolean acquired;
         try {
             acquired = checks.tryAcquire(config.queueWait().toMillis(), TimeUnit.MILLISECONDS);
@@ -317,7 +322,7 @@ public final class CheckService implements AutoCloseable {
             throw Rejection.of(503, "", "检查服务正忙（同时最多 " + config.maxChecks() + " 个检查），请稍后再试");
         }
         try {
-            return Checking.run(checker, asOf, uploads);
+            return Checking.run(checker, asOf, uploads, waivers);
         } finally {
             checks.release();
         }

@@ -6,6 +6,7 @@ import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
 import dev.plancheck.Report;
 import dev.plancheck.Submission;
+import dev.plancheck.Waiver;
 import dev.plancheck.io.ledger.Ledgers;
 import dev.plancheck.io.report.ReportFileFormats;
 import dev.plancheck.io.report.ReportFileWriter;
@@ -87,10 +88,10 @@ final class Checking {
     }
 
     /**
-     * Reads and checks every upload. Any problem in any file rejects the whole request with 400 and every problem of
-     * every file, so that the caller fixes them all at once.
+     * Reads and checks every upload, applying the waivers (情况说明) of the waiver files. Any problem in any file
+     * rejects the whole request with 400 and every problem of every file, so that the caller fixes them all at once.
      */
-    static Result run(PlanChecker checker, LocalDate asOf, List<Upload> uploads) throws Rejection {
+    static Result run(PlanChecker checker, LocalDate asOf, List<Upload> uploads, List<Upload> waiverFiles) throws Rejection {
         if (uploads.isEmpty()) {
             throw Rejection.of(400, "ledgers", "请选择至少一个台账文件（.xlsx、.csv 或 .json）");
         }
@@ -103,7 +104,25 @@ final class Checking {
                 problems.addAll(e.problems());
             }
         }
-        CheckOptions options = new CheckOptions(asOf, null, List.of());
+        List<Waiver> waivers = new ArrayList<>();
+        for (Upload u : waiverFiles) {
+            try {
+                waivers.addAll(Ledgers.readWaivers(checker, u.name(), u.content()));
+            } catch (InvalidSubmissionException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        // As on the command line: a waiver must name a unit of a checked ledger, otherwise it is a typo.
+        for (Waiver w : waivers) {
+            if (submissions.stream().noneMatch(s -> s.units().stream().anyMatch(u -> u.getId().equals(w.unitId())))) {
+                problems.add(new Problem(w.source(), 0, 0, "", "情况说明所指的单位 \"" + w.unitId()
+                        + "\" 不在任何所检查的台账中；请核对单位编号"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Rejection(400, problems);
+        }
+        CheckOptions options = new CheckOptions(asOf, null, waivers);
         List<Report> reports = new ArrayList<>();
         for (Submission s : submissions) {
             try {

@@ -65,6 +65,9 @@ final class Page {
                 + "<p class=\"hint\" id=\"ledgers-hint\">点击选择，或把文件拖到框内；可一次选多个社区的台账，报告末尾附各单位对比。"
                 + "一次最多 ").append(config.maxFiles()).append(" 个文件，合计不超过 ").append(Http.megabytes(config.maxBodyBytes()))
                 .append("。</p></div>\n");
+        b.append("<div class=\"field\"><label for=\"waivers\">情况说明（可不填）</label>"
+                + "<input type=\"file\" id=\"waivers\" name=\"waivers\" accept=\".xlsx,.json\" aria-describedby=\"waivers-hint\">"
+                + "<p class=\"hint\" id=\"waivers-hint\">含“情况说明”工作表的 .xlsx 或 .json 文件：被认可的缺项标为“已说明”。</p></div>\n");
         if (tokenRequired) {
             b.append("<div class=\"field\"><label for=\"token\">访问令牌</label>"
                     + "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"current-password\" required>"

@@ -132,6 +132,38 @@ class ServiceApiTest {
     }
 
     @Test
+    void a_waivers_file_marks_its_gap_as_waived_and_a_stray_unit_is_a_problem() throws Exception {
+        byte[] waivers = "[{\"rule\": \"R6-1\", \"unit\": \"JH\", \"reason\": \"已并入街道统计\"}]".getBytes(StandardCharsets.UTF_8);
+        var form = Served.Form.of(List.of(), List.of(new Object[] {"gaps-communities.json", sample("gaps-communities.json")},
+                new Object[] {"情况说明.json", waivers}));
+        // the second file goes in the "waivers" field
+        byte[] body = new String(form.body(), StandardCharsets.UTF_8)
+                .replace("name=\"ledgers\"; filename=\"情况说明.json\"", "name=\"waivers\"; filename=\"情况说明.json\"")
+                .getBytes(StandardCharsets.UTF_8);
+        var r = send(new Served.Form(form.boundary(), body).post(request("/api/v1/check")).build());
+        assertEquals(200, r.statusCode(), text(r));
+        JsonNode report = json(r);
+        assertEquals(1, report.get("waivedGaps").asInt());
+        assertEquals(2, report.get("openGaps").asInt());
+        JsonNode waived = null;
+        for (JsonNode g : report.get("gaps")) {
+            waived = g.has("waiver") ? g : waived;
+        }
+        assertEquals("R6-1", waived.get("ruleId").asText());
+        assertEquals("已并入街道统计", waived.get("waiver").get("reason").asText());
+
+        byte[] stray = "[{\"rule\": \"R6-1\", \"unit\": \"XX\", \"reason\": \"r\"}]".getBytes(StandardCharsets.UTF_8);
+        byte[] strayBody = new String(form.body(), StandardCharsets.UTF_8)
+                .replace("name=\"ledgers\"; filename=\"情况说明.json\"", "name=\"waivers\"; filename=\"情况说明.json\"")
+                .replace(new String(waivers, StandardCharsets.UTF_8), new String(stray, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        var bad = send(new Served.Form(form.boundary(), strayBody).post(request("/api/v1/check")).build());
+        assertEquals(400, bad.statusCode());
+        assertEquals("情况说明所指的单位 \"XX\" 不在任何所检查的台账中；请核对单位编号",
+                json(bad).get("problems").get(0).get("message").asText());
+    }
+
+    @Test
     void the_format_parameter_gives_xlsx_html_and_csv_as_downloads() {
         byte[] ledger = sample("gaps-communities.json");
         var xlsx = postJson("?format=xlsx", ledger);
