@@ -231,7 +231,7 @@ public final class CheckService implements AutoCloseable {
             }
         } else if (contentType != null && contentType.split(";")[0].trim().equalsIgnoreCase("application/json")) {
             String name = params.getOrDefault("name", "submission.json");
-            uploads.add(new Checking.Upload(Checking.baseName(name.toLowerCase().endsWith(".json") ? name : name + ".json"),
+            uploads.add(new Checking.Upload(Checking.baseName(name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? name : name + ".json"),
                     Http.body(ex, config.maxBodyBytes())));
         } else {
             throw Rejection.of(415, "", "请以 application/json（一份 JSON 台账）或 multipart/form-data（上传台账文件）提交，实际是 "
