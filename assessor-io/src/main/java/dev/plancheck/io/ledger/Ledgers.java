@@ -44,16 +44,33 @@ public final class Ledgers {
      */
     public static Submission read(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
         String ext = extension(file);
-        String name = file.toString();
+        if (!EXTENSIONS.contains(ext)) {
+            throw new InvalidSubmissionException(List.of(unsupported(file.toString(), ext))); // before reading it
+        }
+        return read(checker, file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads and validates a ledger held in memory (an upload, say), choosing the format by the extension of
+     * {@code fileName}, which also names the file in problems and in the report.
+     *
+     * <pre>{@code
+     * Submission ledger = Ledgers.read(checker, "台账.xlsx", bytes);
+     * }</pre>
+     *
+     * @throws InvalidSubmissionException with every problem found, or one saying the file type is not read
+     */
+    public static Submission read(PlanChecker checker, String fileName, byte[] content) throws InvalidSubmissionException {
+        String ext = extension(fileName);
         switch (ext) {
             case ".json":
-                return checker.read(file);
+                return checker.read(fileName, content);
             case ".xlsx":
-                return XlsxLedgerReader.read(new LedgerParser(checker.pack()), name, Files.readAllBytes(file));
+                return XlsxLedgerReader.read(new LedgerParser(checker.pack()), fileName, content);
             case ".csv":
-                return CsvLedgerReader.read(new LedgerParser(checker.pack()), name, Files.readAllBytes(file));
+                return CsvLedgerReader.read(new LedgerParser(checker.pack()), fileName, content);
             default:
-                throw new InvalidSubmissionException(List.of(unsupported(name, ext)));
+                throw new InvalidSubmissionException(List.of(unsupported(fileName, ext)));
         }
     }
 
@@ -67,15 +84,32 @@ public final class Ledgers {
      */
     public static List<Waiver> readWaivers(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
         String ext = extension(file);
+        if (!ext.equals(".xlsx") && !ext.equals(".json")) {
+            throw new InvalidSubmissionException(List.of(unsupportedWaivers(file.toString(), ext))); // before reading it
+        }
+        return readWaivers(checker, file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads waivers held in memory, as {@link #readWaivers(PlanChecker, Path)} does from a file; {@code fileName}
+     * chooses the format and names the file in problems.
+     *
+     * @throws InvalidSubmissionException with every problem found, each located
+     */
+    public static List<Waiver> readWaivers(PlanChecker checker, String fileName, byte[] content) throws InvalidSubmissionException {
+        String ext = extension(fileName);
         switch (ext) {
             case ".xlsx":
-                return WaiverReader.fromWorkbook(checker, file.toString(), Files.readAllBytes(file));
+                return WaiverReader.fromWorkbook(checker, fileName, content);
             case ".json":
-                return WaiverReader.fromJson(checker, file.toString(), Files.readAllBytes(file));
+                return WaiverReader.fromJson(checker, fileName, content);
             default:
-                throw new InvalidSubmissionException(List.of(new Problem(file.toString(), 0, 0, "",
-                        "情况说明只能从 .xlsx 台账的“情况说明”工作表或 .json 文件读取，不能读取“" + ext + "”文件")));
+                throw new InvalidSubmissionException(List.of(unsupportedWaivers(fileName, ext)));
         }
+    }
+
+    private static Problem unsupportedWaivers(String name, String ext) {
+        return new Problem(name, 0, 0, "", "情况说明只能从 .xlsx 台账的“情况说明”工作表或 .json 文件读取，不能读取“" + ext + "”文件");
     }
 
     private static Problem unsupported(String name, String ext) {
@@ -86,7 +120,11 @@ public final class Ledgers {
     }
 
     static String extension(Path file) {
-        String n = file.getFileName() == null ? "" : file.getFileName().toString();
+        return extension(file.getFileName() == null ? "" : file.getFileName().toString());
+    }
+
+    private static String extension(String fileName) {
+        String n = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot).toLowerCase(Locale.ROOT);
     }

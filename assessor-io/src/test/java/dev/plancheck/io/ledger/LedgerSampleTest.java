@@ -29,4 +29,15 @@ class LedgerSampleTest {
                 "stale sample: ./checker convert sample-data/dianchang-2023/compliant.json --to xlsx --force");
         assertEquals(List.of(), Ledgers.readWaivers(CHECKER, XLSX));
     }
+
+    @Test
+    void a_ledger_in_memory_reads_as_the_same_file_on_disk_under_the_name_given() throws Exception {
+        var vocabulary = CHECKER.pack().ruleSet().vocabulary();
+        Submission inMemory = Ledgers.read(CHECKER, "上传/台账.xlsx", java.nio.file.Files.readAllBytes(XLSX));
+        assertEquals(SubmissionJson.write(Ledgers.read(CHECKER, XLSX), vocabulary), SubmissionJson.write(inMemory, vocabulary));
+        assertEquals("上传/台账.xlsx", inMemory.source());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.plancheck.InvalidSubmissionException.class,
+                () -> Ledgers.read(CHECKER, "台账.XLS", new byte[0]));
+        assertEquals("台账.XLS: 不能读取“.xls”文件；这是旧版 Excel 97-2003 格式，请“另存为” .xlsx", e.problems().get(0).toString());
+    }
 }

@@ -1,0 +1,21 @@
+package dev.plancheck.service;
+
+import dev.plancheck.Problem;
+import java.util.List;
+
+/** A request answered with an error status and the problems that say why, in Chinese. */
+final class Rejection extends Exception {
+    final int status;
+    final List<Problem> problems;
+
+    Rejection(int status, List<Problem> problems) {
+        super(problems.isEmpty() ? String.valueOf(status) : problems.get(0).message(), null, false, false);
+        this.status = status;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** A rejection with one problem about the request itself ({@code path} names the parameter, if any). */
+    static Rejection of(int status, String parameter, String message) {
+        return new Rejection(status, List.of(new Problem("", 0, 0, parameter, message)));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.plancheck.service;
+
+import static dev.plancheck.service.Served.sample;
+import static dev.plancheck.service.Served.send;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The page as a browser without script uses it: a real form posted as multipart/form-data. */
+class ServicePageTest {
+    private static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<byte[]> submit(List<String[]> fields, List<Object[]> files) {
+        return send(Served.Form.of(fields, files).post(HttpRequest.newBuilder(Served.uri("/check"))).build());
+    }
+
+    private static String[] token() {
+        return new String[] {"token", Served.TOKEN};
+    }
+
+    @Test
+    void the_form_works_without_script_and_offers_every_pack() {
+        var r = send(HttpRequest.newBuilder(Served.uri("/")).build());
+        String page = text(r);
+        assertAll(
+                () -> assertEquals(200, r.statusCode()),
+                () -> assertTrue(page.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")),
+                () -> assertTrue(page.contains("<form method=\"post\" action=\"/check\" enctype=\"multipart/form-data\">")),
+                () -> assertTrue(page.contains("<input type=\"file\" id=\"ledgers\" name=\"ledgers\" multiple accept=\".xlsx,.csv,.json\"")),
+                () -> assertTrue(page.contains("<label for=\"ledgers\">台账文件</label>"), "labelled for keyboard and screen readers"),
+                () -> assertTrue(page.contains("<option value=\"dianchang-2024-demo\">")),
+                () -> assertTrue(page.contains("<input type=\"password\" id=\"token\" name=\"token\""), "a token field: this server has one"),
+                () -> assertTrue(page.contains("name=\"viewport\""), "readable on a phone"),
+                () -> assertFalse(page.contains("<script"), "no script"),
+                () -> assertFalse(page.contains("http://") || page.contains("https://"), "no external resource"));
+    }
+
+    @Test
+    void viewing_shows_the_report_with_the_downloads_carried_in_the_page() {
+        var r = submit(List.of(new String[] {"pack", "dianchang-2023"}, new String[] {"action", "view"}, token()),
+                List.of(new Object[] {"a.json", sample("gaps-communities.json")}, new Object[] {"b.json", sample("compliant.json")}));
+        String page = text(r);
+        assertEquals(200, r.statusCode(), page);
+        assertTrue(page.contains("<a href=\"/\">← 重新检查</a>"));
+        assertTrue(page.contains("各单位对比"), "two ledgers: the comparison of units");
+        Matcher xlsx = Pattern.compile("<a download=\"整改清单.xlsx\" href=\"data:[^;]+;base64,([^\"]+)\">").matcher(page);
+        assertTrue(xlsx.find(), "the follow-up list to download");
+        assertEquals("PK", new String(Base64.getDecoder().decode(xlsx.group(1)), 0, 2, StandardCharsets.ISO_8859_1));
+        assertTrue(page.contains("<a download=\"检查报告.json\""));
+    }
+
+    @Test
+    void the_download_buttons_answer_files_and_the_template_needs_no_ledger() {
+        var xlsx = submit(List.of(new String[] {"action", "xlsx"}, token()),
+                List.<Object[]>of(new Object[] {"a.json", sample("gaps-communities.json")}));
+        assertEquals(200, xlsx.statusCode());
+        assertTrue(xlsx.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"plancheck-followup.xlsx\""));
+        var template = submit(List.of(new String[] {"pack", "dianchang-2024-demo"}, new String[] {"action", "template"}, token()),
+                List.<Object[]>of(new Object[] {"", new byte[0]}));
+        assertEquals(200, template.statusCode());
+        assertTrue(template.headers().firstValue("Content-Disposition").orElse("").contains("dianchang-2024-demo.xlsx"));
+    }
+
+    @Test
+    void without_the_token_the_page_answers_401_in_chinese() {
+        var r = submit(List.<String[]>of(new String[] {"action", "view"}), List.<Object[]>of(new Object[] {"a.json", sample("compliant.json")}));
+        assertEquals(401, r.statusCode());
+        assertTrue(text(r).contains("需要访问令牌"), text(r));
+    }
+
+    @Test
+    void a_hostile_file_name_and_content_are_shown_as_text() {
+        String name = "<b onclick=alert(1)>社区.json";
+        var r = submit(List.<String[]>of(token()), List.<Object[]>of(new Object[] {name, "{\"year\": \"<img src=x onerror=alert(1)>\"}".getBytes(StandardCharsets.UTF_8)}));
+        String page = text(r);
+        assertEquals(400, r.statusCode());
+        assertTrue(page.contains("&lt;b onclick=alert(1)&gt;社区.json:1:10 $.year"), page);
+        assertFalse(page.contains("<b "), page);
+        assertFalse(page.contains("<img"), page);
+        assertTrue(page.contains("台账有误，未检查"));
+    }
+
+    @Test
+    void no_file_picked_is_a_clear_problem() {
+        var r = submit(List.<String[]>of(token()), List.<Object[]>of(new Object[] {"", new byte[0]}));
+        assertEquals(400, r.statusCode());
+        assertTrue(text(r).contains("请选择至少一个台账文件（.xlsx、.csv 或 .json）"), text(r));
+    }
+}
