@@ -65,7 +65,7 @@ public final class Suite {
                 sections.add(a);
             }
         }
-        new Suite(Path.of("").toAbsolutePath(), runs).run(sections.isEmpty() ? List.of("cold", "creation", "warm", "city") : sections);
+        new Suite(Path.of("").toAbsolutePath(), runs).run(sections.isEmpty() ? List.of("cold", "creation", "warm", "city", "scaling") : sections);
     }
 
     private void run(List<String> sections) throws Exception {
@@ -87,6 +87,9 @@ public final class Suite {
         }
         if (sections.contains("city")) {
             city();
+        }
+        if (sections.contains("scaling")) {
+            scaling();
         }
         System.out.println();
         System.out.println("load average at the end: " + String.format(Locale.ROOT, "%.1f",
@@ -225,35 +228,52 @@ public final class Suite {
         naiveRow("250 communities", smallE2e, naiveSmall);
         System.out.println();
 
-        System.out.println("== Scaling, end to end, one thread (median of 3 each; wall clock, then CPU time of the working"
+        System.out.println();
+    }
+
+    private void scaling() throws Exception {
+        PlanChecker checker = PlanChecker.create();
+        Path data = Files.createDirectories(root.resolve("benchmarks/target/bench-data"));
+        Workloads.endToEnd(checker, generated(data, 250)); // warm-up
+        System.out.println("== Scaling, end to end, one thread (median of 3 interleaved rounds; wall clock, then CPU time of the working"
                 + " thread, which a busy machine disturbs less)");
         double base = 0;
         double worst = 0;
         double baseCpu = 0;
         double worstCpu = 0;
-        for (int communities : new int[] {250, 1000, 4000}) {
-            Path file = generated(data, communities);
-            List<Double> t = new ArrayList<>();
-            List<Double> c = new ArrayList<>();
-            long n = 0;
-            for (int r = 0; r < 3; r++) {
+        int[] sizes = {250, 1000, 4000};
+        List<List<Double>> wall = new ArrayList<>();
+        List<List<Double>> cpu = new ArrayList<>();
+        long[] counts = new long[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            wall.add(new ArrayList<>());
+            cpu.add(new ArrayList<>());
+        }
+        // Rounds outside, sizes inside: the JIT keeps improving for minutes, and a busy machine changes pace, so
+        // measuring each size in turn would credit whichever came last.
+        for (int r = 0; r < 3; r++) {
+            for (int s = 0; s < sizes.length; s++) {
+                Path file = generated(data, sizes[s]);
                 long c0 = cpu();
                 long t0 = System.nanoTime();
-                n = Workloads.endToEnd(checker, file);
-                t.add(n / ((System.nanoTime() - t0) / 1e9));
-                c.add(n / ((cpu() - c0) / 1e9));
+                long n = Workloads.endToEnd(checker, file);
+                wall.get(s).add(n / ((System.nanoTime() - t0) / 1e9));
+                cpu.get(s).add(n / ((cpu() - c0) / 1e9));
+                counts[s] = n;
             }
-            double m = medianD(t);
-            double mc = medianD(c);
+        }
+        for (int s = 0; s < sizes.length; s++) {
+            double m = medianD(wall.get(s));
+            double mc = medianD(cpu.get(s));
             if (base == 0) {
                 base = m;
                 baseCpu = mc;
             }
             worst = Math.max(worst, Math.abs(m / base - 1));
             worstCpu = Math.max(worstCpu, Math.abs(mc / baseCpu - 1));
-            row(String.format(Locale.ROOT, "%,d communities (%,d records), wall", communities, n), recs(m),
+            row(String.format(Locale.ROOT, "%,d communities (%,d records), wall", sizes[s], counts[s]), recs(m),
                     "250 communities", recs(base), String.format(Locale.ROOT, "%.2f×", m / base), "");
-            row(String.format(Locale.ROOT, "%,d communities, per CPU second", communities), recs(mc),
+            row(String.format(Locale.ROOT, "%,d communities, per CPU second", sizes[s]), recs(mc),
                     "250 communities", recs(baseCpu), String.format(Locale.ROOT, "%.2f×", mc / baseCpu), "");
         }
         System.out.println(String.format(Locale.ROOT,

@@ -31,11 +31,23 @@ final class PrebuiltModel {
 
     /**
      * The rule base of a bundled rule set from its generated model, or {@code null} when there is none (a rule set on
-     * disk, a build without the model) or it does not hold exactly the rules of the rule set's DRL (a stale model):
-     * then the caller compiles the DRL.
+     * disk, a build without the model), when the rule set's DRL text is not the bundled text, or when the model does
+     * not hold exactly the rules of that DRL (a stale model): then the caller compiles the DRL.
      */
     static KieBase kieBase(RuleSet ruleSet) {
         if (!(ruleSet.dir() instanceof ResourceDir.Classpath dir)) {
+            return null;
+        }
+        // The model was generated from the DRL files on the class path: a rule set whose text differs (a rule author's
+        // or a test's edited copy under the bundled folder's name) must be compiled from its own text.
+        try {
+            for (var drl : ruleSet.drl().entrySet()) {
+                byte[] bundled = dir.read(drl.getKey());
+                if (bundled == null || !new String(bundled, StandardCharsets.UTF_8).equals(drl.getValue())) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
             return null;
         }
         String modelClass = modelClass(dir.path().replace('/', '.'));

@@ -79,6 +79,17 @@ class PrebuiltModelTest {
     }
 
     @Test
+    void a_bundled_rule_set_whose_drl_text_was_changed_is_compiled_from_its_text_not_taken_from_the_model() {
+        RuleSet bundled = RulePack.bundled().ruleSet();
+        java.util.Map<String, String> drl = new java.util.LinkedHashMap<>(bundled.drl());
+        String first = drl.keySet().iterator().next();
+        drl.put(first, drl.get(first).replace("topics contains \"united-front\"", "topics contains \"ethnic\""));
+        RuleSet mutated = new RuleSet(bundled.name(), bundled.dir(), drl, bundled.clauses(), bundled.vocabulary());
+        assertNull(PrebuiltModel.kieBase(mutated));
+        assertNotNull(PrebuiltModel.kieBase(bundled));
+    }
+
+    @Test
     void both_paths_read_the_same_rules_with_the_same_metadata() {
         assertEquals(55, prebuilt2023.rules().size());
         assertEquals(runtime2023.rules(), prebuilt2023.rules());
