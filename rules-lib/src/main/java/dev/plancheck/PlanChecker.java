@@ -11,7 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Checks submissions against a rule pack. Build one per pack and share it: the rules are compiled once, when the
+ * Checks submissions against a rule pack. Build one per pack and share it: the rules are loaded once (a bundled
+ * pack's from the model compiled at build time, another pack's compiled from its DRL), when the
  * checker is created, and a checker is immutable and safe to use from many threads at once.
  *
  * <pre>{@code
@@ -31,7 +32,7 @@ public final class PlanChecker {
 
     private PlanChecker(RulePack pack) {
         this.pack = pack;
-        this.compiled = CompiledRules.compile(pack.ruleSet());
+        this.compiled = CompiledRules.load(pack.ruleSet());
         List<Problem> unknown = pack.parameters().retiredRules().keySet().stream().sorted()
                 .filter(id -> compiled.rule(id) == null)
                 .map(id -> new Problem(pack.origin(), 0, 0, "$.retiredRules." + id,

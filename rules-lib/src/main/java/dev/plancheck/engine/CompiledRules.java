@@ -9,6 +9,7 @@ import dev.plancheck.pack.ClauseBook;
 import dev.plancheck.pack.RuleSet;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,20 +59,26 @@ public final class CompiledRules {
         this.byId = Collections.unmodifiableMap(map);
     }
 
+    /**
+     * The rule set's rules: from the executable model generated at build time when the rule set is bundled and its
+     * model is on the class path (no DRL is parsed), otherwise compiled from its DRL now ({@link #compile}). Both
+     * give the same rules with the same metadata, checked the same way.
+     */
+    public static CompiledRules load(RuleSet ruleSet) {
+        KieBase prebuilt = PrebuiltModel.kieBase(ruleSet);
+        return prebuilt == null ? compile(ruleSet) : of(prebuilt, prebuilt.getKiePackages(), ruleSet, fileNameProblems(ruleSet));
+    }
+
     /** Compiles the rule set's DRL (read as UTF-8 text, so Chinese literals match) and checks every rule's metadata. */
     public static CompiledRules compile(RuleSet ruleSet) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = fileNameProblems(ruleSet);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, String> fileByPackagePath = new HashMap<>();
         for (Map.Entry<String, String> drl : ruleSet.drl().entrySet()) {
-            String name = ruleSet.dir().nameOf(drl.getKey());
             Resource resource = ResourceFactory.newReaderResource(new StringReader(drl.getValue()), "UTF-8");
             resource.setSourcePath(drl.getKey());
             builder.add(resource, ResourceType.DRL);
-            fileByPackagePath.put(drl.getKey(), name);
-            if (!FILE.matcher(drl.getKey()).matches()) {
-                problems.add(new Problem(name, 0, 0, "", "规则文件名应形如 sNN_名称.drl（NN 为原文的章节号，如 s01_united_front.drl）"));
-            }
+            fileByPackagePath.put(drl.getKey(), ruleSet.dir().nameOf(drl.getKey()));
         }
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError e : builder.getErrors()) {
@@ -83,9 +90,30 @@ public final class CompiledRules {
             }
             throw new RulePackException(problems);
         }
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        return of(null, packages, ruleSet, problems, builder);
+    }
+
+    private static List<Problem> fileNameProblems(RuleSet ruleSet) {
+        List<Problem> problems = new ArrayList<>();
+        for (String file : ruleSet.drl().keySet()) {
+            if (!FILE.matcher(file).matches()) {
+                problems.add(new Problem(ruleSet.dir().nameOf(file), 0, 0, "", "规则文件名应形如 sNN_名称.drl（NN 为原文的章节号，如 s01_united_front.drl）"));
+            }
+        }
+        return problems;
+    }
+
+    private static CompiledRules of(KieBase kieBase, Collection<KiePackage> packages, RuleSet ruleSet, List<Problem> problems) {
+        return of(kieBase, packages, ruleSet, problems, null);
+    }
+
+    /** Reads and checks the metadata of every rule; the rule base is made only once the metadata is sound. */
+    private static CompiledRules of(KieBase kieBase, Collection<KiePackage> packages, RuleSet ruleSet,
+                                    List<Problem> problems, KnowledgeBuilder builder) {
         List<RuleInfo> infos = new ArrayList<>();
         Map<String, String> idsSeen = new HashMap<>();
-        for (KiePackage pkg : builder.getKnowledgePackages()) {
+        for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
                 RuleInfo info = readMetadata(rule, ruleSet, problems, idsSeen);
                 if (info != null) {
@@ -101,7 +129,7 @@ public final class CompiledRules {
             throw new RulePackException(problems);
         }
         infos.sort((a, b) -> RuleOrder.BY_ID.compare(a.id(), b.id()));
-        return new CompiledRules(builder.newKieBase(), infos);
+        return new CompiledRules(kieBase != null ? kieBase : builder.newKieBase(), infos);
     }
 
     private static RuleInfo readMetadata(Rule rule, RuleSet ruleSet, List<Problem> problems, Map<String, String> idsSeen) {

@@ -54,6 +54,9 @@ public final class Evaluation {
         List<Activity> countable = new ArrayList<>();
         Set<String> subdistricts = submission.units().stream().filter(u -> u.getLevel() == UnitLevel.SUBDISTRICT)
                 .map(OrgUnit::getId).collect(Collectors.toSet());
+        // Duplicates and multi-reports are always dated the same day: look only among that day's records, so that a
+        // large ledger is not compared record by record with every earlier one.
+        Map<LocalDate, List<Activity>> countableByDate = new HashMap<>();
         Map<String, Activity> byId = new HashMap<>();
         submission.activities().forEach(a -> byId.putIfAbsent(a.getId(), a));
         // Records in id order (ids are unique), never file order: which of two duplicates is counted, and the
@@ -75,17 +78,19 @@ public final class Evaluation {
                         "日期 " + a.getDate() + " 晚于检查日期 " + asOf + "，未计入"));
                 continue;
             }
-            Activity earlier = countable.stream().filter(c -> sameActivity(c, a)).findFirst().orElse(null);
+            List<Activity> sameDay = countableByDate.getOrDefault(a.getDate(), List.of());
+            Activity earlier = sameDay.stream().filter(c -> sameActivity(c, a)).findFirst().orElse(null);
             if (earlier != null) {
                 notices.add(new Notice(Notice.Type.DUPLICATE, a.getId(), "与 " + earlier.getId()
                         + " 是同一活动（单位、类别、日期相同，议题和对象有重合），只计一次；确是两次不同活动的，请在议题或对象上区分"));
                 continue;
             }
-            Activity twin = countable.stream().filter(c -> suspectedMultiReport(c, a, subdistricts)).findFirst().orElse(null);
+            Activity twin = sameDay.stream().filter(c -> suspectedMultiReport(c, a, subdistricts)).findFirst().orElse(null);
             if (twin != null) {
                 notices.add(new Notice(Notice.Type.SUSPECTED_MULTI_REPORT, a.getId(), multiReportMessage(twin, a)));
             }
             countable.add(a);
+            countableByDate.computeIfAbsent(a.getDate(), d -> new ArrayList<>()).add(a);
         }
 
         Findings findings = fire(rules, pack, submission.units(), countable, asOf);

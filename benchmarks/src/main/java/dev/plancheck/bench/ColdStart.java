@@ -1,0 +1,107 @@
+package dev.plancheck.bench;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+/**
+ * Whole-process figures: {@code ./checker check} on the compliant sample, run as a user runs it, beside a bare JVM
+ * printing "hello"; the variants show what each start-up choice buys. Commands are interleaved, round by round,
+ * so that a busy machine slows them alike; medians after two warm-up rounds.
+ */
+final class ColdStart {
+    private final Path root;
+    private final int runs;
+
+    ColdStart(Path root, int runs) {
+        this.root = root;
+        this.runs = runs;
+    }
+
+    void run() throws Exception {
+        Path hello = Files.createTempDirectory("plancheck-hello");
+        Path cls = Files.createDirectories(hello.resolve("dev/plancheck/bench")).resolve("Hello.class");
+        try (InputStream in = Hello.class.getResourceAsStream("Hello.class")) {
+            Files.write(cls, in.readAllBytes());
+        }
+        String sample = "sample-data/dianchang-2023/compliant.json";
+        String jar = "checker-cli/target/checker.jar";
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        Map<String, Map<String, String>> env = new LinkedHashMap<>();
+        commands.put("./checker check compliant.json (as shipped: JDK 17 + CDS archive)", List.of("./checker", "check", sample));
+        commands.put("java -jar checker.jar check … (no archive)", List.of("java", "-jar", jar, "check", sample));
+        String jdk25 = jdk25();
+        if (jdk25 != null) {
+            commands.put("./checker check … with JDK 25 first on PATH (AOT cache)", List.of("./checker", "check", sample));
+            env.put("./checker check … with JDK 25 first on PATH (AOT cache)",
+                    Map.of("PATH", jdk25 + "/bin" + File.pathSeparator + System.getenv("PATH")));
+        }
+        String helloName = "bare JVM: java Hello (JDK 17)";
+        commands.put(helloName, List.of("java", "-cp", hello.toString(), "dev.plancheck.bench.Hello"));
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        commands.keySet().forEach(k -> times.put(k, new ArrayList<>()));
+        for (int round = 0; round < runs + 2; round++) {
+            for (Map.Entry<String, List<String>> c : commands.entrySet()) {
+                long t = once(c.getValue(), env.getOrDefault(c.getKey(), Map.of()));
+                if (round >= 2) {
+                    times.get(c.getKey()).add(t);
+                }
+            }
+            if (round == 1) {
+                Thread.sleep(20_000); // the archives are made in the background after the first run of a build
+            }
+        }
+        long helloMedian = Suite.median(times.get(helloName));
+        System.out.println("== Cold start, whole process (median of " + runs + " after 2 warm-up rounds, interleaved)");
+        for (Map.Entry<String, List<Long>> t : times.entrySet()) {
+            if (t.getKey().equals(helloName)) {
+                continue;
+            }
+            long m = Suite.median(t.getValue());
+            Suite.row(t.getKey(), Suite.ms(m), helloName, Suite.ms(helloMedian), Suite.ratio(m, helloMedian),
+                    t.getKey().startsWith("./checker check compliant") ? "target ≤ 500 ms / ≤ 10×: "
+                            + (m <= 500_000_000L ? "met" : "missed") + " / " + (m <= 10 * helloMedian ? "met" : "missed") : "");
+        }
+        System.out.println(String.format(Locale.ROOT, "   (min of the shipped command %s; of hello %s)",
+                Suite.ms(times.values().iterator().next().stream().min(Long::compare).orElseThrow()),
+                Suite.ms(times.get(helloName).stream().min(Long::compare).orElseThrow())));
+        System.out.println();
+    }
+
+    private long once(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        int code = pb.start().waitFor();
+        long t = System.nanoTime() - t0;
+        if (code != 0) {
+            throw new IllegalStateException(command + " exited with " + code);
+        }
+        return t;
+    }
+
+    /** A JDK 25 or later, if one is installed where Debian and Temurin put them (or named by PLANCHECK_JDK25). */
+    static String jdk25() {
+        String named = System.getenv("PLANCHECK_JDK25");
+        if (named != null && Files.isExecutable(Path.of(named, "bin", "java"))) {
+            return named;
+        }
+        File[] jvms = new File("/usr/lib/jvm").listFiles();
+        if (jvms == null) {
+            return null;
+        }
+        for (File f : jvms) {
+            if (f.getName().matches(".*-2[5-9](\\D.*)?") && new File(f, "bin/java").canExecute()) {
+                return f.getPath();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.plancheck.bench;
+
+import dev.plancheck.PlanChecker;
+import dev.plancheck.Report;
+import dev.plancheck.Submission;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH: warm latency of one subdistrict's ledger (the 169-record compliant sample), read and check, and check alone.
+ * Run with {@code benchmarks/run jmh WarmCheckBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class WarmCheckBenchmark {
+    private PlanChecker checker;
+    private byte[] ledger;
+    private Submission submission;
+
+    @Setup
+    public void setUp() throws Exception {
+        checker = PlanChecker.create();
+        try (InputStream in = WarmCheckBenchmark.class.getResourceAsStream("compliant.json")) {
+            ledger = in.readAllBytes();
+        }
+        submission = checker.read("compliant.json", ledger);
+    }
+
+    @Benchmark
+    public Report check() throws Exception {
+        return checker.check(submission);
+    }
+
+    @Benchmark
+    public Report readAndCheck() throws Exception {
+        return checker.check(checker.read("compliant.json", ledger));
+    }
+}
