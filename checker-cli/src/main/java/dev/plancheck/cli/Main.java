@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "按工作要点逐条检查活动台账（JSON、Excel 或 CSV），列出缺项、已说明的缺项和待核对的记录。",
         subcommands = {CheckCommand.class, TemplateCommand.class, ConvertCommand.class, RulesCommand.class,
-                TestCommand.class, CommandLine.HelpCommand.class},
+                TestCommand.class, MutateCommand.class, CommandLine.HelpCommand.class},
         exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误"})
 public final class Main implements Runnable {
     @CommandLine.Spec
