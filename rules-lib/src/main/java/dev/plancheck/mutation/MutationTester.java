@@ -12,7 +12,6 @@ import dev.plancheck.pack.RuleSet;
 import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.ScenarioCase;
 import dev.plancheck.scenario.ScenarioFile;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -204,8 +203,7 @@ public final class MutationTester {
     }
 
     private Report run(CompiledRules rules, ScenarioCase c) {
-        LocalDate asOf = c.asOf() == null ? LocalDate.of(pack.year(), 12, 31) : c.asOf();
-        return Evaluation.run(rules, pack, c.submission(), asOf, pack.parameters().comingDueDays());
+        return Evaluation.run(rules, pack, c.submission(), pack.checkDate(c.asOf()), pack.parameters().comingDueDays());
     }
 
     private static Set<String> unmatched(Report r) {
