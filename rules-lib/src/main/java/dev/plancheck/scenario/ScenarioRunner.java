@@ -28,8 +28,8 @@ import java.util.Set;
 /**
  * Runs scenario files against a checker. A scenario file tests one rule: each case is a small submission (the
  * standard units and the case's activities) with the result the rule must give for every unit it applies to;
- * gaps are compared in full (what was expected and what was found), evidence exactly. See
- * {@code docs/rule-authoring.md}.
+ * gaps are compared in full (what was expected and what was found), evidence exactly, and the notices exactly (a
+ * case that lists none expects none). See {@code docs/rule-authoring.md}.
  *
  * <pre>{@code
  * ScenarioRunner runner = new ScenarioRunner(PlanChecker.create());
