@@ -144,14 +144,7 @@ public final class PlanChecker {
      */
     public Report check(Submission submission, CheckOptions options) throws InvalidSubmissionException {
         reader.validate(submission);
-        LocalDate asOf = options.asOf() == null ? LocalDate.of(pack.year(), 12, 31) : options.asOf();
-        if (asOf.getYear() < pack.year()) {
-            throw new IllegalArgumentException("检查日期 " + asOf + " 早于考核年度 " + pack.year() + " 年");
-        }
-        if (asOf.getYear() > pack.year() + CheckOptions.MAX_YEARS_AFTER) {
-            throw new IllegalArgumentException("检查日期 " + asOf + " 晚于考核年度 " + pack.year() + " 年之后 "
-                    + CheckOptions.MAX_YEARS_AFTER + " 年");
-        }
+        LocalDate asOf = pack.checkDate(options.asOf());
         int coming = options.comingDueDays() == null ? pack.parameters().comingDueDays() : options.comingDueDays();
         List<String> unknown = options.waivers().stream().map(Waiver::ruleId)
                 .filter(id -> compiled.rules().stream().noneMatch(r -> r.id().equals(id))).distinct().toList();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,13 +61,21 @@ public final class RulePack {
 
     /** The ids of the bundled packs, the default first. */
     public static List<String> bundledIds() {
-        return BundledIndex.IDS;
+        List<String> ids = bundledIds;
+        if (ids == null) {
+            synchronized (RulePack.class) {
+                if (bundledIds == null) {
+                    bundledIds = bundledIndex();
+                }
+                ids = bundledIds;
+            }
+        }
+        return ids;
     }
 
-    /** The index is read once, on first use, by the class-loading guarantee of a holder class. */
-    private static final class BundledIndex {
-        static final List<String> IDS = bundledIndex();
-    }
+    // Read once, on first use. Not a static initializer: a broken index would turn into ExceptionInInitializerError
+    // once and NoClassDefFoundError ever after; here every call reports the same RulePackException.
+    private static volatile List<String> bundledIds;
 
     /**
      * A pack from its parameter file on disk. The file's {@code ruleSet} names a bundled rule set
@@ -86,7 +95,7 @@ public final class RulePack {
     private static List<String> bundledIndex() {
         try (InputStream in = RulePack.class.getClassLoader().getResourceAsStream(INDEX)) {
             if (in == null) {
-                throw new IllegalStateException("bundled pack index missing: " + INDEX);
+                throw new RulePackException(List.of(new Problem("classpath:" + INDEX, 0, 0, "", "内置规则包索引不存在")));
             }
             List<Problem> problems = new ArrayList<>();
             LocatedJson doc = LocatedJson.parse("classpath:" + INDEX, in.readAllBytes(), problems);
@@ -117,6 +126,34 @@ public final class RulePack {
     /** The assessment year. */
     public int year() {
         return parameters.year();
+    }
+
+    /** The first day of the assessment year: records dated before it are outside the year. */
+    public LocalDate firstDay() {
+        return LocalDate.of(year(), 1, 1);
+    }
+
+    /** The last day of the assessment year: records dated after it are outside the year. */
+    public LocalDate lastDay() {
+        return LocalDate.of(year(), 12, 31);
+    }
+
+    /**
+     * The day a check looks at: the requested day, or the last day of the year when none is requested. Decided here
+     * for every caller.
+     *
+     * @throws IllegalArgumentException when the requested day lies before the assessment year
+     */
+    public LocalDate checkDate(LocalDate requested) {
+        LocalDate asOf = requested == null ? lastDay() : requested;
+        if (asOf.getYear() < year()) {
+            throw new IllegalArgumentException("检查日期 " + asOf + " 早于考核年度 " + year() + " 年");
+        }
+        if (asOf.getYear() > year() + CheckOptions.MAX_YEARS_AFTER) {
+            throw new IllegalArgumentException("检查日期 " + asOf + " 晚于考核年度 " + year() + " 年之后 "
+                    + CheckOptions.MAX_YEARS_AFTER + " 年");
+        }
+        return asOf;
     }
 
     /** Where the pack was loaded from, e.g. {@code classpath:dev/plancheck/packs/dianchang-2023.json}. */

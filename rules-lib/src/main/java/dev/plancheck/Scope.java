@@ -1,6 +1,7 @@
 package dev.plancheck;
 
 import dev.plancheck.model.Coded;
+import dev.plancheck.model.UnitLevel;
 
 /** Whom a rule binds: the subdistrict as a whole, or every community on its own. */
 public enum Scope implements Coded {
@@ -25,6 +26,14 @@ public enum Scope implements Coded {
     @Override
     public String chineseName() {
         return chineseName;
+    }
+
+    /**
+     * Whether a rule of this scope binds a unit of that level: the one place that decides it.
+     * {@code SUBDISTRICT.appliesTo(UnitLevel.SUBDISTRICT)} is true, {@code SUBDISTRICT.appliesTo(UnitLevel.COMMUNITY)} false.
+     */
+    public boolean appliesTo(UnitLevel level) {
+        return (this == SUBDISTRICT) == (level == UnitLevel.SUBDISTRICT);
     }
 
     /** The constant for a code, or {@code null}. */

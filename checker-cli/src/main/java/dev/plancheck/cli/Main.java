@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "按工作要点逐条检查活动台账（JSON、Excel 或 CSV），列出缺项、已说明的缺项和待核对的记录。",
         subcommands = {CheckCommand.class, ValidateCommand.class, TemplateCommand.class, ConvertCommand.class,
-                RulesCommand.class, ServeCommand.class, TestCommand.class, LintCommand.class,
+                RulesCommand.class, ServeCommand.class, TestCommand.class, MutateCommand.class, LintCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误",
                 "70:检查程序内部出错，检查没有完成（不表示有无缺项；加 --debug 可看详细出错位置）",
@@ -80,7 +80,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "请给出子命令：check、validate、template、convert、rules、serve、test、lint 或 help");
+                "请给出子命令：check、validate、template、convert、rules、serve、test、mutate、lint 或 help");
     }
 
     /** Prints the version from the jar's manifest. */

@@ -11,7 +11,6 @@ import dev.plancheck.RuleInfo;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import dev.plancheck.RuleResult;
-import dev.plancheck.Scope;
 import dev.plancheck.Status;
 import dev.plancheck.Submission;
 import dev.plancheck.model.Activity;
@@ -47,8 +46,8 @@ public final class Evaluation {
      */
     public static Report run(CompiledRules rules, RulePack pack, Submission submission, LocalDate asOf, int comingDueDays) {
         int year = pack.year();
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
+        LocalDate first = pack.firstDay();
+        LocalDate last = pack.lastDay();
 
         List<Notice> notices = new ArrayList<>();
         List<Activity> countable = new ArrayList<>();
@@ -109,8 +108,7 @@ public final class Evaluation {
             }
             Set<String> applicable = new LinkedHashSet<>();
             for (OrgUnit unit : units) {
-                boolean applies = (rule.scope() == Scope.SUBDISTRICT) == (unit.getLevel() == UnitLevel.SUBDISTRICT);
-                if (!applies) {
+                if (!rule.scope().appliesTo(unit.getLevel())) {
                     continue;
                 }
                 applicable.add(unit.getId());
@@ -184,10 +182,10 @@ public final class Evaluation {
         rules.rules().stream().map(RuleInfo::trigger).filter(t -> t != null).distinct().forEach(kind ->
                 triggers.add(Activity.builder(TRIGGER_PREFIX + kind).unitId(subdistrict.getId()).kind(kind)
                         .date(LocalDate.of(pack.year(), 7, 1)).title(pack.ruleSet().vocabulary().nameOf(kind)).build()));
-        Findings findings = fire(rules, pack, List.of(subdistrict, community), triggers, LocalDate.of(pack.year(), 12, 31));
+        Findings findings = fire(rules, pack, List.of(subdistrict, community), triggers, pack.lastDay());
         Map<String, List<PartResult>> out = new LinkedHashMap<>();
         for (RuleInfo rule : rules.rules()) {
-            String unit = rule.scope() == Scope.SUBDISTRICT ? subdistrict.getId() : community.getId();
+            String unit = rule.scope().appliesTo(subdistrict.getLevel()) ? subdistrict.getId() : community.getId();
             out.put(rule.id(), findings.parts(rule.id(), unit));
         }
         return out;

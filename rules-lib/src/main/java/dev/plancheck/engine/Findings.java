@@ -2,13 +2,11 @@ package dev.plancheck.engine;
 
 import dev.plancheck.PartResult;
 import dev.plancheck.RuleInfo;
-import dev.plancheck.Scope;
 import dev.plancheck.Status;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.Period;
 import dev.plancheck.model.Quota;
-import dev.plancheck.model.UnitLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -194,8 +192,7 @@ public final class Findings {
             ruleErrors.add("规则 \"" + kcontext.getRule().getName() + "\" 的 id 无法识别");
             return;
         }
-        boolean wantsSubdistrict = rule.scope() == Scope.SUBDISTRICT;
-        if ((unit.getLevel() == UnitLevel.SUBDISTRICT) != wantsSubdistrict) {
+        if (!rule.scope().appliesTo(unit.getLevel())) {
             ruleErrors.add("规则 " + id + " 的范围是“" + rule.scope().chineseName() + "”，却为" + unit.getLevel().chineseName()
                     + " " + unit.getId() + " 记录了结果；请在条件中限定 OrgUnit(level == …)");
             return;

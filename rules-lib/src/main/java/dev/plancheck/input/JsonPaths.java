@@ -2,6 +2,9 @@ package dev.plancheck.input;
 
 /** Building and taking apart the JSON paths used in messages, e.g. {@code $.activities[3].date}. */
 public final class JsonPaths {
+    // Compiled once: this runs for every member of every record read, and String.matches compiles per call.
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
+
     private JsonPaths() {
     }
 
@@ -9,7 +12,7 @@ public final class JsonPaths {
     public static String child(String parent, String name) {
         // A path is echoed in every message about the value; a hostile name must not make it huge.
         name = dev.plancheck.InputLimits.echo(name);
-        if (name.matches("[A-Za-z_$][A-Za-z0-9_$-]*")) {
+        if (PLAIN_NAME.matcher(name).matches()) {
             return parent + "." + name;
         }
         return parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";

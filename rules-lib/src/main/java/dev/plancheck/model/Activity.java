@@ -2,7 +2,6 @@ package dev.plancheck.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -124,15 +123,6 @@ public final class Activity {
         return description;
     }
 
-    /** True when the record concerns any of the given target groups. */
-    public boolean concernsAny(List<String> wanted) {
-        for (String g : wanted) {
-            if (groups.contains(g)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Override
     public String toString() {

@@ -31,10 +31,6 @@ public final class OrgUnit {
         return level;
     }
 
-    public boolean isSubdistrict() {
-        return level == UnitLevel.SUBDISTRICT;
-    }
-
     @Override
     public String toString() {
         return name + "（" + id + "）";

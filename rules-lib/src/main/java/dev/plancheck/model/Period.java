@@ -85,12 +85,7 @@ public final class Period {
      * for it (docs/interpretation.md 2.3).
      */
     public boolean covers(Activity activity) {
-        return contains(activity.getDate());
-    }
-
-    /** True when the day lies inside the period. */
-    public boolean contains(LocalDate day) {
-        return ranges.stream().anyMatch(r -> r.contains(day));
+        return ranges.stream().anyMatch(r -> r.contains(activity.getDate()));
     }
 
     /** The days in Chinese, e.g. {@code 2023-01-01 至 2023-02-28、2023-12-01 至 2023-12-31}. */

@@ -2,10 +2,18 @@ package dev.plancheck.pack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /** A folder of a rule pack: on the class path (bundled packs) or on disk (a rule author's pack). */
@@ -41,9 +49,33 @@ public sealed interface ResourceDir {
             }
         }
 
+        /**
+         * Lists the folder in every directory and jar of the class path that has it (tests put a folder of the same
+         * name in {@code test-classes}); other kinds of class path entry are not listed.
+         */
         @Override
-        public List<String> list(String suffix) {
-            return List.of(); // a jar cannot be listed portably; bundled rule sets are covered by a test instead
+        public List<String> list(String suffix) throws IOException {
+            Set<String> names = new TreeSet<>();
+            Enumeration<URL> urls = ResourceDir.class.getClassLoader().getResources(path);
+            while (urls.hasMoreElements()) {
+                URL url = urls.nextElement();
+                if (url.getProtocol().equals("file")) {
+                    try {
+                        names.addAll(new Directory(Path.of(url.toURI())).list(suffix));
+                    } catch (URISyntaxException e) {
+                        // not a plain file path: nothing to list
+                    }
+                } else if (url.openConnection() instanceof JarURLConnection jar) {
+                    jar.setUseCaches(false);
+                    String prefix = path + "/";
+                    try (JarFile file = jar.getJarFile()) {
+                        file.stream().map(JarEntry::getName)
+                                .filter(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0 && n.endsWith(suffix))
+                                .map(n -> n.substring(prefix.length())).forEach(names::add);
+                    }
+                }
+            }
+            return List.copyOf(names);
         }
     }
 

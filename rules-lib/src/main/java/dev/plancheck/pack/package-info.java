@@ -1,2 +1,9 @@
-/** Loading a rule pack: its rule set (DRL, clauses, vocabulary) and its parameter file, with located errors. */
+/**
+ * Loading a rule pack: its rule set (DRL, clauses, vocabulary) and its parameter file, with located errors.
+ * {@link dev.plancheck.RulePack} returns the read-only views of this package, which are public API:
+ * {@link dev.plancheck.pack.RuleSet} (with {@link dev.plancheck.pack.ResourceDir}, {@link dev.plancheck.pack.ClauseBook}
+ * and {@link dev.plancheck.pack.Vocabulary}) and {@link dev.plancheck.pack.PackFile} (with
+ * {@link dev.plancheck.pack.NodeDef} and {@link dev.plancheck.pack.PeriodDef}). {@link dev.plancheck.pack.PackLoader}
+ * and {@link dev.plancheck.pack.JsonFields} are internals of the library and may change.
+ */
 package dev.plancheck.pack;

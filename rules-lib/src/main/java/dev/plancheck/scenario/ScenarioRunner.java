@@ -3,7 +3,6 @@ package dev.plancheck.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plancheck.CheckOptions;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.Notice;
 import dev.plancheck.PlanChecker;
@@ -29,8 +28,8 @@ import java.util.Set;
 /**
  * Runs scenario files against a checker. A scenario file tests one rule: each case is a small submission (the
  * standard units and the case's activities) with the result the rule must give for every unit it applies to;
- * gaps are compared in full (what was expected and what was found), evidence exactly. See
- * {@code docs/rule-authoring.md}.
+ * gaps are compared in full (what was expected and what was found), evidence exactly, and the notices exactly (a
+ * case that lists none expects none). See {@code docs/rule-authoring.md}.
  *
  * <pre>{@code
  * ScenarioRunner runner = new ScenarioRunner(PlanChecker.create());
@@ -68,6 +67,20 @@ public final class ScenarioRunner {
      * @throws InvalidScenarioException when the file or one of its cases cannot be run (every problem listed)
      */
     public List<CaseOutcome> run(String file, byte[] json) throws InvalidScenarioException {
+        return prepare(file, json).run(checker);
+    }
+
+    /** Reads a scenario file once, so that its cases can be run against several checkers (see {@link ScenarioFile}). */
+    public ScenarioFile prepare(Path file) throws IOException, InvalidScenarioException {
+        return prepare(file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads a scenario given as bytes: every case's submission is parsed and validated against this runner's pack.
+     *
+     * @throws InvalidScenarioException when the file or one of its cases cannot be run (every problem listed)
+     */
+    public ScenarioFile prepare(String file, byte[] json) throws InvalidScenarioException {
         List<Problem> problems = new ArrayList<>();
         LocatedJson doc = LocatedJson.parse(file, json, problems);
         if (doc == null) {
@@ -86,20 +99,21 @@ public final class ScenarioRunner {
         }
         JsonNode units = root.has("units") ? f.array(root, "$", "units", true) : parse(STANDARD_UNITS);
         JsonNode cases = f.array(root, "$", "cases", true);
-        List<Runnable> later = new ArrayList<>();
-        List<CaseOutcome> outcomes = new ArrayList<>();
+        List<ScenarioCase> prepared = new ArrayList<>();
         if (cases != null && units != null && rule != null && ofThePacksYear(f, cases)) {
             for (int i = 0; i < cases.size(); i++) {
                 String path = JsonPaths.element("$.cases", i);
-                prepare(f, doc, rule, units, cases.get(i), path, outcomes, later);
+                ScenarioCase c = prepare(f, doc, rule, units, cases.get(i), path);
+                if (c != null) {
+                    prepared.add(c);
+                }
             }
         }
         if (!problems.isEmpty()) {
             problems.sort(Problem.IN_FILE_ORDER);
             throw new InvalidScenarioException(problems);
         }
-        later.forEach(Runnable::run);
-        return outcomes;
+        return new ScenarioFile(doc.file(), rule, prepared);
     }
 
     /**
@@ -129,11 +143,10 @@ public final class ScenarioRunner {
         return false;
     }
 
-    private void prepare(JsonFields f, LocatedJson doc, RuleInfo rule, JsonNode units, JsonNode c, String path,
-                         List<CaseOutcome> outcomes, List<Runnable> later) {
+    private ScenarioCase prepare(JsonFields f, LocatedJson doc, RuleInfo rule, JsonNode units, JsonNode c, String path) {
         if (!c.isObject()) {
             f.report(path, "应为一个场景对象 {\"name\": …, \"activities\": […], \"expect\": […]}");
-            return;
+            return null;
         }
         f.onlyKnownMembers(c, path, CASE_FIELDS);
         String name = f.text(c, path, "name", true);
@@ -150,7 +163,7 @@ public final class ScenarioRunner {
         JsonNode expect = f.array(c, path, "expect", true);
         JsonNode notices = f.array(c, path, "notices", false);
         if (name == null || activities == null || expect == null) {
-            return;
+            return null;
         }
         List<Expected> expected = new ArrayList<>();
         for (int j = 0; j < expect.size(); j++) {
@@ -179,9 +192,9 @@ public final class ScenarioRunner {
                 expected.add(new Expected(unit, status, evidence, exp, found, note));
             }
         }
-        List<String[]> expectedNotices = null;
+        // A case that lists no notices expects none: a stray notice (a record no rule used) is a finding too.
+        List<String[]> expectedNotices = new ArrayList<>();
         if (notices != null) {
-            expectedNotices = new ArrayList<>();
             for (int j = 0; j < notices.size(); j++) {
                 String at = JsonPaths.element(path + ".notices", j);
                 JsonNode n = notices.get(j);
@@ -209,26 +222,16 @@ public final class ScenarioRunner {
                 String inCase = p.path().startsWith("$.activities") ? path + p.path().substring(1) : path;
                 f.report(inCase, p.message());
             }
-            return;
+            return null;
         }
         int line = doc.problem(path, "").line();
-        LocalDate day = asOf;
-        List<String[]> wantNotices = expectedNotices;
-        later.add(() -> outcomes.add(new CaseOutcome(doc.file(), line, rule.id(), name,
-                compare(rule, parsed, day, expected, wantNotices))));
+        return new ScenarioCase(doc.file(), line, rule, name, parsed, asOf,
+                report -> compare(rule, report, expected, expectedNotices));
     }
 
-    private List<String> compare(RuleInfo rule, Submission s, LocalDate asOf, List<Expected> expected,
-                                 List<String[]> expectedNotices) {
+    /** What differs between a case's expectations and a report; empty when the case passes. */
+    static List<String> compare(RuleInfo rule, Report report, List<Expected> expected, List<String[]> expectedNotices) {
         List<String> mismatches = new ArrayList<>();
-        Report report;
-        try {
-            report = checker.check(s, new CheckOptions(asOf, null));
-        } catch (InvalidSubmissionException e) {
-            return List.of("提交无效：" + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return List.of("无法检查：" + e.getMessage()); // e.g. an asOf before the pack's year
-        }
         List<RuleResult> actual = report.results().stream().filter(r -> r.rule().id().equals(rule.id())).toList();
         for (RuleResult r : actual) {
             Expected e = expected.stream().filter(x -> x.unit.equals(r.unit().getId())).findFirst().orElse(null);
@@ -259,7 +262,7 @@ public final class ScenarioRunner {
                 mismatches.add("expect 中的单位 " + e.unit + " 没有该规则的结果（规则不适用于该单位，或单位不存在）");
             }
         }
-        if (expectedNotices != null) {
+        {
             List<String> want = expectedNotices.stream().map(n -> n[0] + " " + n[1]).toList();
             List<String> got = report.notices().stream().map(n -> n.type().name() + " " + n.recordId()).toList();
             if (!want.equals(got)) {
@@ -290,6 +293,6 @@ public final class ScenarioRunner {
         return LocatedJson.parse("units", json.getBytes(StandardCharsets.UTF_8), none).root();
     }
 
-    private record Expected(String unit, Status status, List<String> evidence, String expected, String found, String note) {
+    record Expected(String unit, Status status, List<String> evidence, String expected, String found, String note) {
     }
 }

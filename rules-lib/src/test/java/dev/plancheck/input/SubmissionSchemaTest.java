@@ -1,7 +1,6 @@
 package dev.plancheck.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,27 +63,37 @@ class SubmissionSchemaTest {
         return schema.validate(doc);
     }
 
+    /** Each error as "keyword at instance location", e.g. {@code enum $.activities[0].kind}. */
+    private static Set<String> summary(Set<ValidationMessage> errors) {
+        Set<String> out = new TreeSet<>();
+        errors.forEach(e -> out.add(e.getType() + " " + e.getInstanceLocation()));
+        return out;
+    }
+
     @Test
-    void broken_documents_fail() throws IOException {
+    void broken_documents_fail_for_the_reason_they_are_broken() throws IOException {
         String ok = """
                 {"id": "a1", "unit": "DC", "kind": "special-meeting", "date": "2023-03-09", "title": "会", "topics": ["united-front"]}""";
         assertEquals(Set.of(), broken(ok));
-        assertFalse(broken(ok.replace("special-meeting", "meeting")).isEmpty(), "unknown kind");
-        assertFalse(broken(ok.replace("united-front", "united_front")).isEmpty(), "unknown topic");
-        assertFalse(broken(ok.replace(", \"title\": \"会\"", "")).isEmpty(), "missing title");
-        assertFalse(broken(ok.replace("2023-03-09", "2023/03/09")).isEmpty(), "date format");
-        assertFalse(broken(ok.replace("\"title\"", "\"place\": \"x\", \"title\"")).isEmpty(), "unknown field");
-        assertFalse(broken(ok.replace(", \"topics\": [\"united-front\"]", "")).isEmpty(), "special-meeting requires topics");
-        assertFalse(broken("""
-                {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "博爱一日捐"}""").isEmpty(),
+        assertEquals(Set.of("enum $.activities[0].kind"), summary(broken(ok.replace("special-meeting", "meeting"))), "unknown kind");
+        assertEquals(Set.of("enum $.activities[0].topics[0]"), summary(broken(ok.replace("united-front", "united_front"))), "unknown topic");
+        assertEquals(Set.of("required $.activities[0]"), summary(broken(ok.replace(", \"title\": \"会\"", ""))), "missing title");
+        assertEquals(Set.of("pattern $.activities[0].date"), summary(broken(ok.replace("2023-03-09", "2023/03/09"))), "date format");
+        assertEquals(Set.of("additionalProperties $.activities[0]"),
+                summary(broken(ok.replace("\"title\"", "\"place\": \"x\", \"title\""))), "unknown field");
+        assertEquals(Set.of("required $.activities[0]"), summary(broken(ok.replace(", \"topics\": [\"united-front\"]", ""))),
+                "special-meeting requires topics");
+        assertEquals(Set.of("required $.activities[0]"), summary(broken("""
+                {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "博爱一日捐"}""")),
                 "a donation drive requires its amount");
-        assertFalse(broken("""
-                {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "捐", "amount": -1}""").isEmpty(),
+        assertEquals(Set.of("minimum $.activities[0].amount"), summary(broken("""
+                {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "捐", "amount": -1}""")),
                 "negative amount");
-        assertFalse(schema.validate(MAPPER.readTree("{\"year\": 2023, \"units\": [], \"activities\": []}")).isEmpty(), "no units");
+        assertEquals(Set.of("minItems $.units"),
+                summary(schema.validate(MAPPER.readTree("{\"year\": 2023, \"units\": [], \"activities\": []}"))), "no units");
         assertEquals(Set.of(), broken(ok.replace("\"title\"", "\"endDate\": null, \"title\"")), "null is the same as leaving a field out");
-        assertFalse(broken("""
-                {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "捐", "amount": null}""").isEmpty(),
+        assertEquals(Set.of("not $.activities[0].amount"), summary(broken("""
+                {"id": "d1", "unit": "DC", "kind": "donation-drive", "date": "2023-05-08", "title": "捐", "amount": null}""")),
                 "a required amount may not be null");
     }
 

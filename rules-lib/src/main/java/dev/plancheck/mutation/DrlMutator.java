@@ -1,0 +1,239 @@
+package dev.plancheck.mutation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the places in a DRL file where a rule can be weakened and makes one {@link Mutant} for each. It reads the
+ * conditions of each rule ({@code when … then}) the way this project writes them:
+ * <ul>
+ *   <li>every constraint of an {@code Activity( … )} pattern (kind, topic, group, organiser, {@code unitId == $u.id},
+ *       honour level, {@code relatesTo}, …) is dropped in turn;</li>
+ *   <li>a {@code Period(id == "…")} other than the year, or a {@code Period(series == "…")}, becomes the year;</li>
+ *   <li>a bound {@code Quota} is passed to the consequence with its minimum lowered by one;</li>
+ *   <li>a bound {@code Deadline} is passed to the consequence one day longer.</li>
+ * </ul>
+ * A rule written some other way simply yields fewer mutants; nothing here changes the file's other rules.
+ *
+ * <pre>{@code
+ * List<Mutant> mutants = DrlMutator.mutants("s01_united_front.drl", Files.readString(path));
+ * }</pre>
+ */
+public final class DrlMutator {
+    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("@id\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern WHEN = Pattern.compile("(?m)^\\s*when\\b");
+    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
+    private static final Pattern END = Pattern.compile("(?m)^\\s*end\\b");
+    private static final Pattern ACTIVITY = Pattern.compile("\\bActivity\\s*\\(");
+    private static final Pattern PERIOD = Pattern.compile("\\bPeriod\\s*\\(\\s*(id|series)\\s*==\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern QUOTA = Pattern.compile("(\\$\\w+)\\s*:\\s*Quota\\s*\\(");
+    private static final Pattern DEADLINE = Pattern.compile("(\\$\\w+)\\s*:\\s*Deadline\\s*\\(");
+    /** The period every pack defines: the whole assessment year. */
+    static final String YEAR = "year";
+
+    private DrlMutator() {
+    }
+
+    /** Every mutant of every rule of one file, in the order of the file. */
+    public static List<Mutant> mutants(String file, String drl) {
+        List<Mutant> out = new ArrayList<>();
+        Matcher rule = RULE.matcher(drl);
+        while (rule.find()) {
+            Matcher end = END.matcher(drl);
+            if (!end.find(rule.end())) {
+                break;
+            }
+            String ruleText = drl.substring(rule.start(), end.start());
+            Matcher idMatch = ID.matcher(ruleText);
+            String id = idMatch.find() ? idMatch.group(1) : rule.group(1).split("\\s+")[0];
+            Matcher when = WHEN.matcher(drl).region(rule.end(), end.start());
+            Matcher then = THEN.matcher(drl).region(rule.end(), end.start());
+            if (!when.find() || !then.find(when.end())) {
+                continue;
+            }
+            int lhsFrom = when.end();
+            int lhsTo = then.start();
+            int rhsFrom = then.end();
+            int rhsTo = end.start();
+            dropConditions(file, drl, id, lhsFrom, lhsTo, out);
+            widenPeriods(file, drl, id, lhsFrom, lhsTo, out);
+            lowerQuotas(file, drl, id, lhsFrom, lhsTo, rhsFrom, rhsTo, out);
+            lengthenDeadlines(file, drl, id, lhsFrom, lhsTo, rhsFrom, rhsTo, out);
+        }
+        return out;
+    }
+
+    private static void dropConditions(String file, String drl, String id, int from, int to, List<Mutant> out) {
+        Matcher m = ACTIVITY.matcher(drl).region(from, to);
+        while (m.find()) {
+            int open = m.end() - 1;
+            int close = matching(drl, open);
+            if (close < 0 || close > to) {
+                return;
+            }
+            List<int[]> parts = split(drl, open + 1, close);
+            for (int i = 0; i < parts.size(); i++) {
+                int[] p = parts.get(i);
+                String constraint = drl.substring(p[0], p[1]);
+                // Remove the constraint with the comma that joins it to its neighbour.
+                int cutFrom;
+                int cutTo;
+                if (i + 1 < parts.size()) {
+                    cutFrom = p[0];
+                    cutTo = parts.get(i + 1)[0];
+                } else if (i > 0) {
+                    cutFrom = parts.get(i - 1)[1];
+                    cutTo = p[1];
+                } else {
+                    cutFrom = p[0];
+                    cutTo = p[1];
+                }
+                String mutated = drl.substring(0, cutFrom) + drl.substring(cutTo);
+                String oneLine = constraint.replaceAll("\\s+", " ");
+                out.add(new Mutant(id, file, lineOf(drl, p[0]), Mutant.Kind.DROP_CONDITION, oneLine,
+                        "去掉" + describe(oneLine) + "条件 " + oneLine, mutated));
+            }
+        }
+    }
+
+    private static void widenPeriods(String file, String drl, String id, int from, int to, List<Mutant> out) {
+        Matcher m = PERIOD.matcher(drl).region(from, to);
+        while (m.find()) {
+            if (m.group(1).equals("id") && m.group(2).equals(YEAR)) {
+                continue;
+            }
+            String mutated = drl.substring(0, m.start()) + "Period(id == \"" + YEAR + "\")" + drl.substring(m.end());
+            String original = m.group();
+            out.add(new Mutant(id, file, lineOf(drl, m.start()), Mutant.Kind.WIDEN_PERIOD, original,
+                    "把时段 " + m.group(2) + " 换成全年", mutated));
+        }
+    }
+
+    private static void lowerQuotas(String file, String drl, String id, int lhsFrom, int lhsTo, int rhsFrom, int rhsTo,
+                                    List<Mutant> out) {
+        Matcher m = QUOTA.matcher(drl).region(lhsFrom, lhsTo);
+        while (m.find()) {
+            String v = m.group(1);
+            String lowered = "new dev.plancheck.model.Quota(" + v + ".getId(), " + v + ".getMin() - 1, " + v + ".getDescription())";
+            String mutated = replaceVariable(drl, rhsFrom, rhsTo, v, lowered);
+            if (mutated != null) {
+                int close = matching(drl, m.end() - 1);
+                out.add(new Mutant(id, file, lineOf(drl, m.start()), Mutant.Kind.LOWER_QUOTA,
+                        drl.substring(m.start(), close < 0 ? m.end() : close + 1),
+                        "把数量要求 " + v + " 减少 1", mutated));
+            }
+        }
+    }
+
+    private static void lengthenDeadlines(String file, String drl, String id, int lhsFrom, int lhsTo, int rhsFrom, int rhsTo,
+                                          List<Mutant> out) {
+        Matcher m = DEADLINE.matcher(drl).region(lhsFrom, lhsTo);
+        while (m.find()) {
+            String v = m.group(1);
+            String longer = "new dev.plancheck.model.Deadline(" + v + ".getId(), " + v + ".getDays() + 1, " + v + ".getDescription())";
+            String mutated = replaceVariable(drl, rhsFrom, rhsTo, v, longer);
+            if (mutated != null) {
+                int close = matching(drl, m.end() - 1);
+                out.add(new Mutant(id, file, lineOf(drl, m.start()), Mutant.Kind.LENGTHEN_DEADLINE,
+                        drl.substring(m.start(), close < 0 ? m.end() : close + 1),
+                        "把期限 " + v + " 延长 1 天", mutated));
+            }
+        }
+    }
+
+    /** The drl with every use of a variable in the consequence replaced, or null when the consequence does not use it. */
+    private static String replaceVariable(String drl, int from, int to, String variable, String replacement) {
+        String rhs = drl.substring(from, to);
+        String replaced = rhs.replaceAll(Pattern.quote(variable) + "(?![\\w])", Matcher.quoteReplacement(replacement));
+        return replaced.equals(rhs) ? null : drl.substring(0, from) + replaced + drl.substring(to);
+    }
+
+    private static String describe(String constraint) {
+        String field = constraint.split("[\\s=!<>(]", 2)[0];
+        return switch (field) {
+            case "topics" -> "议题";
+            case "groups" -> "对象";
+            case "organiser" -> "组织单位";
+            case "unitId" -> "所属单位";
+            case "kind" -> "类别";
+            case "honourLevel" -> "级别";
+            case "relatesTo" -> "关联记录";
+            case "positiveAmount", "amount" -> "金额";
+            default -> "";
+        };
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, skipping strings and line comments; -1 if none. */
+    static int matching(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                i = endOfString(s, i);
+            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
+                int nl = s.indexOf('\n', i);
+                i = nl < 0 ? s.length() : nl;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The top-level comma-separated parts of {@code s[from, to)}, each trimmed, as [start, end) pairs. */
+    static List<int[]> split(String s, int from, int to) {
+        List<int[]> parts = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            char c = i == to ? ',' : s.charAt(i);
+            if (i < to && c == '"') {
+                i = endOfString(s, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                int a = start;
+                int b = i;
+                while (a < b && Character.isWhitespace(s.charAt(a))) {
+                    a++;
+                }
+                while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+                    b--;
+                }
+                if (a < b) {
+                    parts.add(new int[] {a, b});
+                }
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    private static int endOfString(String s, int quote) {
+        for (int i = quote + 1; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (s.charAt(i) == '"') {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    static int lineOf(String s, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (s.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
