@@ -101,7 +101,10 @@ final class InputFiles {
         for (Path e : entries) {
             String name = e.getFileName().toString();
             Kind kind = Kind.of(e);
-            if (name.endsWith(".expected.json")) {
+            if (name.startsWith("~$")) {
+                // Excel and WPS leave "~$台账.xlsx" beside a workbook while it is open: a lock, not a ledger.
+                err.println("跳过 " + shown(e) + "（Excel/WPS 打开工作簿时留下的临时锁文件，不是台账）");
+            } else if (name.endsWith(".expected.json")) {
                 err.println("跳过 " + shown(e) + "（预期结果文件，不是台账）");
             } else if (kind == null) {
                 if (Files.isDirectory(e)) {

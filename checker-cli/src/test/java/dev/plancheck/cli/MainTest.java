@@ -278,6 +278,27 @@ class MainTest {
     }
 
     @Test
+    void a_folder_skips_an_office_lock_file_and_says_that_a_workbooks_own_waivers_were_not_applied(@TempDir Path dir)
+            throws Exception {
+        Path ledger = dir.resolve("台账.xlsx");
+        Path waivers = dir.resolve("w.json");
+        Files.writeString(waivers, "[{\"rule\": \"R1.2-4\", \"unit\": \"DC\", \"reason\": \"会议取消\"}]");
+        Run convert = run("convert", SAMPLES + "gaps-meetings.json", "--to", "xlsx", "--out", ledger.toString(),
+                "--waivers", waivers.toString());
+        assertEquals(0, convert.code(), convert.err());
+        Files.write(dir.resolve("~$台账.xlsx"), new byte[165]);
+        Files.delete(waivers);
+        Run r = run("check", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("跳过 " + dir.resolve("~$台账.xlsx") + "（Excel/WPS 打开工作簿时留下的临时锁文件，不是台账）"), r.err());
+        assertTrue(r.err().contains("提示：" + ledger + " 的“情况说明”表有 1 条说明，未采用；评估人员认可后，用 --waivers "
+                + ledger + " 采用"), r.err());
+        Run accepted = run("check", "--waivers", ledger.toString(), ledger.toString());
+        assertTrue(accepted.out().contains("（另有 1 项缺项已说明）"), accepted.out());
+        assertFalse(accepted.err().contains("未采用"), accepted.err());
+    }
+
+    @Test
     void the_xlsx_sample_checks_exactly_like_its_json_twin() throws Exception {
         Run json = run("check", "--format", "json", SAMPLES + "compliant.json");
         Run xlsx = run("check", "--format", "json", SAMPLES + "compliant.xlsx");

@@ -198,8 +198,7 @@ public final class MutationTester {
         // A record is used by no rule of the pack only if no rule of the other files uses it either.
         List<Notice> notices = r.notices().stream()
                 .filter(n -> n.type() != Notice.Type.UNMATCHED || unmatchedElsewhere.contains(n.recordId())).toList();
-        return new Report(r.source(), r.packId(), r.packTitle(), r.year(), r.asOf(), r.comingDueDays(), r.units(),
-                r.results(), r.gaps(), notices, r.comingDue(), r.retiredRules());
+        return r.withGapsAndNotices(r.gaps(), notices);
     }
 
     private Report run(CompiledRules rules, ScenarioCase c) {
