@@ -233,7 +233,8 @@ public final class SubmissionValidator {
         return "可用：" + String.join("、", known.stream().sorted().toList());
     }
 
-    private static int distance(String a, String b) {
+    /** The edit (Levenshtein) distance of two codes or names, for "did you mean" suggestions. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
