@@ -10,13 +10,11 @@ import dev.plancheck.scenario.ScenarioFile;
 import dev.plancheck.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,23 +72,9 @@ final class MutateCommand implements Callable<Integer> {
                 return ExitCode.BAD_INPUT.code;
             }
         }
-        List<Path> files = new ArrayList<>();
-        boolean bad = false;
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".json")).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    err.println(p + "：无法列出文件夹（" + e.getMessage() + "）");
-                    bad = true;
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                err.println(p + "：文件或文件夹不存在");
-                bad = true;
-            }
-        }
+        ScenarioFiles expanded = ScenarioFiles.expand(paths, err);
+        List<Path> files = expanded.files();
+        boolean bad = expanded.bad();
         ScenarioRunner runner = new ScenarioRunner(checker);
         List<ScenarioFile> scenarios = new ArrayList<>();
         for (Path file : files) {
