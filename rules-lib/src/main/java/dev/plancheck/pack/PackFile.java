@@ -13,6 +13,7 @@ import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,19 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
     public static final int LAST_YEAR = SolarTerms.MAX_YEAR;
 
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{2})-(\\d{2})");
+
+    /** The maps are copied and read-only, in the file's order: a pack is shared by every check that uses it. */
+    public PackFile {
+        nodes = readOnly(nodes);
+        periods = readOnly(periods);
+        quotas = readOnly(quotas);
+        deadlines = readOnly(deadlines);
+        retiredRules = readOnly(retiredRules);
+    }
+
+    static <V> Map<String, V> readOnly(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
 
     static PackFile read(JsonFields f) {
         JsonNode root = f.doc().root();
@@ -97,7 +111,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     (id2, r, path) -> f.text(r, path, "reason", true));
         }
         return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
-                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, Map.copyOf(retired), version);
+                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, retired, version);
     }
 
     /** Reads one named parameter; returns null after reporting when it cannot be used. */

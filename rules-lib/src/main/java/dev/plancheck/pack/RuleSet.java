@@ -20,6 +20,11 @@ public record RuleSet(String name, ResourceDir dir, Map<String, String> drl, Cla
     /** The folder of the bundled rule sets on the class path. */
     public static final String BUNDLED_ROOT = "dev/plancheck/packs";
 
+    /** The DRL texts are copied and read-only, in the listed order: a rule set is shared by every check. */
+    public RuleSet {
+        drl = PackFile.readOnly(drl);
+    }
+
     static RuleSet load(String name, ResourceDir dir, List<Problem> problems) throws IOException {
         JsonFields index = fields(dir, "ruleset.json", problems);
         Map<String, String> drl = new LinkedHashMap<>();

@@ -4,6 +4,7 @@
  * {@link dev.plancheck.pack.RuleSet} (with {@link dev.plancheck.pack.ResourceDir}, {@link dev.plancheck.pack.ClauseBook}
  * and {@link dev.plancheck.pack.Vocabulary}) and {@link dev.plancheck.pack.PackFile} (with
  * {@link dev.plancheck.pack.NodeDef} and {@link dev.plancheck.pack.PeriodDef}). {@link dev.plancheck.pack.PackLoader}
- * and {@link dev.plancheck.pack.JsonFields} are internals of the library and may change.
+ * and {@link dev.plancheck.pack.JsonFields} are internals of the library and may change. The views are immutable
+ * (their maps are read-only copies in file order), so one pack can be shared by any number of threads.
  */
 package dev.plancheck.pack;
