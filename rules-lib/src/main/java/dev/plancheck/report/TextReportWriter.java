@@ -76,7 +76,7 @@ public final class TextReportWriter implements ReportWriter {
         List<Gap> waived = r.waivedGaps();
         out.append("结论：").append(open.isEmpty() ? "没有缺项" : "有 " + open.size() + " 项缺项")
                 .append(waived.isEmpty() ? "" : "（另有 " + waived.size() + " 项缺项已说明）").append("　")
-                .append(summaryLine(s)).append('\n');
+                .append(summaryLine(s, waived.size())).append('\n');
 
         if (!open.isEmpty()) {
             out.append('\n').append(RULE).append('\n').append("缺项（").append(String.valueOf(open.size()))
@@ -97,7 +97,9 @@ public final class TextReportWriter implements ReportWriter {
         out.append('\n').append(RULE).append('\n').append("各单位情况：\n");
         for (OrgUnit unit : r.units()) {
             List<RuleResult> mine = r.results().stream().filter(x -> x.unit().getId().equals(unit.getId())).toList();
-            out.append("  ").append(unitName(unit)).append("　").append(summaryLine(Report.countByStatus(mine))).append('\n');
+            long waivedHere = waived.stream().filter(g -> g.unit().getId().equals(unit.getId())).count();
+            out.append("  ").append(unitName(unit)).append("　").append(summaryLine(Report.countByStatus(mine), waivedHere))
+                    .append('\n');
             if (detail) {
                 section(out, mine, Status.NOT_DUE, "未到期", "…");
                 section(out, mine, Status.NOT_APPLICABLE, "不适用", "–");
@@ -255,8 +257,11 @@ public final class TextReportWriter implements ReportWriter {
         return TerminalText.line(submitted);
     }
 
-    private static String summaryLine(Map<Status, Integer> s) {
+    /** The count of each status; a gap count says how many of those gaps are 已说明, so it never reads as open. */
+    private static String summaryLine(Map<Status, Integer> s, long waived) {
         return java.util.Arrays.stream(Status.values())
-                .map(st -> st.chineseName() + " " + s.get(st)).collect(Collectors.joining("　"));
+                .map(st -> st.chineseName() + " " + s.get(st)
+                        + (st == Status.GAP && waived > 0 ? "（其中已说明 " + waived + "）" : ""))
+                .collect(Collectors.joining("　"));
     }
 }

@@ -81,7 +81,7 @@ public final class HtmlReportWriter implements ReportWriter {
         boolean onePlan = !reports.isEmpty()
                 && reports.stream().allMatch(r -> r.packTitle().equals(reports.get(0).packTitle()));
         String title = (onePlan ? "《" + reports.get(0).packTitle() + "》" : "") + "落实情况检查报告"
-                + (batch ? "（" + reports.size() + " 个提交文件）" : "");
+                + (batch ? "（" + reports.size() + " 个台账文件）" : "");
         // The policy is a second line of defence: were some text ever left unescaped, no script would run and
         // nothing would load.
         p.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -90,7 +90,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 .raw("<meta name=\"generator\" content=\"plancheck\">\n")
                 .raw("<title>").text(title).raw("</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
         if (reports.isEmpty()) {
-            p.raw("<main>\n<h1>").text(title).raw("</h1>\n<p class=\"verdict\">没有可以检查的提交文件：")
+            p.raw("<main>\n<h1>").text(title).raw("</h1>\n<p class=\"verdict\">没有可以检查的台账文件：")
                     .raw("所有文件都有误，问题已在命令行列出。</p>\n</main>\n");
         } else {
             p.raw("<main>\n");
@@ -111,7 +111,7 @@ public final class HtmlReportWriter implements ReportWriter {
         Comparison c = Comparison.of(reports);
         p.raw("<section class=\"comparison\" id=\"summary\">\n<h1>").text(title).raw("</h1>\n");
         p.raw("<h2>各单位对比（按缺项由多到少排列）</h2>\n");
-        p.raw("<p>").text(reports.size() + " 个提交文件已检查，共 " + c.rows().size() + " 个单位。")
+        p.raw("<p>").text(reports.size() + " 个台账文件已检查，共 " + c.rows().size() + " 个单位。")
                 .raw("各部分一栏为“已落实/应落实”，不适用的不计；“—”表示该部分对该单位没有应落实事项。</p>\n");
         p.raw("<table class=\"compare\">\n<thead><tr><th>序号</th><th class=\"who\">单位／文件</th><th>缺项</th>")
                 .raw("<th>已说明</th><th>未到期</th><th>已落实/<wbr>应落实</th>");

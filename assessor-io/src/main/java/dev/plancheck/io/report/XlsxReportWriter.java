@@ -82,7 +82,7 @@ public final class XlsxReportWriter implements ReportFileWriter {
         boolean same = reports.stream().allMatch(x -> x.packTitle().equals(r.packTitle()) && x.year() == r.year()
                 && x.asOf().equals(r.asOf()));
         return same ? "《" + r.packTitle() + "》落实情况　考核年度 " + r.year() + "　检查截至 " + r.asOf()
-                : "落实情况检查（" + reports.size() + " 个提交文件）";
+                : "落实情况检查（" + reports.size() + " 个台账文件）";
     }
 
     private static void gaps(Worksheet ws, List<Report> reports, boolean batch) {

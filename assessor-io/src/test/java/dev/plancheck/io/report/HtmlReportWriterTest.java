@@ -225,7 +225,7 @@ class HtmlReportWriterTest {
         Report b = new Report("other.json", "other-pack", "另一份工作要点", a.year(), a.asOf(), a.comingDueDays(),
                 a.units(), a.results(), a.gaps(), a.notices(), a.comingDue(), a.retiredRules(), a.fingerprint());
         String page = html(List.of(a, b), true);
-        assertTrue(page.contains("<title>落实情况检查报告（2 个提交文件）</title>"));
+        assertTrue(page.contains("<title>落实情况检查报告（2 个台账文件）</title>"));
         assertTrue(page.contains("《另一份工作要点》落实情况检查报告</h1>"), "each report keeps its own plan");
     }
 
@@ -238,6 +238,6 @@ class HtmlReportWriterTest {
     @Test
     void no_report_gives_a_page_that_says_so() {
         String page = html(List.of(), true);
-        assertTrue(page.contains("没有可以检查的提交文件"));
+        assertTrue(page.contains("没有可以检查的台账文件"));
     }
 }
