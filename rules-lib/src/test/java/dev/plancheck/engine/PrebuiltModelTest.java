@@ -13,10 +13,10 @@ import dev.plancheck.CheckOptions;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.RulePack;
-import dev.plancheck.pack.ResourceDir;
 import dev.plancheck.pack.RuleSet;
 import dev.plancheck.report.JsonReportWriter;
 import dev.plancheck.scenario.ScenarioRunner;
+import dev.plancheck.testing.Checkers;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -47,29 +47,15 @@ class PrebuiltModelTest {
     private static PlanChecker runtime2024;
 
     @BeforeAll
-    static void checkers() throws IOException {
-        prebuilt2023 = PlanChecker.create(RulePack.bundled("dianchang-2023"));
-        prebuilt2024 = PlanChecker.create(RulePack.bundled("dianchang-2024-demo"));
-        runtime2023 = PlanChecker.create(RulePack.load(externalCopy("dianchang-2023")));
-        runtime2024 = PlanChecker.create(RulePack.load(externalCopy("dianchang-2024-demo")));
+    static void checkers() {
+        prebuilt2023 = Checkers.dianchang2023();
+        prebuilt2024 = Checkers.demo2024();
+        runtime2023 = Checkers.fromDisk("dianchang-2023");
+        runtime2024 = Checkers.fromDisk("dianchang-2024-demo");
     }
 
-    /** The bundled pack and its rule set copied to disk, so that it loads as a rule author's pack would. */
-    static Path externalCopy(String packId) throws IOException {
-        Path dir = Files.createDirectories(temp.resolve(packId));
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        ResourceDir bundled = new ResourceDir.Classpath(RuleSet.BUNDLED_ROOT + "/dianchang");
-        JsonNode index = MAPPER.readTree(bundled.read("ruleset.json"));
-        List<String> files = new ArrayList<>(List.of("ruleset.json", "clauses.json", "vocabulary.json"));
-        index.get("files").forEach(f -> files.add(f.asText()));
-        for (String f : files) {
-            Files.write(rules.resolve(f), bundled.read(f));
-        }
-        ObjectNode pack = (ObjectNode) MAPPER.readTree(new ResourceDir.Classpath(RuleSet.BUNDLED_ROOT).read(packId + ".json"));
-        pack.put("ruleSet", "./rules");
-        Path file = dir.resolve("pack.json");
-        MAPPER.writeValue(file.toFile(), pack);
-        return file;
+    private static Path externalCopy(String packId) throws IOException {
+        return Checkers.externalCopy(temp, packId);
     }
 
     @Test

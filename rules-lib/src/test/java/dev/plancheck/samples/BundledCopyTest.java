@@ -10,13 +10,9 @@ import dev.plancheck.RulePack;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.testing.Checkers;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +27,23 @@ class BundledCopyTest {
 
     @Test
     void a_copy_of_the_2023_pack_on_disk_gives_reports_identical_to_the_bundled_pack_on_every_sample() throws Exception {
-        assertSameReports(Checkers.dianchang2023(), copy("dianchang-2023"), Path.of("..", "sample-data", "dianchang-2023"));
+        assertSameReports(Checkers.dianchang2023(), Checkers.fromDisk("dianchang-2023"),
+                Path.of("..", "sample-data", "dianchang-2023"));
     }
 
     @Test
     void a_copy_of_the_2024_demonstration_pack_does_too() throws Exception {
-        assertSameReports(Checkers.demo2024(), copy("dianchang-2024-demo"), Path.of("..", "sample-data", "demo-2024"));
+        assertSameReports(Checkers.demo2024(), Checkers.fromDisk("dianchang-2024-demo"), Path.of("..", "sample-data", "demo-2024"));
     }
 
     @Test
     void changing_one_quota_in_the_copy_changes_the_fingerprint() throws Exception {
-        Path params = copy("dianchang-2023");
+        Path params = Checkers.externalCopy(dir, "dianchang-2023");
         Files.writeString(params, Files.readString(params).replaceFirst("\"min\": 2", "\"min\": 3"));
         assertNotEquals(RulePack.bundled().fingerprint().sha256(), RulePack.load(params).fingerprint().sha256());
     }
 
-    private static void assertSameReports(PlanChecker bundled, Path copiedParams, Path samples) throws Exception {
-        PlanChecker copy = PlanChecker.create(RulePack.load(copiedParams));
+    private static void assertSameReports(PlanChecker bundled, PlanChecker copy, Path samples) throws Exception {
         assertEquals(bundled.pack().fingerprint(), copy.pack().fingerprint());
         List<Path> ledgers;
         try (Stream<Path> s = Files.list(samples)) {
@@ -60,33 +56,6 @@ class BundledCopyTest {
             for (String format : ReportFormats.names()) {
                 assertEquals(write(format, a), write(format, b), ledger + " " + format);
             }
-        }
-    }
-
-    /** Copies the bundled parameter file and its rule set to the temporary folder; returns the parameter file. */
-    private Path copy(String packId) throws IOException {
-        String params = read(packId + ".json");
-        Matcher m = Pattern.compile("\"ruleSet\": \"([a-z0-9-]+)\"").matcher(params);
-        assertTrue(m.find());
-        String ruleSet = m.group(1);
-        Path rules = Files.createDirectories(dir.resolve(ruleSet));
-        String index = read(ruleSet + "/ruleset.json");
-        Files.writeString(rules.resolve("ruleset.json"), index);
-        for (String file : List.of("clauses.json", "vocabulary.json")) {
-            Files.writeString(rules.resolve(file), read(ruleSet + "/" + file));
-        }
-        Matcher drl = Pattern.compile("\"([a-z0-9_]+\\.drl)\"").matcher(index);
-        while (drl.find()) {
-            Files.writeString(rules.resolve(drl.group(1)), read(ruleSet + "/" + drl.group(1)));
-        }
-        Path file = dir.resolve(packId + ".json");
-        Files.writeString(file, m.replaceFirst("\"ruleSet\": \"./" + ruleSet + "\""));
-        return file;
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = BundledCopyTest.class.getClassLoader().getResourceAsStream("dev/plancheck/packs/" + resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
