@@ -38,7 +38,11 @@ final class ChineseHelp {
     private static void headings(CommandLine cli) {
         UsageMessageSpec u = cli.getCommandSpec().usageMessage();
         u.synopsisHeading("用法：").descriptionHeading("%n").parameterListHeading("%n参数：%n")
-                .optionListHeading("%n选项：%n").commandListHeading("%n命令：%n").exitCodeListHeading("%n退出码：%n");
+                .optionListHeading("%n选项：%n").commandListHeading("%n命令：%n");
+        // picocli prints the heading even when a command lists no exit codes.
+        if (!u.exitCodeList().isEmpty()) {
+            u.exitCodeListHeading("%n退出码：%n");
+        }
         if (cli.getCommandSpec().helpCommand()) {
             u.header("显示某个命令的用法说明。")
                     .description("不给 COMMAND 时显示 checker 本身的用法；给出时显示该命令的用法。");

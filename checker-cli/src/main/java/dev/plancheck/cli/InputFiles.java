@@ -82,10 +82,13 @@ final class InputFiles {
         }
         if (!attributes.isDirectory()) {
             String wrong = problemWith(path, attributes, maxFileBytes);
+            if (wrong == null && Kind.of(path) == null) {
+                wrong = notALedger(path);
+            }
             if (wrong != null) {
                 refuse(path, wrong, err);
             } else {
-                inputs.add(new Input(path, Kind.of(path) == null ? Kind.JSON : Kind.of(path)));
+                inputs.add(new Input(path, Kind.of(path)));
             }
             return;
         }
@@ -106,6 +109,9 @@ final class InputFiles {
                 err.println("跳过 " + shown(e) + "（Excel/WPS 打开工作簿时留下的临时锁文件，不是台账）");
             } else if (name.endsWith(".expected.json")) {
                 err.println("跳过 " + shown(e) + "（预期结果文件，不是台账）");
+            } else if (kind == null && dev.plancheck.io.ledger.Ledgers.spreadsheetToResave(name) != null && !Files.isDirectory(e)) {
+                // A workbook in a format we do not read is a ledger all the same: not checking it is an error.
+                refuse(e, notALedger(e), err);
             } else if (kind == null) {
                 if (Files.isDirectory(e)) {
                     err.println("跳过子文件夹 " + shown(e) + "（不递归检查；如需检查请单独给出）");
@@ -135,6 +141,13 @@ final class InputFiles {
         if (inputs.size() == before && refused == refusedBefore) {
             refuse(path, "文件夹中没有台账文件（*.json、*.ndjson、*.xlsx、*.csv）", err);
         }
+    }
+
+    /** Why a named file is not read: its extension is not one of a ledger's. */
+    private static String notALedger(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        String hint = dev.plancheck.io.ledger.Ledgers.spreadsheetToResave(name);
+        return "不是台账文件，未读取：台账应为 .json、.ndjson、.xlsx 或 .csv 文件" + (hint == null ? "" : "；" + hint);
     }
 
     private void refuse(Path path, String reason, PrintWriter err) {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  * rules, so that a ledger can be corrected before it is assessed.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"只检查提交文件的格式和内容是否有效（与 check 相同的读取和校验），不按规则检查缺项。",
-                "PATH 是提交文件（.json 或 .ndjson），或存放提交文件的文件夹。"},
+        description = {"只检查台账文件的格式和内容是否有效（与 check 相同的读取和校验），不按规则检查缺项。",
+                "PATH 是台账文件（.json、.xlsx、.csv，或每行一份提交的 .ndjson），或存放台账的文件夹。"},
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:全部有效", "2:有无效的提交或无法使用的路径", "3:规则包本身有误",
                 "70:检查程序内部出错，检查没有完成"})
@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "提交文件或文件夹")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "台账文件或文件夹")
     List<Path> paths;
 
     @Mixin

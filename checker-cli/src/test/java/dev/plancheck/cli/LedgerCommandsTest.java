@@ -53,6 +53,32 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void a_workbook_in_an_old_format_is_refused_with_how_to_resave_it_named_or_in_a_folder() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("台账"));
+        Files.copy(COMPLIANT, folder.resolve("a.json"));
+        Files.write(folder.resolve("b.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+        Files.writeString(folder.resolve("说明.txt"), "不是台账");
+        String resave = "不是台账文件，未读取：台账应为 .json、.ndjson、.xlsx 或 .csv 文件；这是旧版 Excel 97-2003 格式，请“另存为” .xlsx";
+
+        MainTest.Run named = MainTest.run("check", folder.resolve("b.xls").toString());
+        assertEquals(2, named.code(), named.err());
+        assertTrue(named.err().startsWith(folder.resolve("b.xls") + "：" + resave + "\n"), named.err());
+        assertTrue(named.err().endsWith("另有 1 个路径无法使用\n"), named.err());
+
+        MainTest.Run text = MainTest.run("validate", folder.resolve("说明.txt").toString());
+        assertEquals(2, text.code(), text.err());
+        assertTrue(text.err().startsWith(folder.resolve("说明.txt") + "：不是台账文件，未读取：台账应为 .json、.ndjson、.xlsx 或 .csv 文件\n"),
+                text.err());
+
+        // In a folder: the old workbook is a ledger that was not checked (exit 2); a note beside it is only skipped.
+        MainTest.Run all = MainTest.run("check", folder.toString());
+        assertEquals(2, all.code(), all.err());
+        assertTrue(all.out().contains("提交文件：" + folder.resolve("a.json")), all.out());
+        assertTrue(all.err().contains(folder.resolve("b.xls") + "：" + resave + "\n"), all.err());
+        assertTrue(all.err().contains("跳过 " + folder.resolve("说明.txt") + "（不是 .json、.ndjson、.xlsx 或 .csv 台账文件）"), all.err());
+    }
+
+    @Test
     void convert_refuses_to_overwrite_the_input_or_an_existing_file() throws Exception {
         Path json = dir.resolve("a.json");
         Files.copy(COMPLIANT, json);

@@ -218,6 +218,22 @@ class MainTest {
     }
 
     @Test
+    void every_commands_help_lists_its_exit_codes_under_a_heading_that_is_never_empty() {
+        List<String> commands = List.of("check", "validate", "template", "convert", "rules", "serve", "test", "mutate", "lint");
+        Run top = run("--help");
+        for (String command : commands) {
+            assertTrue(top.out().contains("  " + command + " "), command + " missing from:\n" + top.out());
+            Run r = run("help", command);
+            assertEquals(0, r.code(), command);
+            String out = r.out();
+            int heading = out.indexOf("\n退出码：\n");
+            assertTrue(heading >= 0, command + " lists no exit codes:\n" + out);
+            String after = out.substring(heading + "\n退出码：\n".length());
+            assertTrue(after.matches("(?s)\\s+0\\s+\\S.*"), command + " has an empty exit-code list:\n" + out);
+        }
+    }
+
+    @Test
     void a_report_file_that_cannot_be_written_has_its_own_exit_code_and_says_why(@TempDir Path dir) {
         Run r = run("check", "--output", dir.resolve("no-such-folder").resolve("r.txt").toString(), SAMPLES + "compliant.json");
         assertEquals(74, r.code(), r.err());

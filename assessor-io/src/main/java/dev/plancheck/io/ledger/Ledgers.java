@@ -113,10 +113,21 @@ public final class Ledgers {
     }
 
     private static Problem unsupported(String name, String ext) {
-        String hint = ext.equals(".xls") ? "这是旧版 Excel 97-2003 格式，请“另存为” .xlsx"
-                : ext.equals(".et") || ext.equals(".ods") ? "请在 WPS 或办公软件中“另存为” .xlsx"
-                : "请提交 .json、.xlsx 或 .csv 文件";
-        return new Problem(name, 0, 0, "", "不能读取" + (ext.isEmpty() ? "没有扩展名的" : "“" + ext + "”") + "文件；" + hint);
+        String hint = spreadsheetToResave(name);
+        return new Problem(name, 0, 0, "", "不能读取" + (ext.isEmpty() ? "没有扩展名的" : "“" + ext + "”") + "文件；"
+                + (hint != null ? hint : "请提交 .json、.xlsx 或 .csv 文件"));
+    }
+
+    /**
+     * For a spreadsheet in a format this library does not read (.xls, WPS .et, .ods), how to re-save it as .xlsx;
+     * {@code null} for any other file name.
+     */
+    public static String spreadsheetToResave(String fileName) {
+        return switch (extension(fileName)) {
+            case ".xls" -> "这是旧版 Excel 97-2003 格式，请“另存为” .xlsx";
+            case ".et", ".ods" -> "请在 WPS 或办公软件中“另存为” .xlsx";
+            default -> null;
+        };
     }
 
     static String extension(Path file) {
