@@ -218,9 +218,14 @@ public final class LocatedJson {
         } else {
             return m.length() > 200 ? m.substring(0, 200) + "…" : m;
         }
-        String said = m.lines().findFirst().orElse(m);
+        // The problem carries our own location; the parser's "[Source: …; line: 1, column: 25]" would contradict it
+        // for a line of an NDJSON file, which the parser reads on its own.
+        String said = SOURCE_LOCATION.matcher(m.lines().findFirst().orElse(m)).replaceAll("");
         return why + "；解析器原话：" + (said.length() > 160 ? said.substring(0, 160) + "…" : said);
     }
+
+    private static final java.util.regex.Pattern SOURCE_LOCATION =
+            java.util.regex.Pattern.compile(" ?\\(start marker at \\[Source: [^\\]]*\\]\\)| ?at \\[Source: [^\\]]*\\]");
 
     private static String limitIn(String m) {
         java.util.regex.Matcher n = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)").matcher(m);

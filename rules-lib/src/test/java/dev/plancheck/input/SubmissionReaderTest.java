@@ -1,6 +1,7 @@
 package dev.plancheck.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,15 @@ class SubmissionReaderTest {
         String text = all(problems("{\"year\": 2023 \"units\": []}"));
         assertTrue(text.contains("JSON 语法错误：对象的成员之间缺少逗号；解析器原话："), text);
         assertTrue(all(problems("{\"year\": 2023, \"units\": [")).contains("文件意外结束，括号或引号没有闭合"));
+    }
+
+    @Test
+    void the_parsers_words_are_quoted_without_its_own_line_and_column_which_only_our_location_gives() {
+        List<Problem> p = problems("{\"year\": 2023,\n \"units\": [{\"id\": \"DC\", \"name\": \"电厂街道\", \"level\": \"subdistrict\"}");
+        assertEquals(1, p.size(), all(p));
+        assertEquals(2, p.get(0).line(), all(p));
+        assertTrue(p.get(0).message().contains("解析器原话：Unexpected end-of-input: expected close marker for Array（"), all(p));
+        assertFalse(p.get(0).message().contains("line:"), all(p));
     }
 
     @Test
