@@ -39,6 +39,35 @@ class LunarCalendarTest {
         assertEquals(published, LunarCalendar.springFestival(year));
     }
 
+    /**
+     * The new-moon series to a fraction of a second, not only to the day: Meeus, <i>Astronomical Algorithms</i>
+     * (2nd ed., 1998), Example 49.a, p. 353 — the new moon of 1977 February, k = −283, JDE 2443192.65118.
+     * A periodic term dropped or mistyped moves the instant by seconds to hours, which dates alone rarely show.
+     */
+    @Test
+    void the_new_moon_of_meeus_example_49a_is_computed_to_the_published_five_decimals() {
+        assertEquals(2443192.65118, LunarCalendar.newMoonJde(-283), 0.000005);
+    }
+
+    /**
+     * New moons whose civil date is easy to get wrong, from H. Aslaksen, "The Mathematics of the Chinese Calendar"
+     * (http://www.math.nus.edu.sg/aslaksen/calendar/cal2.pdf), Beijing time: 1990-10-18 23:36:31, 24 minutes
+     * before midnight (half an hour of error makes it the 19th), and 1991-02-15 01:31:47, which is still the 14th
+     * in UTC (the zone matters).
+     */
+    @ParameterizedTest(name = "new moon on {0}")
+    @CsvSource({"1990-10-18", "1991-02-15"})
+    void new_moons_near_midnight_are_dated_in_beijing_time(LocalDate published) {
+        LocalDate nearest = null;
+        for (int k = -140; k <= -100; k++) {
+            LocalDate d = LunarCalendar.newMoonDate(k);
+            if (Math.abs(d.toEpochDay() - published.toEpochDay()) <= 3) {
+                nearest = d;
+            }
+        }
+        assertEquals(published, nearest);
+    }
+
     @Test
     void the_2034_new_year_comes_after_the_leap_eleventh_month_of_2033() {
         // 2033 has a leap 11th month (the "2033 problem"), so 2034's first month is the third after month 11.
