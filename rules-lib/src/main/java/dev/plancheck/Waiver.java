@@ -2,6 +2,8 @@ package dev.plancheck;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An assessor's acceptance of one gap (情况说明): the duty of a rule for one unit was not done, for a reason the
@@ -27,6 +29,26 @@ public record Waiver(String ruleId, String unitId, String reason, String accepte
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(source, "source");
+    }
+
+    private static final Pattern LINE_AND_COLUMN = Pattern.compile("(.+):(\\d+):(\\d+)");
+    private static final Pattern CELL = Pattern.compile("(.+):([^:!]+![A-Z]+\\d+)");
+
+    /**
+     * A problem with this waiver, located where it was read: {@code waivers.json:4:5} gives the file, line and
+     * column, {@code 台账.xlsx:情况说明!A3} the file and the cell (as the path, the way spreadsheet problems name
+     * cells); any other source is taken as the file.
+     */
+    public Problem problem(String message) {
+        Matcher m = LINE_AND_COLUMN.matcher(source);
+        if (m.matches()) {
+            return new Problem(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), "", message);
+        }
+        m = CELL.matcher(source);
+        if (m.matches()) {
+            return new Problem(m.group(1), 0, 0, m.group(2), message);
+        }
+        return new Problem(source, 0, 0, "", message);
     }
 
     /** True when the waiver still applies at the end of the given day. */

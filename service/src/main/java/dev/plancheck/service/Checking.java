@@ -115,8 +115,7 @@ final class Checking {
         // As on the command line: a waiver must name a unit of a checked ledger, otherwise it is a typo.
         for (Waiver w : waivers) {
             if (submissions.stream().noneMatch(s -> s.units().stream().anyMatch(u -> u.getId().equals(w.unitId())))) {
-                problems.add(new Problem(w.source(), 0, 0, "", "情况说明所指的单位 \"" + w.unitId()
-                        + "\" 不在任何所检查的台账中；请核对单位编号"));
+                problems.add(w.problem("情况说明所指的单位 \"" + w.unitId() + "\" 不在任何所检查的台账中；请核对单位编号"));
             }
         }
         if (!problems.isEmpty()) {

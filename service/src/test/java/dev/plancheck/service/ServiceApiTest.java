@@ -159,8 +159,12 @@ class ServiceApiTest {
                 .getBytes(StandardCharsets.UTF_8);
         var bad = send(new Served.Form(form.boundary(), strayBody).post(request("/api/v1/check")).build());
         assertEquals(400, bad.statusCode());
-        assertEquals("情况说明所指的单位 \"XX\" 不在任何所检查的台账中；请核对单位编号",
-                json(bad).get("problems").get(0).get("message").asText());
+        JsonNode problem = json(bad).get("problems").get(0);
+        assertEquals("情况说明所指的单位 \"XX\" 不在任何所检查的台账中；请核对单位编号", problem.get("message").asText());
+        // Located like every other problem: the file in "file", the place in "line" and "column".
+        assertEquals("情况说明.json", problem.get("file").asText());
+        assertEquals(1, problem.get("line").asInt());
+        assertEquals(2, problem.get("column").asInt());
     }
 
     @Test
