@@ -347,6 +347,7 @@ public final class CheckService implements AutoCloseable {
             o.put("year", c.pack().year());
             o.put("default", first);
             o.put("rules", c.rules().size());
+            o.put("retiredRules", c.pack().parameters().retiredRules().size());
             first = false;
         }
         return root;
@@ -373,6 +374,12 @@ public final class CheckService implements AutoCloseable {
                 o.putNull("trigger");
             } else {
                 o.put("trigger", r.trigger());
+            }
+            String retired = c.pack().parameters().retiredRules().get(r.id());
+            if (retired == null) {
+                o.putNull("retired");
+            } else {
+                o.put("retired", retired);
             }
         }
         return root;

@@ -16,6 +16,7 @@ import dev.plancheck.report.JsonReportWriter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +71,29 @@ class ServiceApiTest {
                 () -> assertEquals("电厂街道2023年度统战群团工作要点", packs.get(0).get("title").asText()),
                 () -> assertEquals(2023, packs.get(0).get("year").asInt()),
                 () -> assertTrue(packs.get(0).get("default").asBoolean()),
+                () -> assertEquals(55, packs.get(0).get("rules").asInt()),
+                () -> assertEquals(0, packs.get(0).get("retiredRules").asInt()),
                 () -> assertEquals("dianchang-2024-demo", packs.get(1).get("id").asText()),
-                () -> assertFalse(packs.get(1).get("default").asBoolean()));
+                () -> assertFalse(packs.get(1).get("default").asBoolean()),
+                // The demonstration pack shares the 55 rules and does not check R1.5-2 in 2024.
+                () -> assertEquals(55, packs.get(1).get("rules").asInt()),
+                () -> assertEquals(1, packs.get(1).get("retiredRules").asInt()));
+    }
+
+    @Test
+    void a_rule_the_packs_year_does_not_check_says_why_in_the_catalogue() throws Exception {
+        JsonNode rules = json(send(request("/api/v1/packs/dianchang-2024-demo/rules").build())).get("rules");
+        List<String> retired = new ArrayList<>();
+        for (JsonNode r : rules) {
+            if (!r.get("retired").isNull()) {
+                retired.add(r.get("id").asText());
+                assertTrue(r.get("retired").asText().contains("2023 年的专项任务"), r.toString());
+            }
+        }
+        assertEquals(List.of("R1.5-2"), retired);
+        for (JsonNode r : json(send(request("/api/v1/packs/dianchang-2023/rules").build())).get("rules")) {
+            assertTrue(r.get("retired").isNull(), r.toString());
+        }
     }
 
     @Test
