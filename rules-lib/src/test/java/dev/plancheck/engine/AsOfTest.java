@@ -104,6 +104,33 @@ class AsOfTest {
     }
 
     @Test
+    void the_coming_duties_are_listed_by_closing_day_then_rule_not_in_rule_order() throws Exception {
+        Report june = checker.check(withoutLeiFengYoungPioneersAndWinter(), CheckOptions.asOf(LocalDate.of(2023, 6, 15)));
+        List<ComingDuty> coming = june.comingDue();
+        // R8-5 (七一, closing 07-08) comes after R3.3-1 (the second half-year, closing 12-31) in rule order.
+        int partyDay = indexOf(coming, "R8-5");
+        int secondHalf = indexOf(coming, "R3.3-1");
+        assertTrue(partyDay >= 0 && secondHalf >= 0 && partyDay < secondHalf, coming.toString());
+        for (int i = 1; i < coming.size(); i++) {
+            ComingDuty a = coming.get(i - 1);
+            ComingDuty b = coming.get(i);
+            assertTrue(!a.closes().isAfter(b.closes()), a + " before " + b);
+            if (a.closes().equals(b.closes())) {
+                assertTrue(RuleOrder.BY_ID.compare(a.rule().id(), b.rule().id()) <= 0, a + " before " + b);
+            }
+        }
+    }
+
+    private static int indexOf(List<ComingDuty> coming, String ruleId) {
+        for (int i = 0; i < coming.size(); i++) {
+            if (coming.get(i).rule().id().equals(ruleId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void the_december_stretch_of_winter_is_announced_in_november() throws Exception {
         Report november = checker.check(withoutLeiFengYoungPioneersAndWinter(), CheckOptions.asOf(LocalDate.of(2023, 11, 25)));
         ComingDuty winter = november.comingDue().stream().filter(c -> c.rule().id().equals("R7.2-4")).findFirst().orElseThrow();

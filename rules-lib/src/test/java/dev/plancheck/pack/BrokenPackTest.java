@@ -8,8 +8,8 @@ import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
+import dev.plancheck.testing.TestPacks;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A rule author's mistakes are reported, all at once, with the file and line, before any submission is checked. */
 class BrokenPackTest {
-    private static final String HEADER = """
-            package dev.plancheck.packs.test;
-            import dev.plancheck.model.Activity;
-            import dev.plancheck.model.OrgUnit;
-            import dev.plancheck.model.Period;
-            import dev.plancheck.model.UnitLevel;
-            import java.util.List;
-            global dev.plancheck.engine.Findings findings;
-            """;
-
     private static final String GOOD_RULE = """
             rule "R1.2-4 全年专题会议研究统战工作至少2次"
                 @id("R1.2-4") @title("专题会议") @clause("§1.2") @sentence("保证全年专题会议研究统战工作至少2次")
@@ -47,25 +37,7 @@ class BrokenPackTest {
     Path dir;
 
     private Path pack(String drlName, String drl) throws IOException {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        copy("clauses.json", rules);
-        copy("vocabulary.json", rules);
-        Files.writeString(rules.resolve("ruleset.json"), "{\"files\": [\"" + drlName + "\"]}");
-        Files.writeString(rules.resolve(drlName), HEADER + drl, StandardCharsets.UTF_8);
-        String params;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("dev/plancheck/packs/dianchang-2023.json")) {
-            params = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("\"ruleSet\": \"dianchang\"", "\"ruleSet\": \"./rules\"");
-        }
-        Path file = dir.resolve("pack.json");
-        Files.writeString(file, params, StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static void copy(String name, Path to) throws IOException {
-        try (InputStream in = BrokenPackTest.class.getClassLoader().getResourceAsStream("dev/plancheck/packs/dianchang/" + name)) {
-            Files.copy(in, to.resolve(name));
-        }
+        return TestPacks.write(dir, drlName, drl);
     }
 
     private static String messages(RulePackException e) {
@@ -118,7 +90,7 @@ class BrokenPackTest {
     @Test
     void reports_a_drl_file_in_the_folder_that_is_not_listed() throws Exception {
         Path file = pack("s01_test.drl", GOOD_RULE);
-        Files.writeString(dir.resolve("rules").resolve("s02_forgotten.drl"), HEADER);
+        Files.writeString(dir.resolve("rules").resolve("s02_forgotten.drl"), TestPacks.HEADER);
         RulePackException e = assertThrows(RulePackException.class, () -> RulePack.load(file));
         assertTrue(messages(e).contains("s02_forgotten.drl 没有列在 files 中"), messages(e));
     }

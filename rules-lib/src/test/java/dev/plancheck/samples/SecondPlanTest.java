@@ -67,6 +67,20 @@ class SecondPlanTest {
     }
 
     @Test
+    void a_council_meeting_below_the_attendance_threshold_is_named_as_not_counted_in_the_part() throws Exception {
+        Report report = checker().check(DIR.resolve("gaps.json"));
+        dev.plancheck.RuleResult fl = report.results().stream()
+                .filter(r -> r.rule().id().equals("R2.1-1") && r.unit().getId().equals("FL")).findFirst().orElseThrow();
+        assertEquals(1, fl.parts().size());
+        // FL-H3 had 12 residents, fewer than the 15 of the threshold: found, named, not counted.
+        assertEquals(List.of("FL-H3"), fl.parts().get(0).outside());
+        assertTrue(!fl.parts().get(0).evidence().contains("FL-H3"), fl.parts().get(0).evidence().toString());
+        assertTrue(fl.parts().get(0).found().contains("参加人数不足 15 人的另有 1 条：FL-H3（2023-09-15 枫林社区第三次居民议事会，12 人）"),
+                fl.parts().get(0).found());
+        assertTrue(report.notices().stream().noneMatch(n -> n.recordId().equals("FL-H3")), "it was looked at by a rule");
+    }
+
+    @Test
     void mid_year_the_months_still_to_come_are_not_due_and_the_missed_ones_are_gaps() throws Exception {
         Report june = checker().check(checker().read(DIR.resolve("gaps.json")),
                 dev.plancheck.CheckOptions.asOf(java.time.LocalDate.of(2023, 6, 30)));

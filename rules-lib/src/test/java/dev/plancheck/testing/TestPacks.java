@@ -1,0 +1,47 @@
+package dev.plancheck.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A rule author's pack of one DRL file, written to disk: the bundled clauses, vocabulary and 2023 parameters. */
+public final class TestPacks {
+    /** The package, imports and global every test DRL starts with. */
+    public static final String HEADER = """
+            package dev.plancheck.packs.test;
+            import dev.plancheck.model.Activity;
+            import dev.plancheck.model.OrgUnit;
+            import dev.plancheck.model.Period;
+            import dev.plancheck.model.UnitLevel;
+            import java.util.List;
+            global dev.plancheck.engine.Findings findings;
+            """;
+
+    private TestPacks() {
+    }
+
+    /** Writes the pack into {@code dir} with {@link #HEADER} and {@code drl} as its only rule file; returns pack.json. */
+    public static Path write(Path dir, String drlName, String drl) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        copy("clauses.json", rules);
+        copy("vocabulary.json", rules);
+        Files.writeString(rules.resolve("ruleset.json"), "{\"files\": [\"" + drlName + "\"]}");
+        Files.writeString(rules.resolve(drlName), HEADER + drl, StandardCharsets.UTF_8);
+        String params;
+        try (InputStream in = TestPacks.class.getClassLoader().getResourceAsStream("dev/plancheck/packs/dianchang-2023.json")) {
+            params = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"ruleSet\": \"dianchang\"", "\"ruleSet\": \"./rules\"");
+        }
+        Path file = dir.resolve("pack.json");
+        Files.writeString(file, params, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void copy(String name, Path to) throws IOException {
+        try (InputStream in = TestPacks.class.getClassLoader().getResourceAsStream("dev/plancheck/packs/dianchang/" + name)) {
+            Files.copy(in, to.resolve(name));
+        }
+    }
+}
