@@ -63,6 +63,32 @@ class BrokenPackTest {
         assertTrue(all.contains("引用的条款 §11.1 不在 clauses.json 中"), all);
         assertTrue(all.contains("R1.2-9 的 @sentence 不是条款 §1.2 在 clauses.json 中列出的职责原句之一"), all);
         assertTrue(e.problems().stream().allMatch(p -> p.file().endsWith("s01_test.drl") && p.line() > 0), all);
+        List<Integer> lines = e.problems().stream().map(Problem::line).toList();
+        assertEquals(lines.stream().sorted().toList(), lines, "listed in file order: " + all);
+        assertTrue(lines.get(0) < lines.get(lines.size() - 1), all);
+    }
+
+    @Test
+    void the_rules_are_listed_by_id_whatever_their_order_in_the_file() throws Exception {
+        String drl = GOOD_RULE.replace("R1.2-4 全年专题会议研究统战工作至少2次", "R1.2-10 之十").replace("\"R1.2-4\"", "\"R1.2-10\"")
+                + GOOD_RULE
+                + GOOD_RULE.replace("R1.2-4 全年专题会议研究统战工作至少2次", "R1.2-9 之九").replace("\"R1.2-4\"", "\"R1.2-9\"");
+        PlanChecker checker = PlanChecker.create(RulePack.load(pack("s01_test.drl", drl)));
+        assertEquals(List.of("R1.2-4", "R1.2-9", "R1.2-10"), checker.rules().stream().map(r -> r.id()).toList());
+    }
+
+    @Test
+    void a_rule_file_without_rules_is_an_error_not_an_empty_pack() throws Exception {
+        RulePackException e = assertThrows(RulePackException.class,
+                () -> PlanChecker.create(RulePack.load(pack("s01_test.drl", "// 还没有写规则\n"))));
+        assertEquals(List.of("规则集中没有任何规则"), e.problems().stream().map(Problem::message).toList());
+    }
+
+    @Test
+    void a_trigger_that_is_not_a_kind_of_the_vocabulary_is_reported() throws Exception {
+        String drl = GOOD_RULE.replace("@evidence(\"special-meeting\")", "@evidence(\"special-meeting\") @trigger(\"disastr\")");
+        RulePackException e = assertThrows(RulePackException.class, () -> PlanChecker.create(RulePack.load(pack("s01_test.drl", drl))));
+        assertTrue(messages(e).contains("规则 R1.2-4 的 @trigger 应为 vocabulary.json 中的记录类别，实际是 \"disastr\""), messages(e));
     }
 
     @Test
