@@ -64,6 +64,8 @@ class NotExceedingTest {
                 List.of(new OrgUnit("DC", "电厂街道", UnitLevel.SUBDISTRICT)), activities));
         List<PartResult> parts = report.results().get(0).parts();
         assertEquals(1, parts.size());
+        // Every record the rule looked at is evidence: none is reported as matching no rule.
+        assertEquals(List.of(), report.notices());
         return parts.get(0);
     }
 

@@ -57,6 +57,13 @@ class WaivingTest {
     }
 
     @Test
+    void a_waiver_of_the_second_gap_marks_that_gap_not_the_first() throws Exception {
+        Report r = check(waiver("R2.4-1", "DC", null, "w.json:1:2"));
+        assertEquals(List.of("R1.2-4"), r.openGaps().stream().map(Gap::ruleId).toList());
+        assertEquals(List.of("R2.4-1"), r.waivedGaps().stream().map(Gap::ruleId).toList());
+    }
+
+    @Test
     void an_expired_waiver_is_not_applied_and_says_so() throws Exception {
         Report r = check(waiver("R1.2-4", "DC", LocalDate.of(2023, 12, 30), "w.json:1:2"));
         assertEquals(2, r.openGaps().size());

@@ -89,6 +89,11 @@ class BrokenPackTest {
         String drl = GOOD_RULE.replace("@evidence(\"special-meeting\")", "@evidence(\"special-meeting\") @trigger(\"disastr\")");
         RulePackException e = assertThrows(RulePackException.class, () -> PlanChecker.create(RulePack.load(pack("s01_test.drl", drl))));
         assertTrue(messages(e).contains("规则 R1.2-4 的 @trigger 应为 vocabulary.json 中的记录类别，实际是 \"disastr\""), messages(e));
+        // The line of the rule's first line, counted in the file as written.
+        List<String> lines = (TestPacks.HEADER + drl).lines().toList();
+        int expected = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("rule \"R1.2-4")).findFirst().orElseThrow());
+        assertEquals(expected, e.problems().get(0).line(), messages(e));
+        assertTrue(expected > 5, "after the header: " + expected);
     }
 
     @Test
