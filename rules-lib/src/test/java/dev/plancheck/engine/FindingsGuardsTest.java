@@ -11,11 +11,14 @@ import dev.plancheck.Report;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import dev.plancheck.Submission;
+import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
 import dev.plancheck.testing.TestPacks;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +58,32 @@ class FindingsGuardsTest {
                     findings.present(kcontext, $u, "上半年会议", $h1, $ev);
                 """);
         assertEquals(List.of("上半年会议", "下半年会议"), r.results().get(0).parts().stream().map(PartResult::what).toList());
+    }
+
+    @Test
+    void an_attendance_threshold_names_the_records_too_small_and_those_outside_the_period_as_not_counted() throws Exception {
+        String drl = "rule \"R1.2-4 专题会议\"\n" + META + """
+                    @scope("subdistrict")
+                when
+                    $u : OrgUnit(level == UnitLevel.SUBDISTRICT)
+                    $h1 : Period(id == "half-year.H1")
+                    $q : dev.plancheck.model.Quota(id == "special-meetings.united-front")
+                    $ev : List() from collect( Activity(unitId == $u.id, kind == "special-meeting") )
+                then
+                    findings.attendedAtLeast(kcontext, $u, "会议", $h1, $q, $q, $ev);
+                end
+                """;
+        PlanChecker checker = PlanChecker.create(RulePack.load(TestPacks.write(dir, "s01_test.drl", drl)));
+        List<Activity> records = List.of(meeting("m1", "2023-03-01", 5), meeting("m2", "2023-04-01", 1),
+                meeting("m3", "2023-05-01", 2), meeting("m4", "2023-09-01", 9));
+        PartResult part = checker.check(Submission.of("m.json", 2023, UNITS, records)).results().get(0).parts().get(0);
+        assertEquals(List.of("m1", "m3"), part.evidence(), "2 people is the threshold itself");
+        assertEquals(List.of("m2", "m4"), part.outside(), "too few first, then outside the half-year");
+    }
+
+    private static Activity meeting(String id, String date, int people) {
+        return Activity.builder(id).unitId("DC").kind("special-meeting").title(id).date(LocalDate.parse(date))
+                .topics(Set.of("united-front")).participants(people).build();
     }
 
     @Test
