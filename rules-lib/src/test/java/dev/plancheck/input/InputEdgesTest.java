@@ -100,6 +100,21 @@ class InputEdgesTest {
     }
 
     @Test
+    void an_end_date_may_be_the_start_date_but_not_before_it() throws Exception {
+        String visit = "{\"id\": \"v\", \"unit\": \"DC\", \"kind\": \"visit\", \"date\": \"2023-03-02\", \"endDate\": \"%s\","
+                + " \"title\": \"走访\", \"groups\": [\"workers\"]}";
+        assertEquals(1, read(InputLimits.defaults(), visit.formatted("2023-03-02")).activities().size());
+        assertEquals(List.of("结束日期 2023-03-01 早于开始日期 2023-03-02"), problems(InputLimits.defaults(), visit.formatted("2023-03-01")));
+    }
+
+    @Test
+    void an_unknown_group_code_is_refused_with_a_suggestion() {
+        String visit = "{\"id\": \"v\", \"unit\": \"DC\", \"kind\": \"visit\", \"date\": \"2023-03-02\", \"title\": \"走访\","
+                + " \"groups\": [\"workerz\"]}";
+        assertEquals(List.of("未知的对象代码 \"workerz\"；是否应为 \"workers\"？"), problems(InputLimits.defaults(), visit));
+    }
+
+    @Test
     void a_code_within_a_third_of_its_length_of_a_known_one_is_suggested_and_a_farther_one_lists_them_all() {
         Set<String> known = Set.of("united-front", "ethnic", "religion");
         assertEquals("是否应为 \"united-front\"？", SubmissionValidator.suggest("united-frnot", known));
