@@ -46,6 +46,7 @@ class FindingsGuardsTest {
 
     private static final String SUBDISTRICT = """
                 $u : OrgUnit(level == UnitLevel.SUBDISTRICT)
+                $y : Period(id == "year")
                 $h1 : Period(id == "half-year.H1")
                 $h2 : Period(id == "half-year.H2")
                 $ev : List() from collect( Activity(unitId == $u.id, kind == "special-meeting") )
@@ -55,9 +56,12 @@ class FindingsGuardsTest {
     void parts_are_listed_by_period_whatever_order_the_rule_recorded_them_in() throws Exception {
         Report r = check("subdistrict", SUBDISTRICT, """
                     findings.present(kcontext, $u, "下半年会议", $h2, $ev);
+                    findings.present(kcontext, $u, "全年会议", $y, $ev);
                     findings.present(kcontext, $u, "上半年会议", $h1, $ev);
                 """);
-        assertEquals(List.of("上半年会议", "下半年会议"), r.results().get(0).parts().stream().map(PartResult::what).toList());
+        // By first day, then by last day: the first half and the year both open on 01-01, the first half closes first.
+        assertEquals(List.of("上半年会议", "全年会议", "下半年会议"),
+                r.results().get(0).parts().stream().map(PartResult::what).toList());
     }
 
     @Test
