@@ -115,6 +115,46 @@ class InputEdgesTest {
     }
 
     @Test
+    void a_string_at_the_length_limit_is_read_and_one_character_more_is_not() throws Exception {
+        String visit = "{\"id\": \"v\", \"unit\": \"DC\", \"kind\": \"visit\", \"date\": \"2023-03-02\", \"title\": \"%s\","
+                + " \"groups\": [\"workers\"]}";
+        // 12: the longest member name, "activities", has 10 characters.
+        InputLimits twelve = InputLimits.defaults().withMaxStringLength(12);
+        String longest = "走访".repeat(6);
+        assertEquals(longest, read(twelve, visit.formatted(longest)).activities().get(0).getTitle());
+        assertEquals(List.of("字符串过长：有 13 个字符，上限为 12（上限可用 --max-string-length 调整）"),
+                problems(twelve, visit.formatted(longest + "走")));
+    }
+
+    @Test
+    void an_empty_topics_list_is_as_missing_as_no_topics_for_a_kind_that_requires_them() {
+        String meeting = "{\"id\": \"m\", \"unit\": \"DC\", \"kind\": \"special-meeting\", \"date\": \"2023-02-03\", \"title\": \"会议\"%s}";
+        assertEquals(problems(InputLimits.defaults(), meeting.formatted("")),
+                problems(InputLimits.defaults(), meeting.formatted(", \"topics\": []")));
+        assertEquals(List.of("类别 \"special-meeting\"（专题会议）的记录必须有字段 \"topics\""),
+                problems(InputLimits.defaults(), meeting.formatted(", \"topics\": []")));
+    }
+
+    @Test
+    void a_problem_inside_one_record_is_reported_once_however_many_records_follow() {
+        String bad = "{\"id\": \"a\", \"unit\": \"DC\", \"kind\": \"visit\", \"date\": \"2023-02-03\", \"title\": \"走访\","
+                + " \"title\": \"又一个标题\", \"groups\": [\"workers\"]}";
+        String good = "{\"id\": \"%s\", \"unit\": \"DC\", \"kind\": \"visit\", \"date\": \"2023-02-03\", \"title\": \"走访\","
+                + " \"groups\": [\"women\"]}";
+        assertEquals(List.of("键 \"title\" 在同一对象中出现了两次，每个键只能出现一次"),
+                problems(InputLimits.defaults(), bad, good.formatted("b"), good.formatted("c")));
+    }
+
+    @Test
+    void an_unknown_member_of_a_unit_is_reported() {
+        String json = "{\"year\": 2023, \"units\": [{\"id\": \"DC\", \"name\": \"电厂街道\", \"level\": \"subdistrict\", \"leader\": \"王\"}],"
+                + " \"activities\": []}";
+        InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class,
+                () -> CHECKER.read("units.json", json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("未知字段 \"leader\"；这里可用的字段是：id、level、name"), e.problems().stream().map(Problem::message).toList());
+    }
+
+    @Test
     void a_code_within_a_third_of_its_length_of_a_known_one_is_suggested_and_a_farther_one_lists_them_all() {
         Set<String> known = Set.of("united-front", "ethnic", "religion");
         assertEquals("是否应为 \"united-front\"？", SubmissionValidator.suggest("united-frnot", known));
