@@ -95,7 +95,13 @@ class MultiReportTest {
                 record("O2", "DC", "special-meeting", "民族工作专题会").date(DAY.plusDays(1)).topics(Set.of("ethnic"))
                         .organiser("union").build(),
                 record("U1", "HP", "census", "入户核查").date(DAY.plusDays(2)).groups(poor).build(),
-                record("U2", "SL", "census", "入户核查").date(DAY.plusDays(2)).groups(poor).build());
+                record("U2", "SL", "census", "入户核查").date(DAY.plusDays(2)).groups(poor).build(),
+                // Under the subdistrict and under a community, same kind and content, different titles.
+                record("S1", "DC", "special-meeting", "街道民族工作会").date(DAY.plusDays(3)).topics(Set.of("ethnic")).build(),
+                record("S2", "HP", "special-meeting", "河畔民族工作会").date(DAY.plusDays(3)).topics(Set.of("ethnic")).build(),
+                // Two communities' like activities on one day are common: not flagged.
+                record("T1", "HP", "special-meeting", "河畔民族工作会").date(DAY.plusDays(4)).topics(Set.of("ethnic")).build(),
+                record("T2", "SL", "special-meeting", "松林民族工作会").date(DAY.plusDays(4)).topics(Set.of("ethnic")).build());
         Report r = checker.check(Submission.of("multi.json", 2023, units, records));
         List<String> notices = r.notices().stream().filter(n -> n.type() == Notice.Type.SUSPECTED_MULTI_REPORT)
                 .map(n -> n.recordId() + " " + n.message()).toList();
@@ -103,6 +109,7 @@ class MultiReportTest {
         assertEquals(List.of(
                 "K2 与 K1 日期相同、内容相近，只是类别（special-meeting、collective-study）" + tail,
                 "O2 与 O1 日期相同、内容相近，只是组织单位（party-working-committee、union）" + tail,
+                "S2 与 S1 日期相同、内容相近，只是单位（DC、HP）" + tail,
                 "U2 与 U1 日期相同、内容相近，只是单位（HP、SL）" + tail), notices);
     }
 }
