@@ -21,10 +21,11 @@ public record Problem(String file, int line, int column, String path, String mes
             .thenComparingInt(Problem::line).thenComparingInt(Problem::column).thenComparing(Problem::path)
             .thenComparing(Problem::message);
 
+    /** File, path and message are kept with every hidden character shown ({@link VisibleText#line}): a problem is always safe to print. */
     public Problem {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(message, "message");
+        file = VisibleText.line(Objects.requireNonNull(file, "file"));
+        path = VisibleText.line(Objects.requireNonNull(path, "path"));
+        message = VisibleText.line(Objects.requireNonNull(message, "message"));
     }
 
     @Override

@@ -9,9 +9,9 @@ import dev.plancheck.Report;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import dev.plancheck.Submission;
+import dev.plancheck.VisibleText;
 import dev.plancheck.Waiver;
 import dev.plancheck.io.report.ReportFileWriter;
-import dev.plancheck.report.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             writer = Formats.forName(format, detail);
         } catch (IllegalArgumentException e) {
-            err.println("--format：" + TerminalText.line(InputLimits.echo(e.getMessage())));
+            err.println("--format：" + VisibleText.line(InputLimits.echo(e.getMessage())));
             return ExitCode.BAD_INPUT.code;
         }
         if (writer.binary() && output == null) {
@@ -103,7 +103,7 @@ final class CheckCommand implements Callable<Integer> {
                 asOfDate = null;
             }
             if (asOfDate == null) {
-                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + TerminalText.line(InputLimits.echo(asOf)) + "\"");
+                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + VisibleText.line(InputLimits.echo(asOf)) + "\"");
                 return ExitCode.BAD_INPUT.code;
             }
         }
@@ -139,8 +139,8 @@ final class CheckCommand implements Callable<Integer> {
                 Ledgers.printProblems(err, waivers + "（情况说明）", e);
                 return ExitCode.BAD_INPUT.code;
             } catch (IOException e) {
-                err.println(TerminalText.line(waivers.toString()) + "：无法读取情况说明（"
-                        + TerminalText.line(String.valueOf(e.getMessage())) + "）");
+                err.println(VisibleText.line(waivers.toString()) + "：无法读取情况说明（"
+                        + VisibleText.line(String.valueOf(e.getMessage())) + "）");
                 return ExitCode.BAD_INPUT.code;
             }
         }
@@ -196,7 +196,7 @@ final class CheckCommand implements Callable<Integer> {
                     public void unreadable(String source, String reason) {
                         seen[0]++;
                         flags[0] = true;
-                        err.println(TerminalText.line(source) + "：" + reason);
+                        err.println(VisibleText.line(source) + "：" + reason);
                     }
                 });
             } catch (RulePackException e) {
@@ -226,7 +226,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 reports.close();
             } catch (IOException e) {
-                err.println("无法写出报告：" + TerminalText.line(String.valueOf(e.getMessage())));
+                err.println("无法写出报告：" + VisibleText.line(String.valueOf(e.getMessage())));
                 return ExitCode.OUTPUT_FAILED.code;
             }
             out.flush();
@@ -241,11 +241,11 @@ final class CheckCommand implements Callable<Integer> {
                     out.flush();
                 } else if (!finished.isEmpty() || batch) {
                     Formats.write(writer, finished, batch, output);
-                    err.println("报告已写入 " + TerminalText.line(output.toString()));
+                    err.println("报告已写入 " + VisibleText.line(output.toString()));
                 }
             } catch (IOException e) {
-                err.println((output == null ? "无法写出报告：" : "无法写出报告文件 " + TerminalText.line(output.toString()) + "：")
-                        + TerminalText.line(reason(e)));
+                err.println((output == null ? "无法写出报告：" : "无法写出报告文件 " + VisibleText.line(output.toString()) + "：")
+                        + VisibleText.line(reason(e)));
                 return ExitCode.OUTPUT_FAILED.code;
             }
         }
@@ -282,11 +282,11 @@ final class CheckCommand implements Callable<Integer> {
         try {
             int n = Inputs.readWaivers(checker, ledger).size();
             if (n > 0) {
-                err.println("提示：" + TerminalText.line(ledger.toString()) + " 的“情况说明”表有 " + n
-                        + " 条说明，未采用；评估人员认可后，用 --waivers " + TerminalText.line(ledger.toString()) + " 采用");
+                err.println("提示：" + VisibleText.line(ledger.toString()) + " 的“情况说明”表有 " + n
+                        + " 条说明，未采用；评估人员认可后，用 --waivers " + VisibleText.line(ledger.toString()) + " 采用");
             }
         } catch (IOException | InvalidSubmissionException e) {
-            err.println("提示：" + TerminalText.line(ledger.toString()) + " 的“情况说明”表有误，未采用（用 --waivers 指定该文件可看到具体问题）");
+            err.println("提示：" + VisibleText.line(ledger.toString()) + " 的“情况说明”表有误，未采用（用 --waivers 指定该文件可看到具体问题）");
         }
     }
 
@@ -307,7 +307,7 @@ final class CheckCommand implements Callable<Integer> {
     private static boolean waiversFitUnits(List<Waiver> waivers, Set<String> unitIds, PrintWriter err) {
         List<Waiver> stray = waivers.stream().filter(w -> !unitIds.contains(w.unitId())).toList();
         for (Waiver w : stray) {
-            err.println(TerminalText.line(w.source()) + ": 情况说明所指的单位 \"" + TerminalText.line(w.unitId())
+            err.println(VisibleText.line(w.source()) + ": 情况说明所指的单位 \"" + VisibleText.line(w.unitId())
                     + "\" 不在任何所检查的台账中；请核对单位编号");
         }
         return stray.isEmpty();

@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.report.TerminalText;
+import dev.plancheck.VisibleText;
 
 /**
  * A failure of the checker itself while it handled one input, carrying which input it was. It ends the run
@@ -15,7 +15,7 @@ final class Crash extends RuntimeException {
     static String describe(Throwable t) {
         StringBuilder sb = new StringBuilder();
         if (t instanceof Crash) {
-            sb.append(TerminalText.line(t.getMessage())).append("：");
+            sb.append(VisibleText.line(t.getMessage())).append("：");
             t = t.getCause();
         }
         if (t instanceof OutOfMemoryError) {
@@ -26,7 +26,7 @@ final class Crash extends RuntimeException {
         } else {
             String m = t.getMessage() == null ? "" : t.getMessage();
             m = m.length() > 200 ? m.substring(0, 200) + "…" : m;
-            sb.append(t.getClass().getSimpleName()).append(m.isEmpty() ? "" : "：" + TerminalText.line(m));
+            sb.append(t.getClass().getSimpleName()).append(m.isEmpty() ? "" : "：" + VisibleText.line(m));
         }
         return sb.toString();
     }

@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.report.TerminalText;
+import dev.plancheck.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -193,11 +193,11 @@ final class InputFiles {
         if (why.contains("Not a directory")) {
             return "路径中的某一段不是文件夹";
         }
-        return "无法访问（" + TerminalText.line(why) + "）";
+        return "无法访问（" + VisibleText.line(why) + "）";
     }
 
     /** A path as shown in a message: a file name can hold control characters too. */
     static String shown(Path path) {
-        return TerminalText.line(path.toString());
+        return VisibleText.line(path.toString());
     }
 }

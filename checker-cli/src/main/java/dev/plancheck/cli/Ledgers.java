@@ -5,7 +5,7 @@ import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
 import dev.plancheck.Submission;
-import dev.plancheck.report.TerminalText;
+import dev.plancheck.VisibleText;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +54,7 @@ final class Ledgers {
                 }
             }
         } catch (IOException e) {
-            visitor.unreadable(shown, "读取时出错（" + TerminalText.line(String.valueOf(e.getMessage())) + "）");
+            visitor.unreadable(shown, "读取时出错（" + VisibleText.line(String.valueOf(e.getMessage())) + "）");
         }
     }
 
@@ -121,9 +121,9 @@ final class Ledgers {
 
     /** Prints a submission's problems, bounded, escaped, and how many more there were. */
     static void printProblems(PrintWriter err, String source, InvalidSubmissionException e) {
-        err.println(TerminalText.line(source) + " 有 " + e.total() + " 处问题，未检查：");
+        err.println(VisibleText.line(source) + " 有 " + e.total() + " 处问题，未检查：");
         for (Problem p : e.problems()) {
-            err.println("  " + TerminalText.line(p.toString()));
+            err.println("  " + VisibleText.line(p.toString()));
         }
         if (e.omitted() > 0) {
             err.println("  另有 " + e.omitted() + " 个问题（只列出前 " + e.problems().size()

@@ -4,7 +4,7 @@ import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Submission;
-import dev.plancheck.report.TerminalText;
+import dev.plancheck.VisibleText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
                     @Override
                     public void read(Submission s) {
                         counts[0]++;
-                        out.println(TerminalText.line(s.source()) + "：有效（" + s.units().size() + " 个单位，"
+                        out.println(VisibleText.line(s.source()) + "：有效（" + s.units().size() + " 个单位，"
                                 + s.activities().size() + " 条记录）");
                     }
 
@@ -74,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
                     @Override
                     public void unreadable(String source, String reason) {
                         counts[1]++;
-                        err.println(TerminalText.line(source) + "：" + reason);
+                        err.println(VisibleText.line(source) + "：" + reason);
                     }
                 });
             } catch (RuntimeException | StackOverflowError e) {

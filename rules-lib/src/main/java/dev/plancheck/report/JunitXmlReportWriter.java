@@ -5,6 +5,7 @@ import dev.plancheck.PackFingerprint;
 import dev.plancheck.Report;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
+import dev.plancheck.VisibleText;
 import dev.plancheck.scenario.CaseOutcome;
 import java.io.IOException;
 import java.util.List;
@@ -153,23 +154,24 @@ public final class JunitXmlReportWriter implements ReportWriter {
     }
 
     private static String attr(String s) {
-        return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
+        return text(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
     }
 
-    /** Escapes text and drops the characters XML 1.0 cannot hold (control characters other than tab and newline). */
+    /**
+     * Escapes text for XML. Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, U+FFFE,
+     * U+FFFF, lone surrogates) and the other invisible ones are shown by their code, {@code [U+0001]}, as in every
+     * report ({@link VisibleText#text}): never dropped, never written raw.
+     */
     private static String text(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        String visible = VisibleText.text(s);
+        StringBuilder sb = new StringBuilder(visible.length());
+        for (int i = 0; i < visible.length(); i++) {
+            char c = visible.charAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n') {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(c);
             }
         }
         return sb.toString();

@@ -7,6 +7,7 @@ import dev.plancheck.Report;
 import dev.plancheck.RetiredRule;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
+import dev.plancheck.VisibleText;
 import dev.plancheck.Waiver;
 import dev.plancheck.model.OrgUnit;
 import java.io.IOException;
@@ -150,18 +151,37 @@ public final class TextReportWriter implements ReportWriter {
                 || n.type() == Notice.Type.WAIVER_UNUSED);
         out.append(aboutWaivers ? "：以下记录未计入或只计一次、情况说明未采用，请核对\n" : "：以下记录未计入或只计一次，请核对\n");
         List<Notice> future = r.notices().stream().filter(n -> n.type() == Notice.Type.FUTURE_DATED).toList();
+        Map<Notice.Type, Integer> shown = new java.util.EnumMap<>(Notice.Type.class);
         for (Notice n : r.notices()) {
-            if (n.type() != Notice.Type.FUTURE_DATED) {
+            if (n.type() != Notice.Type.FUTURE_DATED && shown.merge(n.type(), 1, Integer::sum) <= NOTICES_PER_KIND) {
                 out.append("  ! ").append(line(n.recordId())).append("【").append(n.type().chineseName()).append("】")
                         .append(line(n.message())).append('\n');
+            }
+        }
+        for (Map.Entry<Notice.Type, Integer> e : shown.entrySet()) {
+            if (e.getValue() > NOTICES_PER_KIND) {
+                out.append("  ! 【").append(e.getKey().chineseName()).append("】").append(moreOfKind(e.getValue()))
+                        .append('\n');
             }
         }
         // A mid-year check of a full ledger would list every later record; one line says the same.
         if (!future.isEmpty()) {
             out.append("  ! 【").append(Notice.Type.FUTURE_DATED.chineseName()).append("】").append(String.valueOf(future.size()))
                     .append(" 条记录的日期晚于检查日期 ").append(r.asOf().toString()).append("，未计入：")
-                    .append(line(future.stream().map(Notice::recordId).collect(Collectors.joining("、")))).append('\n');
+                    .append(line(future.stream().limit(NOTICES_PER_KIND).map(Notice::recordId).collect(Collectors.joining("、"))))
+                    .append(future.size() > NOTICES_PER_KIND ? "等（" + moreOfKind(future.size()) + "）" : "").append('\n');
         }
+    }
+
+    /**
+     * How many notices of one kind the text and HTML reports list; the rest are counted ({@link #moreOfKind}). The
+     * JSON report lists them all.
+     */
+    public static final int NOTICES_PER_KIND = 20;
+
+    /** What follows the first {@link #NOTICES_PER_KIND} notices of a kind: {@code 另有 N 条同类提示（只列出前 20 条；JSON 格式的报告列出全部）}. */
+    public static String moreOfKind(int total) {
+        return "另有 " + (total - NOTICES_PER_KIND) + " 条同类提示（只列出前 " + NOTICES_PER_KIND + " 条；JSON 格式的报告列出全部）";
     }
 
     private static void comingDue(Report r, Appendable out) throws IOException {
@@ -254,7 +274,7 @@ public final class TextReportWriter implements ReportWriter {
 
     /** Submitted text shown visibly escaped, so that it can neither move the cursor nor forge a report line. */
     private static String line(String submitted) {
-        return TerminalText.line(submitted);
+        return VisibleText.line(submitted);
     }
 
     /** The count of each status; a gap count says how many of those gaps are 已说明, so it never reads as open. */

@@ -93,6 +93,19 @@ class JunitXmlReportWriterTest {
     }
 
     @Test
+    void characters_xml_cannot_hold_are_shown_by_their_code_and_the_file_stays_well_formed() throws Exception {
+        String name = "电厂\u0001街道\u0008\ufffe\uffff\ud800\u202e";
+        var s = dev.plancheck.Submission.of("x\u0007.json", 2023, List.of(
+                new dev.plancheck.model.OrgUnit("DC", name, dev.plancheck.model.UnitLevel.SUBDISTRICT),
+                new dev.plancheck.model.OrgUnit("SL", "松林社区", dev.plancheck.model.UnitLevel.COMMUNITY)), List.of());
+        String xml = write(List.of(Checkers.dianchang2023().check(s)));
+        validate(xml);
+        Document doc = parse(xml);
+        assertEquals("x[U+0007].json", ((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("name"));
+        assertTrue(xml.contains("电厂[U+0001]街道[U+0008][U+FFFE][U+FFFF][U+D800][U+202E]（DC）"), xml);
+    }
+
+    @Test
     void the_same_report_gives_byte_identical_xml() throws Exception {
         Report report = Checkers.dianchang2023().check(SAMPLES.resolve("gaps-red-cross.json"));
         assertEquals(write(List.of(report)), write(List.of(report)));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.plancheck.Problem;
+import dev.plancheck.VisibleText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,8 +142,9 @@ final class Http {
         return params;
     }
 
-    /** Escapes text for HTML content and attribute values. */
-    static String escape(String s) {
+    /** Escapes text for HTML content and attribute values; invisible characters are shown by their code ({@link VisibleText}). */
+    static String escape(String text) {
+        String s = VisibleText.text(text);
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

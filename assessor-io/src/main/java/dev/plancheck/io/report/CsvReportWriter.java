@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.plancheck.Report;
+import dev.plancheck.VisibleText;
 import dev.plancheck.report.ReportWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The follow-up list's gap rows as CSV (see {@code docs/report-format.md}): a header row, then one row per gap with
@@ -47,7 +49,7 @@ public final class CsvReportWriter implements ReportWriter {
     }
 
     private static String[] guarded(List<String> row) {
-        return row.stream().map(v -> defuse(SafeText.visible(v))).toArray(String[]::new);
+        return row.stream().map(v -> defuse(VisibleText.text(Objects.toString(v, "")))).toArray(String[]::new);
     }
 
     /** The value, with a leading {@code '} when a spreadsheet would read it as a formula. */

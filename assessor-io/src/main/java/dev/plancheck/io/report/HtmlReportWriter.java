@@ -7,11 +7,14 @@ import dev.plancheck.PartResult;
 import dev.plancheck.Report;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
+import dev.plancheck.VisibleText;
 import dev.plancheck.Waiver;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.report.Comparison;
 import dev.plancheck.report.ReportWriter;
+import dev.plancheck.report.TextReportWriter;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,7 +61,7 @@ public final class HtmlReportWriter implements ReportWriter {
      * references and control characters a visible stand-in. Every piece of submitted text passes through here.
      */
     static String escape(String s) {
-        String text = SafeText.visible(s);
+        String text = VisibleText.text(s == null ? "" : s);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -294,13 +297,25 @@ public final class HtmlReportWriter implements ReportWriter {
         List<Notice> future = r.notices().stream().filter(n -> n.type() == Notice.Type.FUTURE_DATED).toList();
         List<Notice> others = r.notices().stream().filter(n -> n.type() != Notice.Type.FUTURE_DATED).toList();
         if (!others.isEmpty()) {
-            noticeTable(p, others);
+            // As in the text report: the first few of each kind, the rest counted (the JSON report has them all).
+            Map<Notice.Type, Integer> seen = new EnumMap<>(Notice.Type.class);
+            noticeTable(p, others.stream()
+                    .filter(n -> seen.merge(n.type(), 1, Integer::sum) <= TextReportWriter.NOTICES_PER_KIND).toList());
+            seen.forEach((type, count) -> {
+                if (count > TextReportWriter.NOTICES_PER_KIND) {
+                    p.raw("<p class=\"more\">").text("【" + type.chineseName() + "】" + TextReportWriter.moreOfKind(count))
+                            .raw("</p>\n");
+                }
+            });
         }
         // A mid-year check of a full ledger gives one such notice per later record: folded, counted.
         if (!future.isEmpty()) {
             p.raw("<details class=\"future\"><summary>").text("【" + Notice.Type.FUTURE_DATED.chineseName() + "】"
                     + future.size() + " 条记录的日期晚于检查日期 " + r.asOf() + "，未计入（展开查看）").raw("</summary>\n");
-            noticeTable(p, future);
+            noticeTable(p, future.stream().limit(TextReportWriter.NOTICES_PER_KIND).toList());
+            if (future.size() > TextReportWriter.NOTICES_PER_KIND) {
+                p.raw("<p class=\"more\">").text(TextReportWriter.moreOfKind(future.size())).raw("</p>\n");
+            }
             p.raw("</details>\n");
         }
         p.raw("</section>\n");

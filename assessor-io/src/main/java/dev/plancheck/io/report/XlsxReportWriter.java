@@ -6,11 +6,13 @@ import dev.plancheck.PartResult;
 import dev.plancheck.Report;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
+import dev.plancheck.VisibleText;
 import dev.plancheck.report.Comparison;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.PaperSize;
 import org.dhatim.fastexcel.Position;
@@ -212,10 +214,10 @@ public final class XlsxReportWriter implements ReportFileWriter {
         for (Comparison.Row row : c.rows()) {
             r++;
             ws.value(r, 0, r);
-            ws.value(r, 1, SafeText.visible(row.unit().getName()));
-            ws.value(r, 2, SafeText.visible(row.unit().getId()));
+            ws.value(r, 1, VisibleText.text(row.unit().getName()));
+            ws.value(r, 2, VisibleText.text(row.unit().getId()));
             ws.value(r, 3, row.unit().getLevel().chineseName());
-            ws.value(r, 4, SafeText.visible(row.source()));
+            ws.value(r, 4, VisibleText.text(row.source()));
             ws.value(r, 5, row.openGaps());
             ws.value(r, 6, row.waived());
             ws.value(r, 7, row.notDue());
@@ -238,7 +240,7 @@ public final class XlsxReportWriter implements ReportFileWriter {
         // Below the table, outside its filter: which files must be followed up.
         int below = r + 2;
         ws.value(below, 0, c.filesWithGaps().isEmpty() ? "所有文件都没有缺项"
-                : "有缺项的文件（" + c.filesWithGaps().size() + "）：" + SafeText.visible(String.join("、", c.filesWithGaps())));
+                : "有缺项的文件（" + c.filesWithGaps().size() + "）：" + VisibleText.text(String.join("、", c.filesWithGaps())));
     }
 
     private static void header(Worksheet ws, List<String> headers) {
@@ -252,7 +254,7 @@ public final class XlsxReportWriter implements ReportFileWriter {
 
     private static void cells(Worksheet ws, int r, List<String> row) {
         for (int c = 0; c < row.size(); c++) {
-            String v = SafeText.visible(row.get(c));
+            String v = VisibleText.text(Objects.toString(row.get(c), ""));
             if (!v.isEmpty()) {
                 ws.value(r, c, v);
             }
