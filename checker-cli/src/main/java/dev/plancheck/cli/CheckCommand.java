@@ -55,7 +55,8 @@ final class CheckCommand implements Callable<Integer> {
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "把报告写入文件，而不是打印到屏幕（xlsx 格式必须给出）")
+            description = "把报告写入文件，而不是打印到屏幕（xlsx 格式必须给出）；只写入普通文件，不会写入符号链接、设备、"
+                    + "文件夹或本次读取的文件；- 表示标准输出")
     Path output;
 
     @Option(names = "--detail", description = "逐条列出已落实、未到期和不适用的事项（text 格式；默认只计数）")
@@ -83,6 +84,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (output != null && output.toString().equals("-")) {
+            output = null; // standard output, as without --output
+        }
         ReportFileWriter writer;
         try {
             writer = Formats.forName(format, detail);
@@ -134,7 +138,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Waiver> accepted = List.of();
         if (waivers != null) {
             try {
-                accepted = Inputs.readWaivers(checker, waivers);
+                accepted = Inputs.readWaivers(checker, waivers, limits);
             } catch (InvalidSubmissionException e) {
                 Ledgers.printProblems(err, waivers + "（情况说明）", e);
                 return ExitCode.BAD_INPUT.code;
@@ -147,6 +151,17 @@ final class CheckCommand implements Callable<Integer> {
         CheckOptions options = new CheckOptions(asOfDate, comingDays, accepted);
 
         InputFiles inputs = InputFiles.expand(paths, limits.maxFileBytes(), err);
+        if (output != null) {
+            List<Path> read = new ArrayList<>(inputs.inputs().stream().map(InputFiles.Input::path).toList());
+            if (waivers != null) {
+                read.add(waivers);
+            }
+            String wrong = OutputFile.refuse(output, read);
+            if (wrong != null) {
+                err.println("--output " + VisibleText.line(output.toString()) + "：" + wrong);
+                return ExitCode.BAD_INPUT.code;
+            }
+        }
         boolean bad = inputs.refused() > 0;
         int unusable = inputs.refused();
         boolean batch = paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory)
@@ -178,7 +193,7 @@ final class CheckCommand implements Callable<Integer> {
                             seen[0]--;
                         }
                         if (input.kind() == InputFiles.Kind.XLSX && waivers == null) {
-                            sheetOfWaivers(checker, input.path(), err);
+                            sheetOfWaivers(checker, input.path(), limits, err);
                         }
                     }
 
@@ -278,9 +293,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** An xlsx ledger may carry its own 情况说明 sheet; it is the assessor's to accept, so say that it was not applied. */
-    private static void sheetOfWaivers(PlanChecker checker, Path ledger, PrintWriter err) {
+    private static void sheetOfWaivers(PlanChecker checker, Path ledger, InputLimits limits, PrintWriter err) {
         try {
-            int n = Inputs.readWaivers(checker, ledger).size();
+            int n = Inputs.readWaivers(checker, ledger, limits).size();
             if (n > 0) {
                 err.println("提示：" + VisibleText.line(ledger.toString()) + " 的“情况说明”表有 " + n
                         + " 条说明，未采用；评估人员认可后，用 --waivers " + VisibleText.line(ledger.toString()) + " 采用");

@@ -1,15 +1,17 @@
 package dev.plancheck.cli;
 
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
 import dev.plancheck.Submission;
+import dev.plancheck.VisibleText;
 import dev.plancheck.Waiver;
 import dev.plancheck.io.ledger.LedgerTemplate;
 import dev.plancheck.io.ledger.Ledgers;
+
 import dev.plancheck.io.ledger.SubmissionJson;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,30 +64,43 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String format = to.toLowerCase(Locale.ROOT);
+        // Every path and value echoed on the terminal is shown as check shows it (VisibleText).
+        String shownIn = VisibleText.line(in.toString());
         if (!format.equals("json") && !format.equals("xlsx")) {
-            err.println("--to：输出格式应为 json 或 xlsx，实际是 \"" + to + "\"");
+            err.println("--to：输出格式应为 json 或 xlsx，实际是 \"" + VisibleText.line(InputLimits.echo(to)) + "\"");
             return ExitCode.BAD_INPUT.code;
         }
         if (waiversFile != null && !format.equals("xlsx")) {
             err.println("--waivers：情况说明只能写入 xlsx（--to xlsx）；JSON 台账的情况说明请另存为 JSON 文件");
             return ExitCode.BAD_INPUT.code;
         }
+        if (in.toString().isEmpty()) {
+            err.println("IN：路径为空");
+            return ExitCode.BAD_INPUT.code;
+        }
         if (!Files.isRegularFile(in)) {
-            err.println(in + "：文件不存在");
+            err.println(shownIn + "：" + (Files.exists(in) ? "不是普通文件（是文件夹、管道、设备或套接字等），未读取" : "文件不存在"));
             return ExitCode.BAD_INPUT.code;
         }
         if (!Ledgers.isLedger(in)) {
-            err.println(in + "：只能转换 " + String.join("、", Ledgers.EXTENSIONS) + " 文件");
+            err.println(shownIn + "：只能转换 " + String.join("、", Ledgers.EXTENSIONS) + " 文件");
             return ExitCode.BAD_INPUT.code;
         }
         Path target = out != null ? out : withExtension(in, "." + format);
         Path waiversTarget = withExtension(target, ".waivers.json");
+        String shownTarget = VisibleText.line(target.toString());
+        List<Path> inputs = waiversFile == null ? List.of(in) : List.of(in, waiversFile);
         if (same(target, in)) {
-            err.println("输出文件与输入文件相同（" + in + "），不会覆盖输入；请用 --out 指定另一个文件");
+            err.println("输出文件与输入文件相同（" + shownIn + "），不会覆盖输入；请用 --out 指定另一个文件");
+            return ExitCode.BAD_INPUT.code;
+        }
+        String wrong = OutputFile.refuse(target, inputs);
+        if (wrong != null) {
+            err.println(shownTarget + "：" + wrong);
             return ExitCode.BAD_INPUT.code;
         }
         if (Files.exists(target) && !force) {
-            err.println(target + " 已存在，未覆盖；如确要覆盖，请加 --force，或用 --out 指定另一个文件");
+            err.println(shownTarget + " 已存在，未覆盖；如确要覆盖，请加 --force，或用 --out 指定另一个文件");
             return ExitCode.BAD_INPUT.code;
         }
         PackOption.Loaded loaded = packOption.load(err);
@@ -93,16 +108,19 @@ final class ConvertCommand implements Callable<Integer> {
             return loaded.failure().code;
         }
         PlanChecker checker = loaded.checker();
+        InputLimits limits = InputLimits.defaults();
 
         Submission submission;
         List<Waiver> waivers = List.of();
         try {
             List<Problem> problems = new ArrayList<>();
+            int omitted = 0;
             submission = null;
             try {
-                submission = Ledgers.read(checker, in);
+                submission = Ledgers.read(checker, in, limits);
             } catch (InvalidSubmissionException e) {
                 problems.addAll(e.problems());
+                omitted += e.omitted();
             }
             List<Path> waiverSources = new ArrayList<>();
             if (in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
@@ -114,54 +132,60 @@ final class ConvertCommand implements Callable<Integer> {
             List<Waiver> read = new ArrayList<>();
             for (Path source : waiverSources) {
                 try {
-                    read.addAll(Ledgers.readWaivers(checker, source));
+                    read.addAll(Ledgers.readWaivers(checker, source, limits));
                 } catch (InvalidSubmissionException e) {
                     problems.addAll(e.problems());
+                    omitted += e.omitted();
                 }
             }
             if (submission != null) {
                 List<String> unitIds = submission.units().stream().map(u -> u.getId()).toList();
                 for (Waiver w : read) {
                     if (!unitIds.contains(w.unitId())) {
-                        problems.add(new Problem(w.source(), 0, 0, "", "情况说明的单位编号“" + w.unitId()
+                        problems.add(new Problem(w.source(), 0, 0, "", "情况说明的单位编号“" + InputLimits.echo(w.unitId())
                                 + "”不在台账 " + in + " 的单位中；已有单位：" + String.join("、", unitIds)));
                     }
                 }
             }
             waivers = read;
             if (!problems.isEmpty()) {
-                err.println((waiversFile == null ? in.toString() : in + " 和 " + waiversFile) + " 有 " + problems.size()
-                        + " 处问题，未转换：");
-                problems.forEach(p -> err.println("  " + p));
+                String what = waiversFile == null ? shownIn : shownIn + " 和 " + VisibleText.line(waiversFile.toString());
+                dev.plancheck.cli.Ledgers.printProblems(err, what, problems, omitted, "未转换", limits.maxProblems());
                 return ExitCode.BAD_INPUT.code;
             }
         } catch (IOException e) {
-            err.println(in + "：无法读取（" + e.getMessage() + "）");
+            err.println(shownIn + "：无法读取（" + VisibleText.line(String.valueOf(e.getMessage())) + "）");
             return ExitCode.BAD_INPUT.code;
         }
         boolean waiversBeside = format.equals("json") && !waivers.isEmpty();
-        if (waiversBeside && (same(waiversTarget, in) || (Files.exists(waiversTarget) && !force))) {
-            err.println(waiversTarget + " 已存在，未覆盖（" + in + " 的“情况说明”要写到这里）；如确要覆盖，请加 --force");
-            return ExitCode.BAD_INPUT.code;
+        if (waiversBeside) {
+            String beside = same(waiversTarget, in) ? "是输入文件" : OutputFile.refuse(waiversTarget, inputs);
+            if (beside != null || (Files.exists(waiversTarget) && !force)) {
+                err.println(VisibleText.line(waiversTarget.toString()) + (beside != null ? "：" + beside
+                        : " 已存在，未覆盖") + "（" + shownIn + " 的“情况说明”要写到这里）；如确要覆盖，请加 --force");
+                return ExitCode.BAD_INPUT.code;
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        Submission converted = submission;
+        List<Waiver> sheet = waivers;
         try {
             if (format.equals("json")) {
-                Files.writeString(target, SubmissionJson.write(submission, checker.pack().ruleSet().vocabulary()),
-                        StandardCharsets.UTF_8);
+                byte[] json = SubmissionJson.write(converted, checker.pack().ruleSet().vocabulary()).getBytes(StandardCharsets.UTF_8);
+                OutputFile.write(target, stream -> stream.write(json));
             } else {
-                try (OutputStream stream = Files.newOutputStream(target)) {
-                    LedgerTemplate.write(checker.pack(), submission, waivers, stream);
-                }
+                OutputFile.write(target, stream -> LedgerTemplate.write(checker.pack(), converted, sheet, stream));
             }
-            stdout.println("已转换 " + in + " → " + target + "（" + submission.units().size() + " 个单位，"
+            stdout.println("已转换 " + shownIn + " → " + shownTarget + "（" + submission.units().size() + " 个单位，"
                     + submission.activities().size() + " 条记录）");
             if (waiversBeside) {
-                Files.writeString(waiversTarget, SubmissionJson.writeWaivers(waivers), StandardCharsets.UTF_8);
-                stdout.println("“情况说明”表的 " + waivers.size() + " 条说明不属于 JSON 提交格式，已另存为 " + waiversTarget);
+                byte[] json = SubmissionJson.writeWaivers(sheet).getBytes(StandardCharsets.UTF_8);
+                OutputFile.write(waiversTarget, stream -> stream.write(json));
+                stdout.println("“情况说明”表的 " + waivers.size() + " 条说明不属于 JSON 提交格式，已另存为 "
+                        + VisibleText.line(waiversTarget.toString()));
             }
         } catch (IOException e) {
-            err.println(target + "：无法写入（" + e.getMessage() + "）");
+            err.println(shownTarget + "：无法写入（" + VisibleText.line(String.valueOf(e.getMessage())) + "）");
             return ExitCode.BAD_INPUT.code;
         }
         return ExitCode.OK.code;

@@ -6,10 +6,8 @@ import dev.plancheck.io.report.ReportFileWriter;
 import dev.plancheck.report.TextReportWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,16 +29,8 @@ final class Formats {
         out.print(buffer.toString(StandardCharsets.UTF_8));
     }
 
-    /** Writes to a file: to a temporary file beside it first, so a failed write never leaves half a report. */
+    /** Writes to a file, never over anything but a regular file, never half a report ({@link OutputFile}). */
     static void write(ReportFileWriter w, List<Report> reports, boolean batch, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp)) {
-            w.write(reports, batch, os);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        OutputFile.write(file, out -> w.write(reports, batch, out));
     }
 }

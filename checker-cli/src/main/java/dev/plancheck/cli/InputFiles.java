@@ -73,6 +73,11 @@ final class InputFiles {
     }
 
     private void add(Path path, long maxFileBytes, PrintWriter err) {
+        if (path.toString().isEmpty()) {
+            // Path.of("") is the current folder: an empty argument (an unset variable, say) must not check it.
+            refuse(path, "路径为空（要检查当前文件夹，请写 .）", err);
+            return;
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -152,7 +157,7 @@ final class InputFiles {
 
     private void refuse(Path path, String reason, PrintWriter err) {
         refused++;
-        err.println(shown(path) + "：" + reason);
+        err.println((path.toString().isEmpty() ? "\"\"" : shown(path)) + "：" + reason);
     }
 
     /** Why an existing non-folder cannot be read, or {@code null} when it is a readable regular file within the limit. */

@@ -1,5 +1,6 @@
 package dev.plancheck.cli;
 
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Submission;
@@ -20,11 +21,12 @@ final class Inputs {
         return Ledgers.isLedger(file);
     }
 
-    static Submission read(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
-        return Ledgers.read(checker, file);
+    static Submission read(PlanChecker checker, Path file, InputLimits limits) throws IOException, InvalidSubmissionException {
+        return Ledgers.read(checker, file, limits);
     }
 
-    static List<Waiver> readWaivers(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
-        return Ledgers.readWaivers(checker, file);
+    static List<Waiver> readWaivers(PlanChecker checker, Path file, InputLimits limits)
+            throws IOException, InvalidSubmissionException {
+        return Ledgers.readWaivers(checker, file, limits);
     }
 }

@@ -47,7 +47,7 @@ final class Ledgers {
                 case NDJSON -> lines(checker, input, limits, visitor);
                 case XLSX, CSV -> {
                     try {
-                        visitor.read(dev.plancheck.io.ledger.Ledgers.read(checker, input.path()));
+                        visitor.read(dev.plancheck.io.ledger.Ledgers.read(checker, input.path(), limits));
                     } catch (InvalidSubmissionException e) {
                         visitor.invalid(shown, e);
                     }
@@ -121,13 +121,25 @@ final class Ledgers {
 
     /** Prints a submission's problems, bounded, escaped, and how many more there were. */
     static void printProblems(PrintWriter err, String source, InvalidSubmissionException e) {
-        err.println(VisibleText.line(source) + " 有 " + e.total() + " 处问题，未检查：");
-        for (Problem p : e.problems()) {
+        printProblems(err, VisibleText.line(source), e.problems(), e.omitted(), "未检查", e.problems().size());
+    }
+
+    /**
+     * Prints problems under a heading: at most the first {@code max} of them, each on its own line and escaped, then
+     * how many more there were.
+     *
+     * @param shown   what the problems are about, already escaped for the terminal
+     * @param outcome what was not done, e.g. {@code 未检查}
+     */
+    static void printProblems(PrintWriter err, String shown, List<Problem> problems, int omitted, String outcome, int max) {
+        int listed = Math.min(problems.size(), Math.max(max, 1));
+        int more = omitted + problems.size() - listed;
+        err.println(shown + " 有 " + (problems.size() + omitted) + " 处问题，" + outcome + "：");
+        for (Problem p : problems.subList(0, listed)) {
             err.println("  " + VisibleText.line(p.toString()));
         }
-        if (e.omitted() > 0) {
-            err.println("  另有 " + e.omitted() + " 个问题（只列出前 " + e.problems().size()
-                    + " 个；可用 --max-problems 调整）");
+        if (more > 0) {
+            err.println("  另有 " + more + " 个问题（只列出前 " + listed + " 个；可用 --max-problems 调整）");
         }
     }
 }

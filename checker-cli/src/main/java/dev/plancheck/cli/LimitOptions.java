@@ -21,6 +21,18 @@ final class LimitOptions {
             description = "每个文件最多列出的问题数，其余只计数（默认 200）")
     Integer maxProblems;
 
+    @Option(names = "--max-unzipped-mb", paramLabel = "MB",
+            description = "一个 xlsx 工作簿解压后的大小上限，单位 MiB（默认 64）")
+    Integer maxUnzippedMb;
+
+    @Option(names = "--max-waivers", paramLabel = "N",
+            description = "一个情况说明文件（或工作表）中说明条数的上限（默认 10000）")
+    Integer maxWaivers;
+
+    @Option(names = "--max-waiver-file-mb", paramLabel = "MB",
+            description = "JSON 情况说明文件的大小上限，单位 MiB（默认 16）")
+    Integer maxWaiverFileMb;
+
     /** The limits chosen, or why they cannot be used. */
     record Chosen(InputLimits limits, String error) {
         static Chosen error(String message) {
@@ -54,6 +66,24 @@ final class LimitOptions {
                 return Chosen.error("--max-problems：应为正整数，实际是 " + maxProblems);
             }
             l = l.withMaxProblems(maxProblems);
+        }
+        if (maxUnzippedMb != null) {
+            if (maxUnzippedMb < 1 || maxUnzippedMb > 64 * 1024) {
+                return Chosen.error("--max-unzipped-mb：应为 1 到 65536 之间的整数，实际是 " + maxUnzippedMb);
+            }
+            l = l.withMaxUnzippedBytes((long) maxUnzippedMb << 20);
+        }
+        if (maxWaivers != null) {
+            if (maxWaivers < 1) {
+                return Chosen.error("--max-waivers：应为正整数，实际是 " + maxWaivers);
+            }
+            l = l.withMaxWaivers(maxWaivers);
+        }
+        if (maxWaiverFileMb != null) {
+            if (maxWaiverFileMb < 1 || maxWaiverFileMb > 64 * 1024) {
+                return Chosen.error("--max-waiver-file-mb：应为 1 到 65536 之间的整数，实际是 " + maxWaiverFileMb);
+            }
+            l = l.withMaxWaiverFileBytes((long) maxWaiverFileMb << 20);
         }
         return new Chosen(l, null);
     }

@@ -1,9 +1,11 @@
 package dev.plancheck.cli;
 
+import dev.plancheck.InputLimits;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
 import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
+import dev.plancheck.VisibleText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,18 @@ final class PackOption {
     }
 
     Loaded load(PrintWriter err) {
+        String shown = VisibleText.line(InputLimits.echo(pack));
+        if (pack.isEmpty()) {
+            err.println("--pack：为空；请给出内置规则包的 id（" + String.join("、", RulePack.bundledIds()) + "）或规则包的路径");
+            return new Loaded(null, ExitCode.BAD_INPUT);
+        }
         if (!RulePack.bundledIds().contains(pack) && !Files.exists(Path.of(pack))) {
-            err.println("--pack：没有名为 \"" + pack + "\" 的内置规则包，也没有这个文件或文件夹；内置规则包有："
+            err.println("--pack：没有名为 \"" + shown + "\" 的内置规则包，也没有这个文件或文件夹；内置规则包有："
                     + String.join("、", RulePack.bundledIds()));
+            return new Loaded(null, ExitCode.BAD_INPUT);
+        }
+        if (!RulePack.bundledIds().contains(pack) && !Files.isDirectory(Path.of(pack)) && !Files.isRegularFile(Path.of(pack))) {
+            err.println("--pack：" + shown + " 不是普通文件或文件夹（是管道、设备或套接字等），未读取");
             return new Loaded(null, ExitCode.BAD_INPUT);
         }
         try {
@@ -36,7 +47,7 @@ final class PackOption {
             }
             return new Loaded(PlanChecker.create(RulePack.resolve(pack)), null);
         } catch (RulePackException e) {
-            err.println("规则包 " + pack + " 有误，无法使用（" + e.problems().size() + " 处）：");
+            err.println("规则包 " + shown + " 有误，无法使用（" + e.problems().size() + " 处）：");
             for (Problem p : e.problems()) {
                 err.println("  " + p);
             }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = {"启动检查服务：浏览器打开 http://主机:端口/ 上传台账查看报告、下载整改清单；其他系统调用 /api/v1 接口（说明见 docs/service.md）。",
                 "上传的文件只在内存中使用，不写入磁盘，检查后即丢弃。按 Ctrl+C 停止。"},
         exitCodeListHeading = "%n退出码：%n",
-        exitCodeList = {"0:已停止", "2:用法有误（如在非本机地址上监听却没有令牌，或端口已被占用）"})
+        exitCodeList = {"0:已停止", "2:用法有误（如在非本机地址上监听却没有令牌，或端口已被占用）",
+                "75:服务内部出错（如内存不足）后已退出，应由守护进程重新启动（见 docs/service.md）"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,6 +53,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // An Error in any thread ends the service with its own exit code, for a supervisor to restart it; the command
+        // line's handler (exit 70) is for a check that crashed, not for a server that must not run on half-broken.
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            if (t instanceof Error) {
+                CheckService.abort(t);
+            }
+        });
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String effectiveToken = token != null ? token : System.getenv("PLANCHECK_TOKEN");
@@ -66,6 +74,9 @@ final class ServeCommand implements Callable<Integer> {
         CheckService service;
         try {
             service = CheckService.start(config);
+        } catch (Error e) {
+            CheckService.abort(e);
+            return CheckService.EXIT_ON_ERROR;
         } catch (IOException e) {
             err.println("无法在 " + host + ":" + port + " 上监听（" + e.getMessage() + "）；端口可能已被占用，请用 --port 换一个");
             return ExitCode.BAD_INPUT.code;

@@ -1,12 +1,13 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.PlanChecker;
+import dev.plancheck.VisibleText;
 import dev.plancheck.io.ledger.LedgerTemplate;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,12 +37,18 @@ final class TemplateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!out.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
-            err.println("--out：模板是 .xlsx 工作簿，文件名应以 .xlsx 结尾，实际是 " + out);
+        String shown = VisibleText.line(out.toString());
+        if (out.getFileName() == null || !out.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
+            err.println("--out：模板是 .xlsx 工作簿，文件名应以 .xlsx 结尾，实际是 " + shown);
+            return ExitCode.BAD_INPUT.code;
+        }
+        String wrong = OutputFile.refuse(out, List.of());
+        if (wrong != null) {
+            err.println("--out " + shown + "：" + wrong);
             return ExitCode.BAD_INPUT.code;
         }
         if (Files.exists(out) && !force) {
-            err.println(out + " 已存在，未覆盖（它可能是已填写的台账）；如确要覆盖，请加 --force");
+            err.println(shown + " 已存在，未覆盖（它可能是已填写的台账）；如确要覆盖，请加 --force");
             return ExitCode.BAD_INPUT.code;
         }
         PackOption.Loaded loaded = packOption.load(err);
@@ -49,13 +56,13 @@ final class TemplateCommand implements Callable<Integer> {
             return loaded.failure().code;
         }
         PlanChecker checker = loaded.checker();
-        try (OutputStream stream = Files.newOutputStream(out)) {
-            LedgerTemplate.write(checker.pack(), stream);
+        try {
+            OutputFile.write(out, stream -> LedgerTemplate.write(checker.pack(), stream));
         } catch (IOException e) {
-            err.println(out + "：无法写入（" + e.getMessage() + "）");
+            err.println(shown + "：无法写入（" + VisibleText.line(String.valueOf(e.getMessage())) + "）");
             return ExitCode.BAD_INPUT.code;
         }
-        spec.commandLine().getOut().println("已生成台账模板 " + out + "（规则包 " + checker.pack().id() + "，考核年度 "
+        spec.commandLine().getOut().println("已生成台账模板 " + shown + "（规则包 " + checker.pack().id() + "，考核年度 "
                 + checker.pack().year() + "）");
         return ExitCode.OK.code;
     }

@@ -99,6 +99,84 @@ public final class LocatedJson {
         }
     }
 
+    /**
+     * A JSON array read element by element, as the submission reader reads records: every limit applied while
+     * reading (string and number length, depth, file size), at most {@code maxElements} elements, each its own
+     * located document, so that memory grows with the elements kept, never with a tree of the whole text.
+     *
+     * @param root     the document when it is not an array (then {@code elements} is empty), else null
+     * @param elements the elements, each rooted at its path {@code $[i]}
+     */
+    public record Elements(LocatedJson root, List<LocatedJson> elements) {
+    }
+
+    /**
+     * Reads a JSON array, bounded. On failure (not UTF-8, a syntax error, a limit that stops the parser, more than
+     * {@code maxElements} elements) adds the located problem and returns null; long strings and duplicate keys are
+     * added as problems and the elements still returned.
+     *
+     * <pre>{@code
+     * LocatedJson.Elements waivers = LocatedJson.parseArray("情况说明.json", bytes, limits, limits.maxWaivers(),
+     *         "情况说明过多：超过上限 " + limits.maxWaivers() + " 条", problems);
+     * }</pre>
+     *
+     * @param tooMany the message when there are more than {@code maxElements} elements
+     */
+    public static Elements parseArray(String file, byte[] bytes, InputLimits limits, int maxElements, String tooMany,
+                                      List<Problem> problems) {
+        Problem encoding = checkUtf8(file, bytes);
+        if (encoding != null) {
+            problems.add(encoding);
+            return null;
+        }
+        List<Problem> found = new ArrayList<>();
+        try (JsonParser parser = factory(limits).createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.add(new Problem(file, 0, 0, "", "文件是空的，应为一个 JSON 数组"));
+                return null;
+            }
+            List<LocatedJson> elements = new ArrayList<>();
+            LocatedJson root = null;
+            if (first != JsonToken.START_ARRAY) {
+                Map<String, JsonLocation> locations = new HashMap<>();
+                root = new LocatedJson(file, read(parser, "$", locations, file, found, limits), locations);
+            } else {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (elements.size() == maxElements) {
+                        JsonLocation at = parser.currentTokenLocation();
+                        problems.add(new Problem(file, at.getLineNr(), at.getColumnNr(), JsonPaths.element("$", maxElements),
+                                tooMany + "（之后的内容没有检查）"));
+                        return null;
+                    }
+                    Map<String, JsonLocation> locations = new HashMap<>();
+                    String path = JsonPaths.element("$", elements.size());
+                    elements.add(new LocatedJson(file, read(parser, path, locations, file, found, limits), locations));
+                }
+            }
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                problems.add(new Problem(file, at.getLineNr(), at.getColumnNr(), "",
+                        "JSON 值结束后还有多余内容，一个文件只能有一个 JSON 值"));
+                return null;
+            }
+            problems.addAll(found);
+            return new Elements(root, elements);
+        } catch (LimitExceeded e) {
+            problems.add(new Problem(file, Math.max(e.at.getLineNr(), 0), Math.max(e.at.getColumnNr(), 0), "",
+                    e.getMessage() + "（之后的内容没有检查）"));
+            return null;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new Problem(file, at == null ? 0 : Math.max(at.getLineNr(), 0), at == null ? 0 : Math.max(at.getColumnNr(), 0),
+                    "", "JSON 语法错误：" + explain(e.getOriginalMessage()) + "（语法错误之后的内容无法继续检查）"));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, 0, "", "无法读取：" + e.getMessage()));
+            return null;
+        }
+    }
+
     private static JsonNode read(JsonParser p, String path, Map<String, JsonLocation> locations, String file,
                                  List<Problem> duplicates) throws IOException {
         return read(p, path, locations, file, duplicates, null);

@@ -395,19 +395,9 @@ public final class SubmissionReader {
             return null;
         }
         BigDecimal amount = v.decimalValue();
-        // Judge by precision and scale, never by the plain form: 1e999999999 would be a billion digits long.
-        String shown = InputLimits.echo(amount.toString());
-        if (amount.signum() < 0) {
-            f.report(JsonPaths.child(path, "amount"), "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + shown);
-            return null;
-        }
-        if (amount.precision() - amount.scale() > String.valueOf(limits.maxAmount()).length()
-                || amount.compareTo(BigDecimal.valueOf(limits.maxAmount()).add(new BigDecimal("0.99"))) > 0) {
-            f.report(JsonPaths.child(path, "amount"), "金额过大：上限为 " + limits.maxAmount() + ".99 元，实际是 " + shown);
-            return null;
-        }
-        if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
-            f.report(JsonPaths.child(path, "amount"), "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + shown);
+        String wrong = SubmissionValidator.amountProblem(amount, limits.maxAmount());
+        if (wrong != null) {
+            f.report(JsonPaths.child(path, "amount"), wrong);
             return null;
         }
         return amount.scale() < 0 ? amount.setScale(0) : amount;

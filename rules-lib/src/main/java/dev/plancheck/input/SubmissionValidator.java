@@ -179,6 +179,32 @@ public final class SubmissionValidator {
         }
     }
 
+    /**
+     * Why an amount of money cannot be taken, in Chinese, or {@code null} when it can: it must be at least 0, at most
+     * {@code maxAmount}.99 yuan, with at most two decimals. Judged by precision and scale and shown in scientific form,
+     * never by the plain form: that of 1E+999999999 would be a billion digits long. The JSON and the spreadsheet
+     * readers use it alike.
+     *
+     * <pre>{@code
+     * SubmissionValidator.amountProblem(new BigDecimal("1E+999999999"), 999_999_999_999L)
+     *         // "金额过大：上限为 999999999999.99 元，实际是 1E+999999999"
+     * }</pre>
+     */
+    public static String amountProblem(BigDecimal amount, long maxAmount) {
+        String shown = echo(amount.toString());
+        if (amount.signum() < 0) {
+            return "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + shown;
+        }
+        if (amount.precision() - amount.scale() > String.valueOf(maxAmount).length()
+                || amount.compareTo(BigDecimal.valueOf(maxAmount).add(new BigDecimal("0.99"))) > 0) {
+            return "金额过大：上限为 " + maxAmount + ".99 元，实际是 " + shown;
+        }
+        if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+            return "金额应为不小于 0、最多两位小数的数字（单位：元），实际是 " + shown;
+        }
+        return null;
+    }
+
     private static final int MAX_AMOUNT_DIGITS = String.valueOf(InputLimits.defaults().maxAmount()).length();
 
     private static String echo(String value) {

@@ -31,9 +31,11 @@ public final class PackLoader {
             file = file.resolve("pack.json");
         }
         if (!Files.isRegularFile(file)) {
-            throw new RulePackException(List.of(new Problem(parameterFile.toString(), 0, 0, "",
-                    "规则包参数文件不存在；请给出内置规则包 id（" + String.join("、", RulePack.bundledIds())
-                            + "）或参数文件（或含 pack.json 的文件夹）的路径")));
+            // A device (/dev/zero) or a FIFO exists but is no parameter file: say which, and never read it.
+            throw new RulePackException(List.of(new Problem(parameterFile.toString(), 0, 0, "", (Files.exists(file)
+                    ? "不是普通文件（是管道、设备或套接字等），未读取" : "规则包参数文件不存在")
+                    + "；请给出内置规则包 id（" + String.join("、", RulePack.bundledIds())
+                    + "）或参数文件（或含 pack.json 的文件夹）的路径")));
         }
         Path dir = file.toAbsolutePath().getParent();
         return load(new ResourceDir.Directory(dir), file.getFileName().toString(), dir);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.plancheck.InputLimits;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.RuleInfo;
 import dev.plancheck.RulePack;
+import dev.plancheck.VisibleText;
 import dev.plancheck.io.ledger.LedgerTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,6 +41,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class CheckService implements AutoCloseable {
+    /**
+     * The exit code of a service that met an {@link Error} (out of memory, a stack overflow, a fault in the JVM): it
+     * logs the error and ends at once, never left running half-broken, so that its supervisor (systemd, a container
+     * runtime) starts it afresh. 75 is {@code EX_TEMPFAIL} of sysexits.h: try again. The command line's own crash
+     * code, 70, is not used, so that the two can be told apart.
+     */
+    public static final int EXIT_ON_ERROR = 75;
     private static final String API = "/api/v1";
     /** How long reading one request, or sending one response, may take before the connection is closed. */
     static final int REQUEST_SECONDS = 120;
@@ -140,8 +149,10 @@ public final class CheckService implements AutoCloseable {
             } else {
                 Http.send(ex, r.status, Http.HTML_TYPE, Page.problems(r.status, r.problems));
             }
+        } catch (Error e) {
+            abort(e);
         } catch (RuntimeException e) {
-            Rejection r = Rejection.of(500, "", "内部错误：" + e);
+            Rejection r = Rejection.of(500, "", "内部错误：" + VisibleText.line(InputLimits.echo(String.valueOf(e))));
             if (api) {
                 Http.sendJson(ex, 500, Http.problems(r.problems));
             } else {
@@ -149,6 +160,21 @@ public final class CheckService implements AutoCloseable {
             }
         } finally {
             ex.close();
+        }
+    }
+
+    /**
+     * Logs an {@link Error} on standard error and ends the process with {@link #EXIT_ON_ERROR}, whatever thread it
+     * happened in. Nothing is allocated that the message does not need: the error may be that memory ran out.
+     */
+    public static void abort(Throwable e) {
+        try {
+            System.err.println("检查服务内部出错（" + e.getClass().getSimpleName()
+                    + (e instanceof OutOfMemoryError ? "：内存不足" : e instanceof StackOverflowError ? "：调用栈溢出" : "")
+                    + "），服务已退出（退出码 " + EXIT_ON_ERROR + "），请由守护进程（如 systemd）重新启动");
+            System.err.flush();
+        } finally {
+            Runtime.getRuntime().halt(EXIT_ON_ERROR);
         }
     }
 
@@ -188,7 +214,7 @@ public final class CheckService implements AutoCloseable {
             authorize(ex, null);
             apiCheck(ex);
         } else {
-            throw Rejection.of(404, "", "没有这个地址：" + path + "；页面在 /，接口说明在 " + API + "/openapi.json");
+            throw Rejection.of(404, "", "没有这个地址：" + InputLimits.echo(path) + "；页面在 /，接口说明在 " + API + "/openapi.json");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.plancheck.service;
 
 import dev.plancheck.CheckOptions;
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
@@ -23,6 +24,11 @@ import java.util.Map;
 
 /** One check as the page and the API ask for it: the pack, the as-of date and the uploaded ledgers, all in memory. */
 final class Checking {
+    /**
+     * The limits of every upload: the documented defaults (docs/input-format.md#limits), the figures the service's
+     * heap is sized by (docs/service.md#memory).
+     */
+    static final InputLimits LIMITS = InputLimits.defaults();
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -69,7 +75,7 @@ final class Checking {
         try {
             d = LocalDate.parse(value, STRICT_DATE);
         } catch (DateTimeParseException e) {
-            throw Rejection.of(400, "asOf", "检查日期应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + value + "\"");
+            throw Rejection.of(400, "asOf", "检查日期应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + InputLimits.echo(value) + "\"");
         }
         if (d.getYear() < checker.pack().year()) {
             throw Rejection.of(400, "asOf", "检查日期 " + d + " 早于规则包 " + checker.pack().id() + " 的考核年度 "
@@ -82,7 +88,7 @@ final class Checking {
     static String format(String value, String fallback) throws Rejection {
         String f = value == null || value.isEmpty() ? fallback : value;
         if (!ReportFileFormats.names().contains(f)) {
-            throw Rejection.of(400, "format", "未知的报告格式 \"" + f + "\"；可用：" + String.join("、", ReportFileFormats.names()));
+            throw Rejection.of(400, "format", "未知的报告格式 \"" + InputLimits.echo(f) + "\"；可用：" + String.join("、", ReportFileFormats.names()));
         }
         return f;
     }
@@ -99,7 +105,7 @@ final class Checking {
         List<Submission> submissions = new ArrayList<>();
         for (Upload u : uploads) {
             try {
-                submissions.add(Ledgers.read(checker, u.name(), u.content()));
+                submissions.add(Ledgers.read(checker, u.name(), u.content(), LIMITS));
             } catch (InvalidSubmissionException e) {
                 problems.addAll(e.problems());
             }
@@ -107,7 +113,7 @@ final class Checking {
         List<Waiver> waivers = new ArrayList<>();
         for (Upload u : waiverFiles) {
             try {
-                waivers.addAll(Ledgers.readWaivers(checker, u.name(), u.content()));
+                waivers.addAll(Ledgers.readWaivers(checker, u.name(), u.content(), LIMITS));
             } catch (InvalidSubmissionException e) {
                 problems.addAll(e.problems());
             }

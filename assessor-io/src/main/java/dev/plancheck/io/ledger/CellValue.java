@@ -1,32 +1,56 @@
 package dev.plancheck.io.ledger;
 
+import dev.plancheck.InputLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * What one spreadsheet cell holds, independent of the file format: CSV cells are always text, xlsx cells may be
- * numbers, real dates (a number with a date format), booleans or error values.
+ * numbers, real dates (a number with a date format), booleans or error values. Text longer than the string limit is
+ * kept only as its start and length ({@link Kind#TOO_LONG}), so that it is reported at its cell and held no further.
  *
  * @param kind   what the cell holds
- * @param text   the text (for TEXT), the formatted number or date, or the error code, for messages
- * @param number the number of a NUMBER cell
+ * @param text   the text (TEXT), its first characters (TOO_LONG), the error code (ERROR) or the unreadable number
+ *               (BAD_NUMBER); for NUMBER and DATE {@link #text()} writes the value
+ * @param number the number of a NUMBER cell; for TOO_LONG, the text's real length
  * @param date   the day of a DATE cell
  */
 record CellValue(Kind kind, String text, BigDecimal number, LocalDate date) {
-    enum Kind { BLANK, TEXT, NUMBER, DATE, BOOLEAN, ERROR }
+    enum Kind { BLANK, TEXT, TOO_LONG, NUMBER, BAD_NUMBER, DATE, BOOLEAN, ERROR }
 
     static final CellValue BLANK = new CellValue(Kind.BLANK, "", null, null);
+
+    /** Longest plain form of a number written out; longer ones are written in scientific form ({@code 1E+999999999}). */
+    private static final int PLAIN_DIGITS = 40;
 
     static CellValue text(String s) {
         return s == null || s.isBlank() ? BLANK : new CellValue(Kind.TEXT, s.strip(), null, null);
     }
 
+    /** Text, or its start and length when it is longer than {@code maxLength} characters. */
+    static CellValue text(String s, int maxLength) {
+        if (s != null && s.length() > maxLength && !s.isBlank()) {
+            return new CellValue(Kind.TOO_LONG, InputLimits.echo(s), BigDecimal.valueOf(s.length()), null);
+        }
+        return text(s);
+    }
+
     static CellValue number(BigDecimal n) {
-        return new CellValue(Kind.NUMBER, plain(n), n, null);
+        return new CellValue(Kind.NUMBER, null, n, null);
     }
 
     static CellValue date(LocalDate d) {
-        return new CellValue(Kind.DATE, d.toString(), null, d);
+        return new CellValue(Kind.DATE, null, null, d);
+    }
+
+    /** The text shown for the value; a number in plain form only when that form is short. */
+    @Override
+    public String text() {
+        return switch (kind) {
+            case NUMBER -> shown(number);
+            case DATE -> date.toString();
+            default -> text;
+        };
     }
 
     boolean isBlank() {
@@ -38,15 +62,23 @@ record CellValue(Kind kind, String text, BigDecimal number, LocalDate date) {
         return switch (kind) {
             case BLANK -> "空白";
             case TEXT -> "文字“" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "”";
-            case NUMBER -> "数字 " + text;
-            case DATE -> "日期 " + text;
+            case TOO_LONG -> "文字“" + text + "”";
+            case NUMBER -> "数字 " + text();
+            case BAD_NUMBER -> "无法识别的数字“" + InputLimits.echo(text) + "”";
+            case DATE -> "日期 " + text();
             case BOOLEAN -> "逻辑值 " + text;
             case ERROR -> "错误值 " + text;
         };
     }
 
-    static String plain(BigDecimal n) {
-        String s = n.stripTrailingZeros().toPlainString();
-        return s.equals("-0") ? "0" : s;
+    /**
+     * A number as a person would write it: plain ({@code 12500.5}) when that takes at most 40 characters, otherwise in
+     * scientific form ({@code 1E+999999999}), which is never longer than the digits the cell held. The plain form of
+     * such a number would be a billion digits long.
+     */
+    static String shown(BigDecimal n) {
+        BigDecimal s = n.signum() == 0 ? BigDecimal.ZERO : n.stripTrailingZeros();
+        long digits = s.scale() <= 0 ? (long) s.precision() - s.scale() : Math.max(s.precision(), (long) s.scale() + 1) + 1;
+        return digits <= PLAIN_DIGITS ? s.toPlainString() : s.toString();
     }
 }

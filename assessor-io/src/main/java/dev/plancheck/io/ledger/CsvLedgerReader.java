@@ -1,13 +1,20 @@
 package dev.plancheck.io.ledger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.Problem;
 import dev.plancheck.Submission;
 import dev.plancheck.io.ledger.Table.Located;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -32,27 +39,23 @@ import java.util.List;
  * Rows are numbered as a spreadsheet program shows them: one row per CSV record, blank ones included.
  */
 final class CsvLedgerReader {
-    private static final CsvMapper MAPPER = new CsvMapper();
-
     private CsvLedgerReader() {
     }
 
-    static Submission read(LedgerParser parser, String file, byte[] bytes) throws InvalidSubmissionException {
+    static Submission read(LedgerParser parser, String file, byte[] bytes, InputLimits limits)
+            throws InvalidSubmissionException {
         Problem encoding = checkUtf8(file, bytes);
         if (encoding != null) {
             throw new InvalidSubmissionException(List.of(encoding));
         }
-        int start = hasBom(bytes) ? 3 : 0;
-        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        Table.Place place = Table.csv(file);
+        LocatedProblems problems = new LocatedProblems(limits.maxProblems());
         List<Table.Row> rows;
         try {
-            rows = records(text);
+            rows = records(bytes, limits, place, problems);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidSubmissionException(List.of(new Problem(file, 0, 0, "",
-                    "无法按 CSV 读取（" + e.getMessage() + "）；请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”")));
+            throw new InvalidSubmissionException(List.of(unreadable(file, e, limits)));
         }
-        Table.Place place = Table.csv(file);
-        List<Located> problems = new ArrayList<>();
         String unitKey = LedgerLayout.headerKey(LedgerLayout.UNIT_COLUMNS.get(0).header());
         String activityKey = LedgerLayout.headerKey(LedgerLayout.ACTIVITY_COLUMNS.get(0).header());
         Table.Row yearRow = null;
@@ -110,25 +113,61 @@ final class CsvLedgerReader {
             if (year.value() == null) {
                 problems.add(units.at(1, 1, "缺少考核年度：第一行应为“" + LedgerLayout.YEAR_LABEL + ",年度”，如 考核年度,2023"));
             }
-            throw new InvalidSubmissionException(LedgerParser.sorted(problems));
+            throw problems.exception();
         }
-        return parser.parse(file, year, units, activities, problems);
+        return parser.parse(file, year, units, activities, problems, limits);
     }
 
-    /** Every CSV record as a row, numbered from 1, blank records included. */
-    static List<Table.Row> records(String text) throws IOException {
+    /** A CSV file that could not be parsed: a cell far over the string limit, or broken quoting. */
+    private static Problem unreadable(String file, Exception e, InputLimits limits) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof JsonProcessingException j && j.getLocation() != null && m.contains("getMaxStringLength")) {
+            return new Problem(file, Math.max(j.getLocation().getLineNr(), 0), 0, "", "字符串过长：单元格内容超过上限 "
+                    + limits.maxStringLength() + " 个字符的 4 倍，文件未读完（上限可用 --max-string-length 调整）");
+        }
+        int line = e instanceof JsonProcessingException j && j.getLocation() != null ? Math.max(j.getLocation().getLineNr(), 0) : 0;
+        return new Problem(file, line, 0, "", "无法按 CSV 读取；请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”（读取程序原话："
+                + InputLimits.echo(m.lines().findFirst().orElse("")) + "）");
+    }
+
+    /**
+     * Every CSV record as a row, numbered from 1, blank records included, read as a stream from the bytes. A row keeps
+     * its first {@link Table#MAX_COLUMNS} cells (a filled cell further right is a problem at its cell); text over the
+     * string limit is kept as its start and length; reading stops after more filled rows than two tables of
+     * {@link InputLimits#maxRecords()} rows can hold.
+     */
+    static List<Table.Row> records(byte[] bytes, InputLimits limits, Table.Place place, LocatedProblems problems)
+            throws IOException {
+        int start = hasBom(bytes) ? 3 : 0;
+        // A little over the limit, so that a long cell is reported at its place; far longer ones stop the parser.
+        CsvMapper mapper = CsvMapper.builder(CsvFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(limits.maxStringLength() * 4 + 1024).build()).build()).build();
         List<Table.Row> rows = new ArrayList<>();
-        try (MappingIterator<String[]> it = MAPPER.readerForArrayOf(String.class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).without(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text)) {
+        long filled = 0;
+        long maxFilled = 2L * limits.maxRecords() + 3; // the year line, two headers and two tables
+        try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes, start, bytes.length - start), StandardCharsets.UTF_8);
+             MappingIterator<String[]> it = mapper.readerForArrayOf(String.class)
+                     .with(CsvParser.Feature.WRAP_AS_ARRAY).without(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(in)) {
             int number = 0;
             while (it.hasNextValue()) {
                 String[] record = it.nextValue();
                 number++;
-                List<CellValue> cells = new ArrayList<>();
-                for (String s : record) {
-                    cells.add(CellValue.text(s));
+                List<CellValue> cells = new ArrayList<>(Math.min(record.length, Table.MAX_COLUMNS));
+                for (int c = 0; c < record.length; c++) {
+                    CellValue v = CellValue.text(record[c], limits.maxStringLength());
+                    if (c < Table.MAX_COLUMNS) {
+                        cells.add(v);
+                    } else if (!v.isBlank()) {
+                        problems.add(new Located(0, number, c, place.cell("", number, c, XlsxLedgerReader.outside(v))));
+                    }
                 }
-                rows.add(new Table.Row(number, cells));
+                Table.Row row = new Table.Row(number, cells);
+                if (!row.isBlank() && ++filled > maxFilled) {
+                    problems.add(new Located(0, number, 0, place.table("", number, "记录过多：文件中有内容的行超过上限（单位和活动各 "
+                            + limits.maxRecords() + " 行；上限可用 --max-records 调整），这一行起没有读取")));
+                    break;
+                }
+                rows.add(row);
             }
         }
         return rows;
@@ -143,7 +182,12 @@ final class CsvLedgerReader {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        CharBuffer out = CharBuffer.allocate(64 * 1024); // decoded in pieces: the text itself is not kept
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
         if (!result.isError()) {
             return null;
         }

@@ -33,10 +33,27 @@ final class LedgerDates {
         return switch (v.kind()) {
             case DATE -> new Parsed(v.date(), null);
             case TEXT -> parse(v.text());
-            case NUMBER -> new Parsed(null, "应为日期，实际是数字 " + v.text()
-                    + "（单元格不是日期格式，无法确定它表示哪一天）；请填写 " + ACCEPTED + "，或把单元格设为日期格式");
+            case NUMBER -> number(v.number(), v.text());
             default -> new Parsed(null, "应为日期（如 " + ACCEPTED + "），实际是" + v.describe());
         };
+    }
+
+    /**
+     * A number in a date cell. Eight digits are a date as a person types it, year, month and day (20230413); any
+     * other number cannot be placed on a calendar: a date-formatted cell outside Excel's calendar (1900 to 9999), or
+     * a cell that is not date-formatted. The number is judged before it is ever written out.
+     */
+    static Parsed number(java.math.BigDecimal n, String shown) {
+        if (n.signum() > 0 && n.precision() - n.scale() == 8 && n.stripTrailingZeros().scale() <= 0) {
+            int ymd = n.intValueExact();
+            try {
+                return new Parsed(LocalDate.of(ymd / 10_000, ymd / 100 % 100, ymd % 100), null);
+            } catch (DateTimeException e) {
+                return new Parsed(null, "日期 " + ymd + "（按 8 位的年月日读）不存在；应为真实的日期，如 20230413 或 " + ACCEPTED);
+            }
+        }
+        return new Parsed(null, "应为日期，实际是数字 " + shown + "（单元格不是日期格式或超出了 Excel 日期的范围，"
+                + "也不是 8 位的年月日如 20230413，无法确定它表示哪一天）；请填写 " + ACCEPTED + "，或把单元格设为日期格式");
     }
 
     static Parsed parse(String text) {
@@ -52,7 +69,7 @@ final class LedgerDates {
                 }
             }
         }
-        return new Parsed(null, "无法识别的日期“" + t + "”；请写成 " + ACCEPTED
+        return new Parsed(null, "无法识别的日期“" + dev.plancheck.InputLimits.echo(t) + "”；请写成 " + ACCEPTED
                 + "（四位年份在前），或使用日期单元格；月/日/年、日/月/年和两位年份的写法有歧义，不予猜测");
     }
 

@@ -1,7 +1,7 @@
 package dev.plancheck.io.ledger;
 
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
-import dev.plancheck.Problem;
 import dev.plancheck.RulePack;
 import dev.plancheck.Submission;
 import dev.plancheck.input.SubmissionValidator;
@@ -14,7 +14,6 @@ import dev.plancheck.pack.Vocabulary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,8 +98,8 @@ final class LedgerParser {
      * @param problems problems already found while reading the file (e.g. an unknown sheet); they are thrown with
      *                 the rest
      */
-    Submission parse(String file, YearCell yearCell, Table unitTable, Table activityTable, List<Located> problems)
-            throws InvalidSubmissionException {
+    Submission parse(String file, YearCell yearCell, Table unitTable, Table activityTable, LocatedProblems problems,
+                     InputLimits limits) throws InvalidSubmissionException {
         Integer year = readYear(yearCell, problems);
 
         Map<String, Integer> unitColumns = columns(unitTable, LedgerLayout.UNIT_COLUMNS, problems);
@@ -110,7 +109,12 @@ final class LedgerParser {
             if (row.isBlank()) {
                 continue;
             }
+            if (unitRows.size() == limits.maxRecords()) {
+                problems.add(unitTable.at(row.number(), 0, tooMany("单位", limits)));
+                break;
+            }
             unitRows.add(row.number());
+            tooLong(unitTable, row, limits, problems);
             units.add(readUnit(unitTable, unitColumns, row, problems));
         }
         if (units.isEmpty() && unitColumns != null) {
@@ -126,8 +130,13 @@ final class LedgerParser {
                 if (row.isBlank()) {
                     continue;
                 }
+                if (activityRows.size() == limits.maxRecords()) {
+                    problems.add(activityTable.at(row.number(), 0, tooMany("活动", limits)));
+                    break;
+                }
                 activityRows.add(row.number());
-                readActivity(activityTable, activityColumns, row, drafts.size(), drafts, activities, problems);
+                tooLong(activityTable, row, limits, problems);
+                readActivity(activityTable, activityColumns, row, drafts.size(), drafts, activities, problems, limits);
             }
         }
 
@@ -141,19 +150,29 @@ final class LedgerParser {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSubmissionException(sorted(problems));
+            throw problems.exception();
         }
         return Submission.of(file, year, units, activities);
     }
 
-    static List<Problem> sorted(List<Located> problems) {
-        return problems.stream()
-                .sorted(Comparator.comparingInt(Located::order).thenComparingInt(Located::row)
-                        .thenComparingInt(Located::column).thenComparing(l -> l.problem().message()))
-                .map(Located::problem).toList();
+    /** The message for the first row over {@link InputLimits#maxRecords()}; reading stops there. */
+    static String tooMany(String what, InputLimits limits) {
+        return "记录过多：“" + what + "”表超过上限 " + limits.maxRecords() + " 行（上限可用 --max-records 调整），"
+                + "这一行起没有读取";
     }
 
-    private Integer readYear(YearCell y, List<Located> problems) {
+    /** Every cell of a row whose text is over {@link InputLimits#maxStringLength()}, each a problem at its cell. */
+    static void tooLong(Table t, Table.Row row, InputLimits limits, LocatedProblems problems) {
+        for (int c = 0; c < row.cells().size(); c++) {
+            CellValue v = row.cells().get(c);
+            if (v.kind() == CellValue.Kind.TOO_LONG) {
+                problems.add(t.at(row.number(), c, "字符串过长：有 " + v.number() + " 个字符，上限为 "
+                        + limits.maxStringLength() + "（上限可用 --max-string-length 调整）：" + v.describe()));
+            }
+        }
+    }
+
+    private Integer readYear(YearCell y, LocatedProblems problems) {
         if (y.value() == null || y.value().isBlank()) {
             problems.add(y.table().at(y.row(), y.column(), "缺少考核年度：“" + LedgerLayout.YEAR_LABEL
                     + "”右侧应填写年度，如 " + pack.year()));
@@ -161,8 +180,9 @@ final class LedgerParser {
         }
         CellValue v = y.value();
         Integer year = null;
-        if (v.kind() == CellValue.Kind.NUMBER && v.number().stripTrailingZeros().scale() <= 0) {
-            year = v.number().intValue();
+        if (v.kind() == CellValue.Kind.NUMBER && v.number().stripTrailingZeros().scale() <= 0
+                && v.number().compareTo(BigDecimal.valueOf(1900)) >= 0 && v.number().compareTo(BigDecimal.valueOf(2100)) <= 0) {
+            year = v.number().intValueExact(); // compared first: the int value of 1E+999999999 would take for ever
         } else if (v.kind() == CellValue.Kind.TEXT && YEAR.matcher(v.text()).matches()) {
             var m = YEAR.matcher(v.text());
             m.matches();
@@ -180,7 +200,7 @@ final class LedgerParser {
      * Maps each field to its column, reporting unknown, repeated and missing headers. Returns null when a required
      * column is missing: then the rows cannot be read, and one message says so instead of one per row.
      */
-    static Map<String, Integer> columns(Table t, List<Column> layout, List<Located> problems) {
+    static Map<String, Integer> columns(Table t, List<Column> layout, LocatedProblems problems) {
         Map<String, Column> byKey = new LinkedHashMap<>();
         layout.forEach(c -> byKey.put(c.key(), c));
         Map<String, Integer> found = new HashMap<>();
@@ -233,7 +253,7 @@ final class LedgerParser {
         return found;
     }
 
-    private OrgUnit readUnit(Table t, Map<String, Integer> cols, Table.Row row, List<Located> problems) {
+    private OrgUnit readUnit(Table t, Map<String, Integer> cols, Table.Row row, LocatedProblems problems) {
         if (cols == null) {
             return null;
         }
@@ -245,8 +265,9 @@ final class LedgerParser {
     }
 
     private void readActivity(Table t, Map<String, Integer> cols, Table.Row row, int index,
-                              List<SubmissionValidator.Draft> drafts, List<Activity> activities, List<Located> problems) {
-        int before = problems.size();
+                              List<SubmissionValidator.Draft> drafts, List<Activity> activities, LocatedProblems problems,
+                              InputLimits limits) {
+        int before = problems.total();
         String id = text(t, cols, row, "id", "记录编号", true, problems);
         String unit = text(t, cols, row, "unit", "单位编号", true, problems);
         String kind = code(t, cols, row, "kind", kinds, true, problems);
@@ -256,7 +277,7 @@ final class LedgerParser {
         Set<String> topicCodes = codes(t, cols, row, "topics", topics, problems);
         Set<String> groupCodes = codes(t, cols, row, "groups", groups, problems);
         Integer participants = integer(t, cols, row, "participants", "参与人数", problems);
-        BigDecimal amount = amount(t, cols, row, problems);
+        BigDecimal amount = amount(t, cols, row, problems, limits);
         String relatesTo = text(t, cols, row, "relatesTo", "关联记录", false, problems);
         String honour = code(t, cols, row, "honourLevel", honourLevels, false, problems);
         String organiser = code(t, cols, row, "organiser", organisers, false, problems);
@@ -269,7 +290,7 @@ final class LedgerParser {
         });
         drafts.add(new SubmissionValidator.Draft(index, id, unit, kind, date, endDate, topicCodes, groupCodes,
                 participants, amount, relatesTo, honour, present, organiser));
-        if (problems.size() == before) {
+        if (problems.total() == before) {
             activities.add(Activity.builder(id).unitId(unit).kind(kind).date(date).endDate(endDate).title(title)
                     .topics(topicCodes).groups(groupCodes).participants(participants).amount(amount)
                     .relatesTo(relatesTo).honourLevel(honour).organiser(organiser).description(description).build());
@@ -282,7 +303,7 @@ final class LedgerParser {
     }
 
     private static String text(Table t, Map<String, Integer> cols, Table.Row row, String field, String header,
-                               boolean required, List<Located> problems) {
+                               boolean required, LocatedProblems problems) {
         CellValue v = cell(cols, row, field);
         switch (v.kind()) {
             case BLANK:
@@ -294,6 +315,8 @@ final class LedgerParser {
             case NUMBER:
             case DATE:
                 return v.text();
+            case TOO_LONG:
+                return null; // reported once, by tooLong
             default:
                 problems.add(t.at(row.number(), cols.get(field), "“" + header + "”应为文字，实际是" + v.describe()));
                 return null;
@@ -301,12 +324,15 @@ final class LedgerParser {
     }
 
     private static String code(Table t, Map<String, Integer> cols, Table.Row row, String field, Names names,
-                               boolean required, List<Located> problems) {
+                               boolean required, LocatedProblems problems) {
         CellValue v = cell(cols, row, field);
         if (v.isBlank()) {
             if (required) {
                 problems.add(t.at(row.number(), cols.get(field), "必填的“" + names.what() + "”为空；请从下拉列表选择"));
             }
+            return null;
+        }
+        if (v.kind() == CellValue.Kind.TOO_LONG) {
             return null;
         }
         String code = v.kind() == CellValue.Kind.TEXT ? names.resolve(v.text()) : null;
@@ -323,10 +349,13 @@ final class LedgerParser {
     }
 
     private static Set<String> codes(Table t, Map<String, Integer> cols, Table.Row row, String field, Names names,
-                                     List<Located> problems) {
+                                     LocatedProblems problems) {
         CellValue v = cell(cols, row, field);
         if (v.isBlank()) {
             return Set.of();
+        }
+        if (v.kind() == CellValue.Kind.TOO_LONG) {
+            return null;
         }
         int column = cols.get(field);
         if (v.kind() != CellValue.Kind.TEXT) {
@@ -352,12 +381,15 @@ final class LedgerParser {
     }
 
     private static LocalDate date(Table t, Map<String, Integer> cols, Table.Row row, String field, String header,
-                                  boolean required, List<Located> problems) {
+                                  boolean required, LocatedProblems problems) {
         CellValue v = cell(cols, row, field);
         if (v.isBlank()) {
             if (required) {
                 problems.add(t.at(row.number(), cols.get(field), "必填的“" + header + "”为空"));
             }
+            return null;
+        }
+        if (v.kind() == CellValue.Kind.TOO_LONG) {
             return null;
         }
         LedgerDates.Parsed p = LedgerDates.read(v);
@@ -368,9 +400,9 @@ final class LedgerParser {
     }
 
     private static Integer integer(Table t, Map<String, Integer> cols, Table.Row row, String field, String header,
-                                   List<Located> problems) {
+                                   LocatedProblems problems) {
         CellValue v = cell(cols, row, field);
-        if (v.isBlank()) {
+        if (v.isBlank() || v.kind() == CellValue.Kind.TOO_LONG) {
             return null;
         }
         BigDecimal n = null;
@@ -386,18 +418,30 @@ final class LedgerParser {
         return n.intValueExact();
     }
 
-    private static BigDecimal amount(Table t, Map<String, Integer> cols, Table.Row row, List<Located> problems) {
+    private static BigDecimal amount(Table t, Map<String, Integer> cols, Table.Row row, LocatedProblems problems,
+                                     InputLimits limits) {
         CellValue v = cell(cols, row, "amount");
-        if (v.isBlank()) {
+        if (v.isBlank() || v.kind() == CellValue.Kind.TOO_LONG) {
             return null;
         }
+        BigDecimal n = null;
         if (v.kind() == CellValue.Kind.NUMBER) {
-            return v.number();
+            n = v.number();
+        } else if (v.kind() == CellValue.Kind.TEXT && DECIMAL.matcher(v.text()).matches()
+                && v.text().length() <= limits.maxNumberLength()) {
+            n = new BigDecimal(v.text());
         }
-        if (v.kind() == CellValue.Kind.TEXT && DECIMAL.matcher(v.text()).matches()) {
-            return new BigDecimal(v.text());
+        if (n == null) {
+            problems.add(t.at(row.number(), cols.get("amount"), "金额应为数字（单位：元，如 12500.50，不写“元”和千位分隔符），实际是"
+                    + v.describe()));
+            return null;
         }
-        problems.add(t.at(row.number(), cols.get("amount"), "金额应为数字（单位：元，如 12500.50，不写“元”和千位分隔符），实际是" + v.describe()));
-        return null;
+        // The same range as a JSON ledger's, judged before the number is ever written out.
+        String wrong = SubmissionValidator.amountProblem(n, limits.maxAmount());
+        if (wrong != null) {
+            problems.add(t.at(row.number(), cols.get("amount"), wrong));
+            return null;
+        }
+        return n.scale() < 0 ? n.setScale(0) : n;
     }
 }

@@ -1,5 +1,6 @@
 package dev.plancheck.io.ledger;
 
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
@@ -37,17 +38,38 @@ public final class Ledgers {
     }
 
     /**
-     * Reads and validates a ledger, choosing the format by the file's extension.
+     * Reads and validates a ledger, choosing the format by the file's extension, with the default
+     * {@link InputLimits}.
      *
      * @throws InvalidSubmissionException with every problem found, or one saying the file type is not read
      * @throws IOException                when the file cannot be read at all
      */
     public static Submission read(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
+        return read(checker, file, InputLimits.defaults());
+    }
+
+    /**
+     * Reads and validates a ledger with the given limits. Only a regular file is opened (a FIFO, a device or a folder
+     * is refused at once), and one over {@link InputLimits#maxFileBytes()} is refused before it is read.
+     *
+     * <pre>{@code
+     * Submission ledger = Ledgers.read(checker, Path.of("台账.xlsx"), InputLimits.defaults().withMaxRecords(10_000));
+     * }</pre>
+     *
+     * @throws InvalidSubmissionException with every problem found (at most {@code limits.maxProblems()} listed), or
+     *                                    one saying why the file was not read
+     * @throws IOException                when the file cannot be read at all
+     */
+    public static Submission read(PlanChecker checker, Path file, InputLimits limits)
+            throws IOException, InvalidSubmissionException {
         String ext = extension(file);
         if (!EXTENSIONS.contains(ext)) {
             throw new InvalidSubmissionException(List.of(unsupported(file.toString(), ext))); // before reading it
         }
-        return read(checker, file.toString(), Files.readAllBytes(file));
+        if (ext.equals(".json")) {
+            return checker.read(file, limits); // streamed
+        }
+        return read(checker, file.toString(), bounded(file, limits.maxFileBytes(), "--max-file-mb"), limits);
     }
 
     /**
@@ -61,14 +83,28 @@ public final class Ledgers {
      * @throws InvalidSubmissionException with every problem found, or one saying the file type is not read
      */
     public static Submission read(PlanChecker checker, String fileName, byte[] content) throws InvalidSubmissionException {
+        return read(checker, fileName, content, InputLimits.defaults());
+    }
+
+    /**
+     * Reads and validates a ledger held in memory with the given limits: records, string length, problems, and for
+     * an xlsx workbook what it may inflate to ({@link InputLimits}).
+     *
+     * @throws InvalidSubmissionException with every problem found, or one saying the file type is not read
+     */
+    public static Submission read(PlanChecker checker, String fileName, byte[] content, InputLimits limits)
+            throws InvalidSubmissionException {
         String ext = extension(fileName);
+        if (content.length > limits.maxFileBytes()) {
+            throw new InvalidSubmissionException(List.of(tooLarge(fileName, content.length, limits.maxFileBytes(), "--max-file-mb")));
+        }
         switch (ext) {
             case ".json":
-                return checker.read(fileName, content);
+                return checker.read(fileName, content, limits);
             case ".xlsx":
-                return XlsxLedgerReader.read(new LedgerParser(checker.pack()), fileName, content);
+                return XlsxLedgerReader.read(new LedgerParser(checker.pack()), fileName, content, limits);
             case ".csv":
-                return CsvLedgerReader.read(new LedgerParser(checker.pack()), fileName, content);
+                return CsvLedgerReader.read(new LedgerParser(checker.pack()), fileName, content, limits);
             default:
                 throw new InvalidSubmissionException(List.of(unsupported(fileName, ext)));
         }
@@ -83,11 +119,26 @@ public final class Ledgers {
      * @throws InvalidSubmissionException with every problem found, each located
      */
     public static List<Waiver> readWaivers(PlanChecker checker, Path file) throws IOException, InvalidSubmissionException {
+        return readWaivers(checker, file, InputLimits.defaults());
+    }
+
+    /**
+     * Reads waivers with the given limits. Waivers are input like any other: only a regular file is opened (a FIFO,
+     * a device or {@code /dev/zero} is refused at once); a JSON waiver file is refused over
+     * {@link InputLimits#maxWaiverFileBytes()}, an xlsx one over {@link InputLimits#maxFileBytes()}; at most
+     * {@link InputLimits#maxWaivers()} waivers, each reason at most {@link InputLimits#maxStringLength()} characters.
+     *
+     * @throws InvalidSubmissionException with every problem found, each located, or one saying why it was not read
+     */
+    public static List<Waiver> readWaivers(PlanChecker checker, Path file, InputLimits limits)
+            throws IOException, InvalidSubmissionException {
         String ext = extension(file);
         if (!ext.equals(".xlsx") && !ext.equals(".json")) {
             throw new InvalidSubmissionException(List.of(unsupportedWaivers(file.toString(), ext))); // before reading it
         }
-        return readWaivers(checker, file.toString(), Files.readAllBytes(file));
+        byte[] content = ext.equals(".json") ? bounded(file, limits.maxWaiverFileBytes(), "--max-waiver-file-mb")
+                : bounded(file, limits.maxFileBytes(), "--max-file-mb");
+        return readWaivers(checker, file.toString(), content, limits);
     }
 
     /**
@@ -97,15 +148,67 @@ public final class Ledgers {
      * @throws InvalidSubmissionException with every problem found, each located
      */
     public static List<Waiver> readWaivers(PlanChecker checker, String fileName, byte[] content) throws InvalidSubmissionException {
+        return readWaivers(checker, fileName, content, InputLimits.defaults());
+    }
+
+    /**
+     * Reads waivers held in memory with the given limits.
+     *
+     * @throws InvalidSubmissionException with every problem found, each located
+     */
+    public static List<Waiver> readWaivers(PlanChecker checker, String fileName, byte[] content, InputLimits limits)
+            throws InvalidSubmissionException {
         String ext = extension(fileName);
         switch (ext) {
             case ".xlsx":
-                return WaiverReader.fromWorkbook(checker, fileName, content);
+                if (content.length > limits.maxFileBytes()) {
+                    throw new InvalidSubmissionException(List.of(tooLarge(fileName, content.length, limits.maxFileBytes(), "--max-file-mb")));
+                }
+                return WaiverReader.fromWorkbook(checker, fileName, content, limits);
             case ".json":
-                return WaiverReader.fromJson(checker, fileName, content);
+                if (content.length > limits.maxWaiverFileBytes()) {
+                    throw new InvalidSubmissionException(List.of(tooLarge(fileName, content.length,
+                            limits.maxWaiverFileBytes(), "--max-waiver-file-mb")));
+                }
+                return WaiverReader.fromJson(checker, fileName, content, limits);
             default:
                 throw new InvalidSubmissionException(List.of(unsupportedWaivers(fileName, ext)));
         }
+    }
+
+    /**
+     * The bytes of a regular file of at most {@code max} bytes. Anything else is refused before a byte is read: a
+     * FIFO would block for ever and a device such as {@code /dev/zero} never ends. The size is checked again while
+     * reading, in case the file grows.
+     */
+    static byte[] bounded(Path file, long max, String option) throws IOException, InvalidSubmissionException {
+        String name = file.toString();
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidSubmissionException(List.of(new Problem(name, 0, 0, "", "文件不存在")));
+        }
+        if (!a.isRegularFile()) {
+            throw new InvalidSubmissionException(List.of(new Problem(name, 0, 0, "",
+                    "不是普通文件（是文件夹、管道、设备或套接字等），未读取")));
+        }
+        if (a.size() > max) {
+            throw new InvalidSubmissionException(List.of(tooLarge(name, a.size(), max, option)));
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > max) {
+                throw new InvalidSubmissionException(List.of(new Problem(name, 0, 0, "", "文件过大：读取时超过上限 "
+                        + max + " 字节，未读取（上限可用 " + option + " 调整）")));
+            }
+            return bytes;
+        }
+    }
+
+    private static Problem tooLarge(String name, long size, long max, String option) {
+        return new Problem(name, 0, 0, "", "文件过大：有 " + size + " 字节，上限为 " + max + " 字节，未读取（上限可用 "
+                + option + " 调整）");
     }
 
     private static Problem unsupportedWaivers(String name, String ext) {

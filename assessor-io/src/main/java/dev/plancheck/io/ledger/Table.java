@@ -15,6 +15,11 @@ import java.util.List;
  * @param place     how a place in this table is written in messages
  */
 record Table(String name, int order, int headerRow, List<CellValue> header, List<Row> rows, Place place) {
+    /**
+     * The columns of a row that are read; a ledger has fewer than 20. A filled cell further right is reported at its
+     * cell and not kept, so that a row of a million cells costs no more than one of 64.
+     */
+    static final int MAX_COLUMNS = 64;
 
     /** One row: its number and its cells from column A. */
     record Row(int number, List<CellValue> cells) {

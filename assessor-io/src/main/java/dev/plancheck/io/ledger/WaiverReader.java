@@ -1,6 +1,7 @@
 package dev.plancheck.io.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
@@ -31,8 +32,9 @@ final class WaiverReader {
     private WaiverReader() {
     }
 
-    static List<Waiver> fromWorkbook(PlanChecker checker, String file, byte[] bytes) throws InvalidSubmissionException {
-        XlsxLedgerReader.Workbook wb = XlsxLedgerReader.open(file, bytes);
+    static List<Waiver> fromWorkbook(PlanChecker checker, String file, byte[] bytes, InputLimits limits)
+            throws InvalidSubmissionException {
+        XlsxLedgerReader.Workbook wb = XlsxLedgerReader.open(file, bytes, limits, List.of(LedgerLayout.WAIVERS_SHEET), null);
         if (wb.failure() != null) {
             throw new InvalidSubmissionException(List.of(wb.failure()));
         }
@@ -40,21 +42,29 @@ final class WaiverReader {
         if (rows == null) {
             return List.of();
         }
-        Table t = XlsxLedgerReader.table(LedgerLayout.WAIVERS_SHEET, 1, rows, Table.workbook(file));
-        List<Located> problems = new ArrayList<>();
-        if (t.headerRow() == 0) {
+        Table.Place place = Table.workbook(file);
+        Table t = XlsxLedgerReader.table(LedgerLayout.WAIVERS_SHEET, 1, rows, place);
+        LocatedProblems problems = new LocatedProblems(limits.maxProblems());
+        XlsxLedgerReader.beyond(wb, LedgerLayout.WAIVERS_SHEET, 1, place, problems);
+        if (t.headerRow() == 0 && problems.isEmpty()) {
             return List.of(); // an empty sheet: no waivers
         }
         Map<String, Integer> cols = LedgerParser.columns(t, LedgerLayout.WAIVER_COLUMNS, problems);
         List<Waiver> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         Set<String> ruleIds = checker.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        int read = 0;
         if (cols != null) {
             for (Table.Row row : t.rows()) {
                 if (row.isBlank()) {
                     continue;
                 }
-                int before = problems.size();
+                if (read++ == limits.maxWaivers()) {
+                    problems.add(t.at(row.number(), 0, tooMany(limits) + "，这一行起没有读取"));
+                    break;
+                }
+                LedgerParser.tooLong(t, row, limits, problems);
+                int before = problems.total();
                 String rule = text(t, cols, row, "rule", problems);
                 String unit = text(t, cols, row, "unit", problems);
                 String reason = text(t, cols, row, "reason", problems);
@@ -78,19 +88,24 @@ final class WaiverReader {
                                 + " 的情况说明与第 " + earlier + " 行重复；每个缺项只写一条说明"));
                     }
                 }
-                if (problems.size() == before) {
+                if (problems.total() == before) {
                     out.add(new Waiver(rule, unit, reason, acceptedBy, expires,
                             file + ":" + LedgerLayout.WAIVERS_SHEET + "!A" + row.number()));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSubmissionException(LedgerParser.sorted(problems));
+            throw problems.exception();
         }
         return out;
     }
 
-    private static String text(Table t, Map<String, Integer> cols, Table.Row row, String field, List<Located> problems) {
+    /** The message for more waivers than {@link InputLimits#maxWaivers()}. */
+    static String tooMany(InputLimits limits) {
+        return "情况说明过多：超过上限 " + limits.maxWaivers() + " 条（上限可用 --max-waivers 调整）";
+    }
+
+    private static String text(Table t, Map<String, Integer> cols, Table.Row row, String field, LocatedProblems problems) {
         Integer c = cols.get(field);
         CellValue v = c == null ? CellValue.BLANK : row.cell(c);
         Column col = LedgerLayout.WAIVER_COLUMNS.stream().filter(x -> x.field().equals(field)).findFirst().orElseThrow();
@@ -101,7 +116,10 @@ final class WaiverReader {
             }
             return null;
         }
-        if (v.kind() == CellValue.Kind.BOOLEAN || v.kind() == CellValue.Kind.ERROR) {
+        if (v.kind() == CellValue.Kind.TOO_LONG) {
+            return null; // reported by tooLong
+        }
+        if (v.kind() != CellValue.Kind.TEXT && v.kind() != CellValue.Kind.NUMBER && v.kind() != CellValue.Kind.DATE) {
             problems.add(t.at(row.number(), c, "“" + col.header() + "”应为文字，实际是" + v.describe()));
             return null;
         }
@@ -112,29 +130,38 @@ final class WaiverReader {
         List<String> close = checker.rules().stream().map(RuleInfo::id)
                 .filter(id -> id.equalsIgnoreCase(rule) || id.replace("-", "").equalsIgnoreCase(rule.replace("-", "")))
                 .toList();
-        return "规则包 " + checker.pack().id() + " 中没有规则“" + rule + "”"
+        return "规则包 " + checker.pack().id() + " 中没有规则“" + InputLimits.echo(rule) + "”"
                 + (close.size() == 1 ? "；是否应为“" + close.get(0) + "”？" : "；规则编号见检查报告或 docs/rules.md，如 R8-3");
     }
 
-    static List<Waiver> fromJson(PlanChecker checker, String file, byte[] bytes) throws InvalidSubmissionException {
+    static List<Waiver> fromJson(PlanChecker checker, String file, byte[] bytes, InputLimits limits)
+            throws InvalidSubmissionException {
         List<Problem> problems = new ArrayList<>();
-        LocatedJson doc = LocatedJson.parse(file, bytes, problems);
+        LocatedJson.Elements doc = LocatedJson.parseArray(file, bytes, limits, limits.maxWaivers(), tooMany(limits), problems);
         if (doc == null) {
             throw new InvalidSubmissionException(problems);
         }
-        JsonFields f = new JsonFields(doc, problems);
-        JsonNode root = doc.root();
-        if (!root.isArray()) {
-            problems.add(doc.problem("$", "情况说明文件应为一个 JSON 数组 [{\"rule\": …, \"unit\": …, \"reason\": …}, …]，实际是"
-                    + JsonFields.describe(root)));
+        if (doc.root() != null) {
+            problems.add(doc.root().problem("$", "情况说明文件应为一个 JSON 数组 [{\"rule\": …, \"unit\": …, \"reason\": …}, …]，实际是"
+                    + JsonFields.describe(doc.root().root())));
             throw new InvalidSubmissionException(problems);
         }
         Set<String> ruleIds = checker.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
         Map<String, String> seen = new LinkedHashMap<>();
         List<Waiver> out = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
+        // Problems found while reading (a reason over the string limit, a key twice) keep their element out too.
+        Set<String> flawed = new java.util.HashSet<>();
+        for (Problem p : problems) {
+            java.util.regex.Matcher m = ELEMENT.matcher(p.path());
+            if (m.lookingAt()) {
+                flawed.add(m.group());
+            }
+        }
+        for (int i = 0; i < doc.elements().size(); i++) {
             String path = JsonPaths.element("$", i);
-            JsonNode w = root.get(i);
+            LocatedJson element = doc.elements().get(i);
+            JsonFields f = new JsonFields(element, problems);
+            JsonNode w = element.root();
             if (!w.isObject()) {
                 f.report(path, "应为一条情况说明 {\"rule\": …, \"unit\": …, \"reason\": …}，实际是" + JsonFields.describe(w));
                 continue;
@@ -151,7 +178,7 @@ final class WaiverReader {
                 try {
                     expires = LocalDate.parse(expiresText);
                 } catch (java.time.format.DateTimeParseException e) {
-                    f.report(JsonPaths.child(path, "expires"), "应为 YYYY-MM-DD 格式的真实日期（如 2024-03-31），实际是 \"" + expiresText + "\"");
+                    f.report(JsonPaths.child(path, "expires"), "应为 YYYY-MM-DD 格式的真实日期（如 2024-03-31），实际是 \"" + InputLimits.echo(expiresText) + "\"");
                 }
             }
             if (rule != null && !ruleIds.contains(rule)) {
@@ -163,15 +190,18 @@ final class WaiverReader {
                     f.report(path, "规则 " + rule + "、单位 " + unit + " 的情况说明与 " + earlier + " 重复；每个缺项只写一条说明");
                 }
             }
-            if (problems.size() == before) {
-                Problem at = doc.problem(path, "");
+            if (problems.size() == before && !flawed.contains(path)) {
+                Problem at = element.problem(path, "");
                 out.add(new Waiver(rule, unit, reason, acceptedBy, expires, file + ":" + at.line() + ":" + at.column()));
             }
         }
         if (!problems.isEmpty()) {
             problems.sort(Problem.IN_FILE_ORDER);
-            throw new InvalidSubmissionException(problems);
+            int kept = Math.min(problems.size(), limits.maxProblems());
+            throw new InvalidSubmissionException(problems.subList(0, kept), problems.size() - kept);
         }
         return out;
     }
+
+    private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile("\\$\\[\\d+]");
 }
