@@ -135,7 +135,6 @@ final class LedgerParser {
                     break;
                 }
                 activityRows.add(row.number());
-                tooLong(activityTable, row, limits, problems);
                 readActivity(activityTable, activityColumns, row, drafts.size(), drafts, activities, problems, limits);
             }
         }
@@ -268,6 +267,7 @@ final class LedgerParser {
                               List<SubmissionValidator.Draft> drafts, List<Activity> activities, LocatedProblems problems,
                               InputLimits limits) {
         int before = problems.total();
+        tooLong(t, row, limits, problems);
         String id = text(t, cols, row, "id", "记录编号", true, problems);
         String unit = text(t, cols, row, "unit", "单位编号", true, problems);
         String kind = code(t, cols, row, "kind", kinds, true, problems);
