@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The committed corpus is listed in {@code hostile/manifest.tsv}; big and special files are made here.
  */
 class HostileInputTest {
-    private static final Path CORPUS = Path.of("src/test/resources/hostile");
+    static final Path CORPUS = Path.of("src/test/resources/hostile");
     private static final String VALID = CORPUS.resolve("bom-utf8-valid.json").toString();
     /** No case may print more than this: a bad ledger of any size gets a bounded list of problems. */
     private static final int MAX_OUTPUT = 200_000;

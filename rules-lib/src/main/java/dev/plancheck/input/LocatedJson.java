@@ -2,6 +2,7 @@ package dev.plancheck.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -131,6 +132,30 @@ public final class LocatedJson {
         }
         List<Problem> found = new ArrayList<>();
         try (JsonParser parser = factory(limits).createParser(bytes)) {
+            try {
+                return elements(file, parser, limits, maxElements, tooMany, problems, found);
+            } catch (JsonProcessingException e) {
+                // A broken limit is reported without a location; the parser knows where it stopped.
+                throw e.getLocation() == null ? new JsonParseException(parser, e.getOriginalMessage(), parser.currentLocation(), e) : e;
+            }
+        } catch (LimitExceeded e) {
+            problems.add(new Problem(file, Math.max(e.at.getLineNr(), 0), Math.max(e.at.getColumnNr(), 0), "",
+                    e.getMessage() + "（之后的内容没有检查）"));
+            return null;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new Problem(file, at == null ? 0 : Math.max(at.getLineNr(), 0), at == null ? 0 : Math.max(at.getColumnNr(), 0),
+                    "", "JSON 语法错误：" + explain(e.getOriginalMessage()) + "（语法错误之后的内容无法继续检查）"));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, 0, "", "无法读取：" + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static Elements elements(String file, JsonParser parser, InputLimits limits, int maxElements, String tooMany,
+                                     List<Problem> problems, List<Problem> found) throws IOException {
+        {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.add(new Problem(file, 0, 0, "", "文件是空的，应为一个 JSON 数组"));
@@ -162,18 +187,6 @@ public final class LocatedJson {
             }
             problems.addAll(found);
             return new Elements(root, elements);
-        } catch (LimitExceeded e) {
-            problems.add(new Problem(file, Math.max(e.at.getLineNr(), 0), Math.max(e.at.getColumnNr(), 0), "",
-                    e.getMessage() + "（之后的内容没有检查）"));
-            return null;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            problems.add(new Problem(file, at == null ? 0 : Math.max(at.getLineNr(), 0), at == null ? 0 : Math.max(at.getColumnNr(), 0),
-                    "", "JSON 语法错误：" + explain(e.getOriginalMessage()) + "（语法错误之后的内容无法继续检查）"));
-            return null;
-        } catch (IOException e) {
-            problems.add(new Problem(file, 0, 0, "", "无法读取：" + e.getMessage()));
-            return null;
         }
     }
 

@@ -119,13 +119,17 @@ final class CsvLedgerReader {
     }
 
     /** A CSV file that could not be parsed: a cell far over the string limit, or broken quoting. */
-    private static Problem unreadable(String file, Exception e, InputLimits limits) {
-        String m = String.valueOf(e.getMessage());
-        if (e instanceof JsonProcessingException j && j.getLocation() != null && m.contains("getMaxStringLength")) {
-            return new Problem(file, Math.max(j.getLocation().getLineNr(), 0), 0, "", "字符串过长：单元格内容超过上限 "
-                    + limits.maxStringLength() + " 个字符的 4 倍，文件未读完（上限可用 --max-string-length 调整）");
+    private static Problem unreadable(String file, Exception thrown, InputLimits limits) {
+        Throwable e = thrown;
+        while (!(e instanceof JsonProcessingException) && e.getCause() != null && e.getCause() != e) {
+            e = e.getCause(); // the iterator wraps the parser's exception
         }
+        String m = String.valueOf(e.getMessage());
         int line = e instanceof JsonProcessingException j && j.getLocation() != null ? Math.max(j.getLocation().getLineNr(), 0) : 0;
+        if (m.contains("getMaxStringLength")) {
+            return new Problem(file, line, 0, "", "字符串过长：单元格内容超过上限 " + limits.maxStringLength()
+                    + " 个字符的 4 倍，文件未读完（上限可用 --max-string-length 调整）");
+        }
         return new Problem(file, line, 0, "", "无法按 CSV 读取；请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”（读取程序原话："
                 + InputLimits.echo(m.lines().findFirst().orElse("")) + "）");
     }
