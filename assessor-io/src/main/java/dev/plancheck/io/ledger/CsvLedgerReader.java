@@ -135,46 +135,101 @@ final class CsvLedgerReader {
     }
 
     /**
-     * Every CSV record as a row, numbered from 1, blank records included, read as a stream from the bytes. A row keeps
-     * its first {@link Table#MAX_COLUMNS} cells (a filled cell further right is a problem at its cell); text over the
-     * string limit is kept as its start and length; reading stops after more filled rows than two tables of
-     * {@link InputLimits#maxRecords()} rows can hold.
+     * Every CSV record as a row, numbered from 1, blank records included, read as a stream from the bytes, twice: the
+     * first pass only counts the filled rows, so that a file with more than two tables of
+     * {@link InputLimits#maxRecords()} rows is refused before a row is kept. Below a header row a row keeps only the
+     * cells under a known column of that header (a filled cell under no header is a problem at its cell now, one under
+     * an unknown header is left to the header's own problem), so that memory grows with the records, not with the
+     * cells a file can hold; text over the string limit is kept as its start and length.
      */
     static List<Table.Row> records(byte[] bytes, InputLimits limits, Table.Place place, LocatedProblems problems)
             throws IOException {
+        long maxFilled = 2L * limits.maxRecords() + 3; // the year line, two headers and two tables
+        long filled = 0;
+        int number = 0;
+        try (MappingIterator<String[]> it = iterator(bytes, limits)) {
+            while (it.hasNextValue()) {
+                String[] record = it.nextValue();
+                number++;
+                if (!blank(record) && ++filled > maxFilled) {
+                    problems.add(new Located(0, number, 0, place.table("", number, "记录过多：文件中有内容的行超过上限（单位和活动各 "
+                            + limits.maxRecords() + " 行；上限可用 --max-records 调整），未读取")));
+                    return List.of();
+                }
+            }
+        }
+        String unitKey = LedgerLayout.headerKey(LedgerLayout.UNIT_COLUMNS.get(0).header());
+        String activityKey = LedgerLayout.headerKey(LedgerLayout.ACTIVITY_COLUMNS.get(0).header());
+        List<Table.Row> rows = new ArrayList<>();
+        Boolean[] keep = null; // the columns kept below the current header
+        boolean seenActivities = false;
+        number = 0;
+        try (MappingIterator<String[]> it = iterator(bytes, limits)) {
+            while (it.hasNextValue()) {
+                String[] record = it.nextValue();
+                number++;
+                String key = record.length == 0 || record[0] == null ? "" : LedgerLayout.headerKey(record[0].strip());
+                boolean header = (key.equals(unitKey) && !seenActivities && keep == null) || (key.equals(activityKey) && !seenActivities);
+                if (header) {
+                    seenActivities |= key.equals(activityKey);
+                    keep = known(record, key.equals(unitKey) ? LedgerLayout.UNIT_COLUMNS : LedgerLayout.ACTIVITY_COLUMNS);
+                }
+                List<CellValue> cells = new ArrayList<>(Math.min(record.length, Table.MAX_COLUMNS));
+                for (int c = 0; c < record.length; c++) {
+                    CellValue v = CellValue.text(record[c], limits.maxStringLength());
+                    if (c >= Table.MAX_COLUMNS) {
+                        if (!v.isBlank()) {
+                            problems.add(new Located(0, number, c, place.cell("", number, c, XlsxLedgerReader.outside(v))));
+                        }
+                        continue;
+                    }
+                    if (!header && keep != null && !v.isBlank() && (c >= keep.length || !Boolean.TRUE.equals(keep[c]))) {
+                        if (c >= keep.length || keep[c] == null) {
+                            problems.add(new Located(0, number, c, place.cell("", number, c, "这一列没有表头，内容" + v.describe()
+                                    + "无法读取；请填入已有的列，或删除")));
+                        }
+                        v = CellValue.BLANK;
+                    }
+                    cells.add(v);
+                }
+                rows.add(new Table.Row(number, cells));
+            }
+        }
+        return rows;
+    }
+
+    private static MappingIterator<String[]> iterator(byte[] bytes, InputLimits limits) throws IOException {
         int start = hasBom(bytes) ? 3 : 0;
         // A little over the limit, so that a long cell is reported at its place; far longer ones stop the parser.
         CsvMapper mapper = CsvMapper.builder(CsvFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(limits.maxStringLength() * 4 + 1024).build()).build()).build();
-        List<Table.Row> rows = new ArrayList<>();
-        long filled = 0;
-        long maxFilled = 2L * limits.maxRecords() + 3; // the year line, two headers and two tables
-        try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes, start, bytes.length - start), StandardCharsets.UTF_8);
-             MappingIterator<String[]> it = mapper.readerForArrayOf(String.class)
-                     .with(CsvParser.Feature.WRAP_AS_ARRAY).without(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(in)) {
-            int number = 0;
-            while (it.hasNextValue()) {
-                String[] record = it.nextValue();
-                number++;
-                List<CellValue> cells = new ArrayList<>(Math.min(record.length, Table.MAX_COLUMNS));
-                for (int c = 0; c < record.length; c++) {
-                    CellValue v = CellValue.text(record[c], limits.maxStringLength());
-                    if (c < Table.MAX_COLUMNS) {
-                        cells.add(v);
-                    } else if (!v.isBlank()) {
-                        problems.add(new Located(0, number, c, place.cell("", number, c, XlsxLedgerReader.outside(v))));
-                    }
-                }
-                Table.Row row = new Table.Row(number, cells);
-                if (!row.isBlank() && ++filled > maxFilled) {
-                    problems.add(new Located(0, number, 0, place.table("", number, "记录过多：文件中有内容的行超过上限（单位和活动各 "
-                            + limits.maxRecords() + " 行；上限可用 --max-records 调整），这一行起没有读取")));
-                    break;
-                }
-                rows.add(row);
+        Reader in = new InputStreamReader(new ByteArrayInputStream(bytes, start, bytes.length - start), StandardCharsets.UTF_8);
+        return mapper.readerForArrayOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .without(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(in);
+    }
+
+    private static boolean blank(String[] record) {
+        for (String s : record) {
+            if (s != null && !s.isBlank()) {
+                return false;
             }
         }
-        return rows;
+        return true;
+    }
+
+    /**
+     * For each column of a header row: TRUE for a column of the layout (kept), FALSE for an unknown header (its data
+     * is not read; the header is reported), null for a blank header (a filled cell under it is a problem).
+     */
+    private static Boolean[] known(String[] header, List<LedgerLayout.Column> layout) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        layout.forEach(c -> keys.add(LedgerLayout.headerKey(c.header())));
+        Boolean[] out = new Boolean[Math.min(header.length, Table.MAX_COLUMNS)];
+        for (int c = 0; c < out.length; c++) {
+            String h = header[c] == null ? "" : header[c].strip();
+            out[c] = h.isEmpty() ? null : keys.contains(LedgerLayout.headerKey(h));
+        }
+        return out;
     }
 
     static boolean hasBom(byte[] b) {
