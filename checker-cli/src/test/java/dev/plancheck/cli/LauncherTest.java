@@ -49,4 +49,34 @@ class LauncherTest {
         assertTrue(r.err().contains("请安装 Maven 3.8 或更高版本"), r.err());
         assertTrue(!r.err().contains("见上方 Maven 输出"), r.err());
     }
+
+    /** Runs the launcher with a stand-in for java that prints the arguments it was given. */
+    private String javaArguments(java.util.Map<String, String> env, String... args) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home-" + System.nanoTime()));
+        Files.copy(Path.of("..", "checker"), home.resolve("checker"));
+        Files.createDirectories(home.resolve("checker-cli/target"));
+        Files.writeString(home.resolve("checker-cli/target/checker.jar"), ""); // up to date: nothing to build
+        Path fake = home.resolve("fake-java");
+        Files.writeString(fake, "#!/usr/bin/env bash\nif [ \"$1\" = -version ]; then echo 'openjdk version \"17.0.9\"' >&2; exit 0; fi\necho \"$@\"\n");
+        fake.toFile().setExecutable(true);
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", home.resolve("checker").toString()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("JAVA_CMD", fake.toString());
+        pb.environment().put("PLANCHECK_CDS", "0");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return out.strip();
+    }
+
+    @Test
+    void serve_gets_the_documented_heap_and_other_commands_the_jvms_default() throws Exception {
+        assertTrue(javaArguments(java.util.Map.of(), "serve", "--port", "9000").startsWith("-Xmx3g -jar "));
+        assertTrue(javaArguments(java.util.Map.of(), "--debug", "serve").startsWith("-Xmx3g -jar "));
+        assertTrue(javaArguments(java.util.Map.of("PLANCHECK_SERVE_HEAP", "6g"), "serve").startsWith("-Xmx6g -jar "));
+        assertTrue(javaArguments(java.util.Map.of(), "check", "x.json").startsWith("-jar "));
+        assertTrue(javaArguments(java.util.Map.of(), "check", "serve").startsWith("-jar "), "a file named serve is no command");
+    }
 }

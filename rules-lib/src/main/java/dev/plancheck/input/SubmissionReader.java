@@ -331,7 +331,7 @@ public final class SubmissionReader {
             }
         });
         drafts.add(new SubmissionValidator.Draft(index, id, unitId, kind, date, endDate, topics, groups, participants,
-                amount, relatesTo, honourLevel, present, organiser));
+                amount, relatesTo, honourLevel, Set.copyOf(present), organiser)); // compact: one per record
         boolean complete = id != null && unitId != null && kind != null && date != null && title != null
                 && topics != null && groups != null && (endDate != null || !a.hasNonNull("endDate"))
                 && (participants != null || !a.hasNonNull("participants")) && (amount != null || !a.hasNonNull("amount"));

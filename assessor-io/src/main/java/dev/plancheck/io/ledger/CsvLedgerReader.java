@@ -192,7 +192,7 @@ final class CsvLedgerReader {
                     }
                     cells.add(v);
                 }
-                rows.add(new Table.Row(number, cells));
+                rows.add(new Table.Row(number, Cells.of(cells)));
             }
         }
         return rows;

@@ -289,7 +289,7 @@ final class LedgerParser {
             }
         });
         drafts.add(new SubmissionValidator.Draft(index, id, unit, kind, date, endDate, topicCodes, groupCodes,
-                participants, amount, relatesTo, honour, present, organiser));
+                participants, amount, relatesTo, honour, Set.copyOf(present), organiser));
         if (problems.total() == before) {
             activities.add(Activity.builder(id).unitId(unit).kind(kind).date(date).endDate(endDate).title(title)
                     .topics(topicCodes).groups(groupCodes).participants(participants).amount(amount)

@@ -147,11 +147,7 @@ final class XlsxLedgerReader {
                 beyond.add(new Beyond(sheet, r.getRowNum(), i, v));
             }
         }
-        int last = cells.size();
-        while (last > 0 && cells.get(last - 1).isBlank()) {
-            last--;
-        }
-        return new Table.Row(r.getRowNum(), last == cells.size() ? cells : new ArrayList<>(cells.subList(0, last)));
+        return new Table.Row(r.getRowNum(), Cells.of(cells));
     }
 
     static CellValue value(Cell c, InputLimits limits) {
