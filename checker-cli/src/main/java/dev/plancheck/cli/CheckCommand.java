@@ -136,6 +136,10 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT.code;
         }
         List<Waiver> accepted = List.of();
+        if (waivers != null && waivers.toString().isEmpty()) {
+            err.println("--waivers：路径为空");
+            return ExitCode.BAD_INPUT.code;
+        }
         if (waivers != null) {
             try {
                 accepted = Inputs.readWaivers(checker, waivers, limits);
