@@ -148,7 +148,7 @@ class HostileFilesTest {
             byte[] whole = HostileFiles.ledger();
             return new String[] {"check", write(d.resolve("cut.xlsx"), java.util.Arrays.copyOf(whole, whole.length - 200)).toString()};
         }, 2, "cut.xlsx: 不是有效的 xlsx 工作簿：zip 结构已损坏，无法读取"));
-        c.add(new Case("xlsx-encrypted", d -> new String[] {"check", write(d.resolve("加密.xlsx"), encrypted()).toString()},
+        c.add(new Case("xlsx-encrypted", d -> new String[] {"check", write(d.resolve("加密.xlsx"), HostileFiles.encrypted()).toString()},
                 2, "加密.xlsx: 工作簿受密码保护，无法读取；请在 Excel 或 WPS 中取消密码，另存为不加密的 .xlsx"));
         // Text stays safe everywhere, convert included.
         // XML cannot hold ESC or BEL: in a workbook they are _x001B_; bidirectional and zero-width characters can be.
@@ -221,14 +221,6 @@ class HostileFilesTest {
         return p;
     }
 
-    static byte[] encrypted() {
-        byte[] ole2 = new byte[4096];
-        byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-        System.arraycopy(magic, 0, ole2, 0, 8);
-        byte[] name = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
-        System.arraycopy(name, 0, ole2, 1024, name.length);
-        return ole2;
-    }
 
     static Path fifo(Path p) {
         try {

@@ -121,7 +121,7 @@ class ServiceHostileTest {
                 new Post("1,048,575 rows", multipart("ledgers", "行.xlsx", rows), 400, "记录过多：工作表“活动”有内容的行超过上限 500000 条"),
                 new Post("NaN in a number cell", multipart("ledgers", "NaN.xlsx", HostileFiles.ledger(record(2, number("I2", "NaN")))),
                         400, "无法识别的数字“NaN”"),
-                new Post("encrypted workbook", multipart("ledgers", "加密.xlsx", encrypted()), 400, "工作簿受密码保护"),
+                new Post("encrypted workbook", multipart("ledgers", "加密.xlsx", HostileFiles.encrypted()), 400, "工作簿受密码保护"),
                 new Post("CSV with 1E999999999", multipart("ledgers", "台账.csv", (csv
                         + "a1,DC,专题会议,2023-04-13,,会议,统战工作,,1E999999999,,,,\n").getBytes(StandardCharsets.UTF_8)), 400,
                         "“参与人数”应为 0 到 10000000 之间的整数"),
@@ -139,14 +139,6 @@ class ServiceHostileTest {
                         HostileFiles.ledger(record(2, number("XFE2", "1")))), 400, "单元格地址超出 Excel 的范围"));
     }
 
-    static byte[] encrypted() {
-        byte[] ole2 = new byte[4096];
-        byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-        System.arraycopy(magic, 0, ole2, 0, 8);
-        byte[] name = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
-        System.arraycopy(name, 0, ole2, 1024, name.length);
-        return ole2;
-    }
 
     @TestFactory
     Stream<DynamicTest> each_hostile_upload_gets_its_located_problem_and_the_service_still_answers() {

@@ -292,6 +292,25 @@ public final class HostileFiles {
         };
     }
 
+    /**
+     * A password-protected workbook as Excel saves one: an OLE2 compound file (the old .xls container) whose directory
+     * names the stream EncryptedPackage; nothing else of it is read.
+     */
+    public static byte[] encrypted() {
+        byte[] ole2 = oldXls();
+        byte[] name = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
+        System.arraycopy(name, 0, ole2, 1024, name.length);
+        return ole2;
+    }
+
+    /** The start of an old Excel 97-2003 workbook (.xls), an OLE2 compound file. */
+    public static byte[] oldXls() {
+        byte[] ole2 = new byte[4096];
+        byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(magic, 0, ole2, 0, 8);
+        return ole2;
+    }
+
     /** Writes bytes to a stream, for tests that build files of their own. */
     public static void write(OutputStream out, String s) throws IOException {
         out.write(utf8(s));

@@ -216,13 +216,9 @@ class LedgerHostileTest {
 
     @Test
     void an_encrypted_workbook_is_named_as_such_and_an_old_xls_too() {
-        byte[] ole2 = new byte[4096];
-        byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-        System.arraycopy(magic, 0, ole2, 0, 8);
-        assertTrue(only(ole2, LIMITS).contains("这是旧版 Excel 97-2003 工作簿（.xls）"));
-        byte[] name = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
-        System.arraycopy(name, 0, ole2, 1024, name.length);
-        assertEquals("台账.xlsx: 工作簿受密码保护，无法读取；请在 Excel 或 WPS 中取消密码，另存为不加密的 .xlsx", only(ole2, LIMITS));
+        assertTrue(only(HostileFiles.oldXls(), LIMITS).contains("这是旧版 Excel 97-2003 工作簿（.xls）"));
+        assertEquals("台账.xlsx: 工作簿受密码保护，无法读取；请在 Excel 或 WPS 中取消密码，另存为不加密的 .xlsx",
+                only(HostileFiles.encrypted(), LIMITS));
     }
 
     @Test
