@@ -30,6 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the default limits in force. Each must end with exit 2 (or 1 for the valid ledger of repeated records), its
  * located message, no stack trace and bounded output, in seconds. The figures (time, peak heap) are printed and
  * written to {@code target/huge-inputs.tsv}.
+ *
+ * <p>With {@code -Dhuge.worst=true} three more cases run: the worst inputs within the limits that a 20 MB upload to the
+ * service can hold (docs/service.md#memory): a JSON ledger of valid records, an xlsx unzipping to 64 MiB of distinct
+ * numbers, a CSV file of distinct cells. They are the measurement the service's heap is sized by, not run in CI:
+ * {@code mvn -B -ntp -pl checker-cli -am verify -Dtest=HugeInputTest -Dsurefire.failIfNoSpecifiedTests=false -Dhuge.worst=true}
  */
 class HugeInputTest {
     static final String HEAP = "-Xmx512m";
@@ -114,6 +119,9 @@ class HugeInputTest {
         }
         add("200,000 records, nearly all repeating others", 1, "【重复记录】另有 ", "check", repeated.toString());
 
+        if (Boolean.getBoolean("huge.worst")) {
+            worstWithinTheLimits();
+        }
         Path list = dir.resolve("cases.tsv");
         List<String> lines = new ArrayList<>();
         CASES.forEach((name, e) -> lines.add(name + "\t" + String.join("\t", e.args())));
@@ -138,6 +146,49 @@ class HugeInputTest {
         Files.writeString(Path.of("target", "huge-inputs.tsv"), figures);
     }
 
+    /** The worst inputs of 20 MB within the limits, for the service's heap (see the class description). */
+    private static void worstWithinTheLimits() throws IOException {
+        java.util.Random random = new java.util.Random(1);
+        Path json = dir.resolve("worst.json");
+        try (BufferedWriter w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+            w.write("{\"year\": 2023, \"units\": [{\"id\": \"DC\", \"name\": \"电厂街道\", \"level\": \"subdistrict\"}], \"activities\": [\n");
+            for (int i = 0; i < 160_000; i++) {
+                w.write((i == 0 ? "" : ",\n") + "{\"id\": \"r" + i + "\", \"unit\": \"DC\", \"kind\": \""
+                        + (i % 2 == 0 ? "visit" : "special-meeting") + "\", \"date\": \"2023-" + String.format("%02d-%02d", 1 + i % 12, 1 + i % 28)
+                        + "\", \"title\": \"活动" + i + "\", " + (i % 2 == 0 ? "\"groups\": [\"workers\"]" : "\"topics\": [\"united-front\"]") + "}");
+            }
+            w.write("]}");
+        }
+        add("worst within the limits: JSON of 20 MB, 160,000 valid records", 1, "结论：有", "check", json.toString());
+        String columns = "ABCDEFGHIJKLM";
+        Path xlsx = file("worst.xlsx", HostileFiles.streamed(HostileFiles.ACTIVITIES, i -> {
+            if (i == 0) {
+                return HostileFiles.activities("").replace("</sheetData></worksheet>", "");
+            }
+            if (i <= 150_000) {
+                StringBuilder row = new StringBuilder("<row r=\"" + (i + 1) + "\">");
+                for (char c : columns.toCharArray()) {
+                    row.append(number(String.valueOf(c) + (i + 1), String.valueOf(random.nextInt(1 << 20))));
+                }
+                return row.append("</row>").toString();
+            }
+            return i == 150_001 ? "</sheetData></worksheet>" : null;
+        }));
+        add("worst within the limits: xlsx unzipping to 64 MiB of distinct numbers", 2, "处问题，未检查", "check", xlsx.toString());
+        Path csv = dir.resolve("worst.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write(HostileFilesTest.csvLedger(""));
+            for (int i = 0; i < 260_000; i++) {
+                StringBuilder row = new StringBuilder();
+                for (int c = 0; c < 13; c++) {
+                    row.append(c == 0 ? "" : ",").append(Integer.toHexString(random.nextInt(1 << 20)));
+                }
+                w.write(row.append('\n').toString());
+            }
+        }
+        add("worst within the limits: CSV of 20 MB of distinct cells", 2, "处问题，未检查", "check", csv.toString());
+    }
+
     @TestFactory
     List<DynamicTest> each_huge_input_is_refused_within_512_megabytes_in_seconds() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -150,7 +201,8 @@ class HugeInputTest {
                     + (all.length() > 2000 ? all.substring(0, 2000) : all));
             assertFalse(all.contains("\tat ") || all.contains("内部出错") || all.contains("Exception"), all);
             assertTrue(Integer.parseInt(f[4]) < 200_000, "bounded output: " + f[4] + " characters");
-            assertTrue(Duration.ofMillis(Long.parseLong(f[2])).toSeconds() < 60, "seconds, not minutes: " + f[2] + " ms");
+            assertTrue(Duration.ofMillis(Long.parseLong(f[2])).toSeconds() < (name.startsWith("worst") ? 120 : 60),
+                    "seconds, not minutes: " + f[2] + " ms");
         })));
         return tests;
     }
