@@ -127,9 +127,10 @@ final class Copies {
             String reason = keptBody != null && keptBody.equals(owner)
                     ? "“" + vocabulary.nameOf(kept.getKind()) + "”由" + body + "组织"
                     : dropped.getOrganiser() == null ? "本条未注明组织方" : "编号在前的一条";
-            s.append("，按 ").append(kept.getId()).append("（").append(body).append("）计入：").append(reason)
-                    .append("；本条").append(dropped.getOrganiser() == null ? "" : "（" + vocabulary.nameOf(dropped.getOrganiser()) + "）")
-                    .append("不再为其他组织的职责计入");
+            s.append("，按 ").append(kept.getId()).append("（").append(body).append("）的活动计入：").append(reason);
+            if (dropped.getOrganiser() != null) {
+                s.append("；不再算作").append(vocabulary.nameOf(dropped.getOrganiser())).append("的活动");
+            }
         }
         return s.append("；确是两次不同活动的，").append(advice).toString();
     }
@@ -144,7 +145,8 @@ final class Copies {
      * <ul>
      *   <li>the same sum on one day, in one unit and kind, answering the same record: a payment entered twice (money
      *       is never merged);</li>
-     *   <li>the same title in one unit and kind, with different topics;</li>
+     *   <li>the same title in one unit and kind, with different topics; or different topics, one of which implies the
+ *       other (a meeting on 民族工作 and one on 铸牢中华民族共同体意识 the same day);</li>
      *   <li>under another unit: the same title, or — between the subdistrict and a community — the same kind with
      *       overlapping topics and groups (two communities' like activities on one campaign day are common and are
      *       not flagged);</li>
@@ -152,7 +154,7 @@ final class Copies {
      *       deployment and assessment).</li>
      * </ul>
      */
-    static String suspicion(Activity a, Activity b, Set<String> subdistricts) {
+    static String suspicion(Activity a, Activity b, Set<String> subdistricts, Vocabulary vocabulary) {
         if (!a.getDate().equals(b.getDate())) {
             return null;
         }
@@ -166,9 +168,13 @@ final class Copies {
                 return "与 " + a.getId() + " 的单位、类别、日期" + (a.getRelatesTo() == null ? "" : "、关联记录") + "和金额（"
                         + Texts.money(a.getAmount()) + "）都相同，疑似重复录入；金额从不合并，两笔都已计入，请核对是否确为两笔";
             }
-            if (sameTitle && !money(a) && !money(b) && !a.getTopics().isEmpty() && !b.getTopics().isEmpty()
-                    && Collections.disjoint(a.getTopics(), b.getTopics())) {
+            boolean otherTopics = !money(a) && !money(b) && !a.getTopics().isEmpty() && !b.getTopics().isEmpty()
+                    && Collections.disjoint(a.getTopics(), b.getTopics());
+            if (otherTopics && sameTitle) {
                 return "与 " + a.getId() + " 的单位、类别、日期和标题相同，只是议题不同，" + tail;
+            }
+            if (otherTopics && !Collections.disjoint(vocabulary.withImplied(a.getTopics()), vocabulary.withImplied(b.getTopics()))) {
+                return "与 " + a.getId() + " 的单位、类别、日期相同，议题相关（一方的议题也算作另一方的议题），" + tail;
             }
             return null;
         }

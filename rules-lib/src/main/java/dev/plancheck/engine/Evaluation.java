@@ -93,7 +93,7 @@ public final class Evaluation {
                 notices.add(new Notice(Notice.Type.DUPLICATE, dropped.getId(), Copies.duplicateMessage(kept, dropped, vocabulary)));
                 continue;
             }
-            String suspicion = sameDay.stream().map(c -> Copies.suspicion(c, a, subdistricts))
+            String suspicion = sameDay.stream().map(c -> Copies.suspicion(c, a, subdistricts, vocabulary))
                     .filter(Objects::nonNull).findFirst().orElse(null);
             if (suspicion != null) {
                 notices.add(new Notice(Notice.Type.SUSPECTED_MULTI_REPORT, a.getId(), suspicion));

@@ -45,7 +45,7 @@ public final class Deadline {
         LocalDate last = trigger.getLastDate();
         String name = last.equals(trigger.getDate())
                 ? "自 " + trigger.getDate() + " 起 " + days + " 日"
-                : "自 " + trigger.getDate() + " 起至结束（" + last + "）后 " + days + " 日";
+                : "自 " + trigger.getDate() + " 起至其结束（" + last + "）后 " + days + " 日";
         return new Period(id + ":" + trigger.getId(), null, name,
                 List.of(new DateRange(trigger.getDate(), last.plusDays(days - 1L))), null, trigger.getId());
     }

@@ -46,7 +46,7 @@ class CopiesTest {
     }
 
     private static boolean flagged(Activity.Builder a, Activity.Builder b) {
-        return Copies.suspicion(a.build(), b.build(), SUBDISTRICTS) != null;
+        return Copies.suspicion(a.build(), b.build(), SUBDISTRICTS, VOCABULARY) != null;
     }
 
     @Test
@@ -157,6 +157,10 @@ class CopiesTest {
     void one_title_in_one_unit_and_kind_with_other_topics_is_flagged() {
         assertTrue(flagged(meeting("a"), meeting("b").topics(Set.of("ethnic"))));
         assertFalse(flagged(meeting("a"), meeting("b").topics(Set.of("ethnic")).title("民族工作专题会议")));
+        assertTrue(flagged(meeting("a").topics(Set.of("ethnic")), meeting("b").topics(Set.of("ethnic-unity-awareness"))
+                .title("铸牢中华民族共同体意识专题会")), "one topic is part of the other");
+        assertFalse(one(meeting("a").topics(Set.of("ethnic")), meeting("b").topics(Set.of("ethnic-unity-awareness"))),
+                "as filed, the topics differ: two meetings");
     }
 
     @Test
@@ -184,7 +188,7 @@ class CopiesTest {
                 "K2 SUSPECTED_MULTI_REPORT 与 K1 日期相同、内容相近，只是类别（special-meeting、collective-study）" + tail,
                 "M2 DUPLICATE 与 M1 是同一活动（单位、类别、日期相同，议题有重合，只是对象、参与人数不同），只计一次；确是两次不同活动的，请在议题上区分",
                 "O1 DUPLICATE 与 O2 是同一活动（单位、类别、日期相同，没有议题或对象可以区分，只是组织方不同），只计一次，"
-                        + "按 O2（街道联合工会）计入：“工会福利发放”由街道联合工会组织；本条（街道妇联）不再为其他组织的职责计入；"
+                        + "按 O2（街道联合工会）的活动计入：“工会福利发放”由街道联合工会组织；不再算作街道妇联的活动；"
                         + "确是两次不同活动的，请填写议题或对象加以区分",
                 "U2 SUSPECTED_MULTI_REPORT 与 U1 日期相同、内容相近，只是单位（HP、SL）" + tail), notices);
         assertNotNull(r.results());
