@@ -362,12 +362,6 @@ public final class PackLint {
     }
 
     private static int lineAt(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return DrlText.lineOf(text, offset);
     }
 }
