@@ -20,7 +20,7 @@ public final class NaiveDrools {
     public static int fireOnce(CompiledRules rules, RulePack pack, List<OrgUnit> units, List<Activity> activities) {
         KieSession session = rules.kieBase().newKieSession();
         try {
-            session.setGlobal("findings", new Findings(rules, LocalDate.of(pack.year(), 12, 31)));
+            session.setGlobal("findings", new Findings(rules, LocalDate.of(pack.year(), 12, 31), new Counting(pack)));
             units.forEach(session::insert);
             activities.forEach(session::insert);
             pack.periods().forEach(session::insert);

@@ -27,7 +27,7 @@ class AuthorsCommandsTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith("规则包：dianchang-2023 版本 2023.1　SHA-256："), r.out());
         assertTrue(r.out().contains("规则 55 条；场景文件 55 个"), r.out());
-        assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✓ 参数　✓ 场景"), r.out());
+        assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✓ 参数　✓ 证据　✓ 场景"), r.out());
         assertTrue(r.out().endsWith("没有发现问题\n"), r.out());
     }
 
@@ -51,7 +51,7 @@ class AuthorsCommandsTest {
                 "Quota(id == \"residents-council.meeting\")"));
         Run r = MainTest.run("lint", "--skip-scenarios", dir.resolve("pack").toString());
         assertEquals(3, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✗ 参数\n"), r.out());
+        assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✗ 参数　✓ 证据\n"), r.out());
         assertTrue(r.out().contains("[参数] " + drl + ":25: 规则引用的数量（quotas） \"residents-council.meeting\" 在参数文件"), r.out());
     }
 

@@ -9,18 +9,24 @@ import dev.plancheck.engine.Evaluation;
 import dev.plancheck.model.Deadline;
 import dev.plancheck.model.Quota;
 import dev.plancheck.pack.ClauseBook;
+import dev.plancheck.pack.DutyEvidence;
 import dev.plancheck.pack.NodeDef;
 import dev.plancheck.pack.PackFile;
 import dev.plancheck.pack.PeriodDef;
+import dev.plancheck.pack.SpanLimit;
 import dev.plancheck.pack.Vocabulary;
-
-
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Writes the rule catalogue as Markdown: an index, one entry per rule (clause and original sentence, scope,
- * severity, what counts as evidence, the requirements with their periods and quotas), the pack's parameters and
- * the vocabulary submissions may use.
+ * severity, what counts as evidence, the kinds of record each duty accepts, the requirements with their periods and
+ * quotas), the pack's parameters and the vocabulary submissions may use (with the activity kinds, the kinds one body
+ * organises and the topics that imply broader ones).
  * The committed {@code docs/rules.md} is this output for the default pack; a test keeps it current.
  */
 public final class CatalogueWriter {
@@ -32,6 +38,8 @@ public final class CatalogueWriter {
         RulePack pack = catalogue.pack();
         PackFile params = pack.parameters();
         ClauseBook clauses = pack.ruleSet().clauses();
+        Vocabulary vocabulary = pack.ruleSet().vocabulary();
+        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(pack.ruleSet());
         StringBuilder md = new StringBuilder();
         md.append("# 规则目录：").append(pack.title()).append("（").append(pack.id()).append("）\n\n");
         md.append("<!-- 由 `./checker rules --pack ").append(pack.id())
@@ -64,6 +72,13 @@ public final class CatalogueWriter {
             md.append("- 范围：").append(r.scope() == Scope.SUBDISTRICT ? "街道（整体负责）" : "各社区（每个社区分别落实）").append("\n");
             md.append("- 严重程度：").append(r.severity().chineseName()).append("\n");
             md.append("- 证据：").append(r.evidence()).append("\n");
+            List<DutyEvidence.Duty> accepted = duties.getOrDefault(r.id(), List.of());
+            if (!accepted.isEmpty()) {
+                md.append("- 计入的记录类别：\n");
+                for (DutyEvidence.Duty d : accepted) {
+                    md.append("  - ").append(d.what()).append("：").append(accepts(d, vocabulary)).append("\n");
+                }
+            }
             if (r.conditional()) {
                 md.append("- 适用条件：有“").append(pack.ruleSet().vocabulary().nameOf(r.trigger())).append("”记录（kind 为 ")
                         .append(r.trigger()).append("）时适用，每条记录分别检查；没有则为“不适用”\n");
@@ -96,6 +111,14 @@ public final class CatalogueWriter {
         for (Deadline d : params.deadlines().values()) {
             md.append("| `").append(d.getId()).append("` | ").append(d.getDays()).append(" | ").append(d.getDescription()).append(" |\n");
         }
+        md.append("\n### 跨日活动\n\n");
+        SpanLimit span = params.longestSpan();
+        if (span == null) {
+            md.append("未设 `longestSpan`：多日活动只在开始日所在的时段计入。\n");
+        } else {
+            md.append("| 参数 | 天数 | 说明 |\n|---|---|---|\n| `longestSpan` | ").append(span.days()).append(" | ")
+                    .append(span.description()).append(" |\n");
+        }
         md.append("\n“即将到期”默认向后看 ").append(params.comingDueDays()).append(" 天（`comingDueDays`）。\n");
         vocabulary(md, pack.ruleSet().vocabulary());
         return md.toString();
@@ -105,20 +128,67 @@ public final class CatalogueWriter {
         md.append("\n## 提交用语\n\n");
         md.append("提交文件中 `kind`、`topics`、`groups`、`honourLevel`、`organiser` 只能使用下列代码（取自规则集的 `vocabulary.json`，")
                 .append("`docs/submission.schema.json` 列出同样的代码）。哪条规则采用哪些代码，见上文各条规则的“证据”。\n");
-        md.append("\n### 记录类别（kind）\n\n| 代码 | 名称 | 必填字段 |\n|---|---|---|\n");
+        md.append("\n### 记录类别（kind）\n\n")
+                .append("“活动”：有人参加、开展的活动（会议、学习、主题活动、走访……），要求“开展活动”的职责只计这些类别，")
+                .append("参加人数为 0 的不算开展；其余是文书或工作记录（计划、通知、统计、排查……）。")
+                .append("“组织方”：该类别只由这一组织开展，记录未填组织方时即按其计。\n\n")
+                .append("| 代码 | 名称 | 必填字段 | 活动 | 组织方 |\n|---|---|---|---|---|\n");
         for (Vocabulary.Kind k : v.kinds().values()) {
             String required = k.requires().isEmpty() ? "—" : k.requires().stream().map(f -> "`" + f + "`").collect(Collectors.joining("、"));
             if (k.relatesToKind() != null) {
                 required += "（relatesTo 指向 `" + k.relatesToKind() + "` 记录）";
             }
-            md.append("| `").append(k.code()).append("` | ").append(k.name()).append(" | ").append(required).append(" |\n");
+            md.append("| `").append(k.code()).append("` | ").append(k.name()).append(" | ").append(required).append(" | ")
+                    .append(k.activity() ? "活动" : "—").append(" | ")
+                    .append(k.organiser() == null ? "—" : v.nameOf(k.organiser()) + "（`" + k.organiser() + "`）").append(" |\n");
         }
-        table(md, "议题（topics）", v.topics());
+        md.append("\n### 议题（topics）\n\n")
+                .append("“也算作”：关于这一议题的记录，也是关于所列更宽议题的记录（如铸牢中华民族共同体意识的专题会议也是研究民族工作的专题会议）；")
+                .append("判断两条记录是否同一活动时只看填写的议题。\n\n| 代码 | 名称 | 也算作 |\n|---|---|---|\n");
+        v.topics().forEach((code, name) -> md.append("| `").append(code).append("` | ").append(name).append(" | ")
+                .append(v.implications().containsKey(code) ? v.implications().get(code).stream()
+                        .map(t -> v.nameOf(t) + "（`" + t + "`）").collect(Collectors.joining("、")) : "—").append(" |\n"));
         table(md, "对象（groups）", v.groups());
         table(md, "荣誉级别（honourLevel）", v.honourLevels());
         if (!v.organisers().isEmpty()) {
             table(md, "组织单位（organiser）", v.organisers());
         }
+    }
+
+    /** What one duty counts: its kinds (with organiser), or, for {@code notExceeding…}, what is used against what. */
+    private static String accepts(DutyEvidence.Duty d, Vocabulary v) {
+        if (d.verb().startsWith("notExceeding") && d.sources().size() == 2) {
+            return "使用：" + source(d.sources().get(0), false, v) + "，不论由谁登记；对照：" + source(d.sources().get(1), false, v)
+                    + "，不论由谁登记";
+        }
+        List<String> out = new ArrayList<>();
+        d.sources().forEach(s -> out.add(source(s, d.activitiesOnly(), v)));
+        String text = String.join("；", new LinkedHashSet<>(out));
+        return d.activitiesOnly() ? text + "；方案、通知、统计等其他类别只提示、不计入" : text;
+    }
+
+    private static String source(DutyEvidence.Source s, boolean activitiesOnly, Vocabulary v) {
+        String kinds;
+        if (s.kinds().isEmpty()) {
+            kinds = activitiesOnly
+                    ? "活动类记录（" + v.activityKinds().stream().map(Vocabulary.Kind::name).collect(Collectors.joining("、")) + "）"
+                    : "任何类别";
+        } else {
+            kinds = s.kinds().stream().sorted().filter(k -> !activitiesOnly || v.kinds().containsKey(k) && v.kinds().get(k).activity())
+                    .map(k -> v.nameOf(k) + "（`" + k + "`）").collect(Collectors.joining("、"));
+        }
+        if (s.organiser() == null) {
+            return kinds;
+        }
+        Set<String> implied = new LinkedHashSet<>();
+        s.kinds().forEach(k -> {
+            Vocabulary.Kind kind = v.kinds().get(k);
+            if (kind != null && s.organiser().equals(kind.organiser())) {
+                implied.add(k);
+            }
+        });
+        return kinds + "，组织方为" + v.nameOf(s.organiser()) + "（`" + s.organiser() + "`"
+                + (!implied.isEmpty() && implied.size() == s.kinds().size() ? "；该类别未填组织方即按其计" : "") + "）";
     }
 
     private static void table(StringBuilder md, String heading, java.util.Map<String, String> codes) {
@@ -138,7 +208,9 @@ public final class CatalogueWriter {
         } else {
             Deadline d = deadlineOf(p.periodId(), params);
             String trigger = p.periodId().substring(p.periodId().indexOf(':') + 1 + Evaluation.TRIGGER_PREFIX.length());
-            s.append("每条“").append(pack.ruleSet().vocabulary().nameOf(trigger)).append("”记录当日起 ").append(d.getDays()).append(" 日内（期限参数 `").append(d.getId()).append("`）");
+            s.append("每条“").append(pack.ruleSet().vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日起 ")
+                    .append(d.getDays()).append(" 日内（含当日；只有一天的即当日起 ").append(d.getDays()).append(" 日；期限参数 `")
+                    .append(d.getId()).append("`）");
         }
         s.append("至少 ").append(p.min()).append(" 条");
         if (p.quotaId() != null) {

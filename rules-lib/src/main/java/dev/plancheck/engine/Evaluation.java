@@ -17,15 +17,16 @@ import dev.plancheck.model.Activity;
 import dev.plancheck.model.DateRange;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
+import dev.plancheck.pack.Vocabulary;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -49,6 +50,7 @@ public final class Evaluation {
         LocalDate first = pack.firstDay();
         LocalDate last = pack.lastDay();
 
+        Vocabulary vocabulary = pack.ruleSet().vocabulary();
         List<Notice> notices = new ArrayList<>();
         List<Activity> countable = new ArrayList<>();
         Set<String> subdistricts = submission.units().stream().filter(u -> u.getLevel() == UnitLevel.SUBDISTRICT)
@@ -77,22 +79,59 @@ public final class Evaluation {
                         "日期 " + a.getDate() + " 晚于检查日期 " + asOf + "，未计入"));
                 continue;
             }
-            List<Activity> sameDay = countableByDate.getOrDefault(a.getDate(), List.of());
-            Activity earlier = sameDay.stream().filter(c -> sameActivity(c, a)).findFirst().orElse(null);
+            List<Activity> sameDay = countableByDate.computeIfAbsent(a.getDate(), d -> new ArrayList<>());
+            Activity earlier = sameDay.stream().filter(c -> Copies.oneActivity(c, a)).findFirst().orElse(null);
             if (earlier != null) {
-                notices.add(new Notice(Notice.Type.DUPLICATE, a.getId(), "与 " + earlier.getId()
-                        + " 是同一活动（单位、类别、日期相同，议题和对象有重合），只计一次；确是两次不同活动的，请在议题或对象上区分"));
+                // One activity counts once. Where the copies name different bodies, it counts for the body whose
+                // duty it serves, and the other copy is the one set aside.
+                Activity kept = Copies.servingCopy(earlier, a, vocabulary);
+                Activity dropped = kept == a ? earlier : a;
+                if (kept == a) {
+                    countable.set(countable.indexOf(earlier), a);
+                    sameDay.set(sameDay.indexOf(earlier), a);
+                }
+                notices.add(new Notice(Notice.Type.DUPLICATE, dropped.getId(), Copies.duplicateMessage(kept, dropped, vocabulary)));
                 continue;
             }
-            Activity twin = sameDay.stream().filter(c -> suspectedMultiReport(c, a, subdistricts)).findFirst().orElse(null);
-            if (twin != null) {
-                notices.add(new Notice(Notice.Type.SUSPECTED_MULTI_REPORT, a.getId(), multiReportMessage(twin, a)));
+            String suspicion = sameDay.stream().map(c -> Copies.suspicion(c, a, subdistricts, vocabulary))
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            if (suspicion != null) {
+                notices.add(new Notice(Notice.Type.SUSPECTED_MULTI_REPORT, a.getId(), suspicion));
             }
             countable.add(a);
-            countableByDate.computeIfAbsent(a.getDate(), d -> new ArrayList<>()).add(a);
+            sameDay.add(a);
         }
 
-        Findings findings = fire(rules, pack, submission.units(), countable, asOf);
+        // What the rules see: a record of a kind that one body organises is that body's, and a record about a topic
+        // is also about the broader topics it implies. Judging copies above used the record as submitted.
+        List<Activity> facts = countable.stream().map(a -> asJudged(a, vocabulary)).toList();
+        Counting counting = new Counting(pack);
+        Findings findings = fire(rules, pack, submission.units(), facts, asOf, counting, Findings::new);
+        Map<Activity, Map<String, String>> missingOrganiser = Map.of();
+        List<Activity> noOrganiser = facts.stream().filter(a -> a.getOrganiser() == null).toList();
+        if (!noOrganiser.isEmpty() && !vocabulary.organisers().isEmpty() && findings.anyUnmet()) {
+            // Which unmet duties would a record count for if it named its organiser? Ask the rules, on copies.
+            Map<Activity, Activity> copies = new IdentityHashMap<>();
+            List<Activity> probeFacts = new ArrayList<>(facts);
+            for (Activity a : noOrganiser) {
+                for (String body : vocabulary.organisers().keySet()) {
+                    Activity copy = a.toBuilder().organiser(body).build();
+                    copies.put(copy, a);
+                    probeFacts.add(copy);
+                }
+            }
+            Findings probe = fire(rules, pack, submission.units(), probeFacts, asOf, counting, Findings::probe);
+            missingOrganiser = findings.addMissingOrganisers(probe, copies, vocabulary::nameOf);
+        }
+        missingOrganiser.forEach((a, parts) -> {
+            Map<String, List<String>> byBody = new LinkedHashMap<>();
+            parts.forEach((part, body) -> byBody.computeIfAbsent(body, b -> new ArrayList<>()).add(part));
+            String what = byBody.entrySet().stream().map(e -> "若由" + e.getKey() + "组织，可计入 " + String.join("、", e.getValue()))
+                    .collect(Collectors.joining("；"));
+            String where = a.getLocation() == null ? "" : a.getLocation() + "：";
+            notices.add(new Notice(Notice.Type.MISSING_ORGANISER, a.getId(), where + "没有填写组织方；" + what
+                    + "。这些事项只计本组织的记录，确由其组织的请在“组织方”一栏注明", a.getLocation()));
+        });
 
         List<OrgUnit> units = Stream.concat(
                 submission.units().stream().filter(u -> u.getLevel() == UnitLevel.SUBDISTRICT),
@@ -138,8 +177,10 @@ public final class Evaluation {
                     .map(m -> new Problem(pack.origin(), 0, 0, "", m)).toList());
         }
 
+        Set<String> organiserAsked = new HashSet<>();
+        missingOrganiser.keySet().forEach(a -> organiserAsked.add(a.getId()));
         for (Activity a : countable) {
-            if (!findings.used().contains(a.getId())) {
+            if (!findings.used().contains(a.getId()) && !organiserAsked.contains(a.getId())) {
                 notices.add(new Notice(Notice.Type.UNMATCHED, a.getId(),
                         "没有任何规则把它当作证据：它的类别、议题、对象、级别、组织单位或所属单位不符合任何一条规则的要求，请核对"));
             }
@@ -152,9 +193,14 @@ public final class Evaluation {
                 List.copyOf(retired), pack.fingerprint());
     }
 
+    /** How a run's findings are made: to judge, or to probe. */
+    private interface FindingsMaker {
+        Findings make(CompiledRules rules, LocalDate asOf, Counting counting);
+    }
+
     private static Findings fire(CompiledRules rules, RulePack pack, List<OrgUnit> units, List<Activity> activities,
-                                 LocalDate asOf) {
-        Findings findings = new Findings(rules, asOf);
+                                 LocalDate asOf, Counting counting, FindingsMaker maker) {
+        Findings findings = maker.make(rules, asOf, counting);
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("findings", findings);
@@ -182,7 +228,8 @@ public final class Evaluation {
         rules.rules().stream().map(RuleInfo::trigger).filter(t -> t != null).distinct().forEach(kind ->
                 triggers.add(Activity.builder(TRIGGER_PREFIX + kind).unitId(subdistrict.getId()).kind(kind)
                         .date(LocalDate.of(pack.year(), 7, 1)).title(pack.ruleSet().vocabulary().nameOf(kind)).build()));
-        Findings findings = fire(rules, pack, List.of(subdistrict, community), triggers, pack.lastDay());
+        Findings findings = fire(rules, pack, List.of(subdistrict, community), triggers, pack.lastDay(), new Counting(pack),
+                Findings::new);
         Map<String, List<PartResult>> out = new LinkedHashMap<>();
         for (RuleInfo rule : rules.rules()) {
             String unit = rule.scope().appliesTo(subdistrict.getLevel()) ? subdistrict.getId() : community.getId();
@@ -199,75 +246,17 @@ public final class Evaluation {
     }
 
     /**
-     * Two records are one activity when they have the same unit, kind, date, organiser and amount, answer the same
-     * record, and their topics and their groups overlap (or one side names none): a reworded title does not make a second meeting.
-     * Records of one day are told apart only by what they were about: a united-front meeting and an ethnic-work
-     * meeting on the same morning have no topic in common and both count.
+     * The record as the rules judge it: a record of a kind that the vocabulary says one body organises, naming no
+     * organiser, is that body's; a record about a topic is also about every broader topic the topic implies.
      */
-    static boolean sameActivity(Activity a, Activity b) {
-        return a.getUnitId().equals(b.getUnitId()) && a.getKind().equals(b.getKind()) && a.getDate().equals(b.getDate())
-                && Objects.equals(a.getRelatesTo(), b.getRelatesTo())
-                && Objects.equals(a.getOrganiser(), b.getOrganiser()) && sameAmount(a, b)
-                && overlap(a.getTopics(), b.getTopics()) && overlap(a.getGroups(), b.getGroups());
-    }
-
-    /** Two payments from one drive on one day with different sums are two payments. */
-    private static boolean sameAmount(Activity a, Activity b) {
-        return a.getAmount() == null ? b.getAmount() == null
-                : b.getAmount() != null && a.getAmount().compareTo(b.getAmount()) == 0;
-    }
-
-    /**
-     * The same activity reported again in a way that makes both copies count: under another unit, another kind or
-     * another organiser. Under another unit: the same date and title, or — between the subdistrict and a community —
-     * the same kind and date with overlapping topics and groups (two communities' like activities on one campaign
-     * day are common and not flagged). Under another kind in one unit: the same date and title, or the same date and
-     * a shared topic (one document filed as plan, deployment and assessment). Under another organiser: the same unit,
-     * kind and date with overlapping topics and groups. Both still count; the assessor is told.
-     */
-    static boolean suspectedMultiReport(Activity a, Activity b, Set<String> subdistricts) {
-        if (!a.getDate().equals(b.getDate())) {
-            return false;
+    static Activity asJudged(Activity a, Vocabulary vocabulary) {
+        Vocabulary.Kind kind = vocabulary.kinds().get(a.getKind());
+        String organiser = a.getOrganiser() == null && kind != null ? kind.organiser() : a.getOrganiser();
+        Set<String> topics = vocabulary.withImplied(a.getTopics());
+        if (Objects.equals(organiser, a.getOrganiser()) && topics == a.getTopics()) {
+            return a;
         }
-        boolean sameTitle = normalisedTitle(a).equals(normalisedTitle(b));
-        boolean otherUnit = !a.getUnitId().equals(b.getUnitId());
-        boolean otherKind = !a.getKind().equals(b.getKind());
-        boolean sameContent = !a.getTopics().isEmpty() && overlap(a.getTopics(), b.getTopics())
-                && overlap(a.getGroups(), b.getGroups()) && Objects.equals(a.getRelatesTo(), b.getRelatesTo());
-        if (otherUnit) {
-            boolean subdistrictAndCommunity = subdistricts.contains(a.getUnitId()) != subdistricts.contains(b.getUnitId());
-            return sameTitle || (!otherKind && subdistrictAndCommunity && sameContent);
-        }
-        if (otherKind) {
-            return sameTitle || (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
-                    && !Collections.disjoint(a.getTopics(), b.getTopics()));
-        }
-        // Same unit and kind: only the organiser can differ (otherwise it was a duplicate).
-        return !Objects.equals(a.getOrganiser(), b.getOrganiser())
-                && overlap(a.getTopics(), b.getTopics()) && overlap(a.getGroups(), b.getGroups());
-    }
-
-    private static String multiReportMessage(Activity first, Activity again) {
-        List<String> differs = new ArrayList<>();
-        if (!first.getUnitId().equals(again.getUnitId())) {
-            differs.add("单位（" + first.getUnitId() + "、" + again.getUnitId() + "）");
-        }
-        if (!first.getKind().equals(again.getKind())) {
-            differs.add("类别（" + first.getKind() + "、" + again.getKind() + "）");
-        }
-        if (differs.isEmpty()) {
-            differs.add("组织单位（" + first.getOrganiser() + "、" + again.getOrganiser() + "）");
-        }
-        return "与 " + first.getId() + " 日期相同、内容相近，只是" + String.join("和", differs)
-                + "不同，疑似同一活动多处上报；两条都已计入，请核对是否确为不同活动";
-    }
-
-    private static boolean overlap(Set<String> a, Set<String> b) {
-        return a.isEmpty() || b.isEmpty() || !Collections.disjoint(a, b);
-    }
-
-    private static String normalisedTitle(Activity a) {
-        return a.getTitle().replaceAll("[\\s\\p{P}]+", "").toLowerCase(Locale.ROOT);
+        return a.toBuilder().organiser(organiser).topics(topics).build();
     }
 
     static Status statusOf(List<PartResult> parts) {

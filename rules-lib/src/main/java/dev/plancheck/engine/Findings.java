@@ -11,19 +11,24 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * The {@code findings} global of every rule file: a rule's consequence reports here, for one unit, what it requires
  * and the candidate records its conditions collected. Which of them count, and whether the duty is met, overdue or
- * not yet due, is decided here the same way for every rule: a candidate counts when it starts in the period (its
- * {@code date}; see {@link Period#covers}), and an unmet part is overdue once the as-of date has reached the period's
- * last day.
+ * not yet due, is decided here the same way for every rule (see {@link Counting}): a candidate counts in the period
+ * where it starts (a multi-day one, up to the pack's {@code longestSpan}, also where it runs, in one period of a series
+ * only); an activity with 0 participants and a payment of 0 yuan were not done; a duty to hold an activity
+ * ({@link #held}) counts activities only, not the plans and notices for them. An unmet part is overdue once the as-of
+ * date has reached the period's last day.
  *
  * <pre>
  * rule "R1.2-4 全年专题会议研究统战工作至少2次"
@@ -47,25 +52,59 @@ public final class Findings {
 
     private final CompiledRules rules;
     private final LocalDate asOf;
+    private final Counting counting;
+    /** Set in a probe run: the records each part would count, by {@link #key}; no part is recorded. */
+    private final Map<String, List<Activity>> probed;
     private final Map<String, Map<String, List<Recorded>>> byRuleAndUnit = new LinkedHashMap<>();
+    private final Map<String, List<Activity>> candidatesByKey = new HashMap<>();
     private final Set<String> used = new HashSet<>();
     private final List<String> ruleErrors = new ArrayList<>();
     private Object lastMatch;
     private int indexInMatch;
 
-    Findings(CompiledRules rules, LocalDate asOf) {
+    Findings(CompiledRules rules, LocalDate asOf, Counting counting) {
+        this(rules, asOf, counting, null);
+    }
+
+    private Findings(CompiledRules rules, LocalDate asOf, Counting counting, Map<String, List<Activity>> probed) {
         this.rules = rules;
         this.asOf = asOf;
+        this.counting = counting;
+        this.probed = probed;
+    }
+
+    /**
+     * A findings that records nothing but which records each part would count: run on copies of records that name
+     * no organiser, one copy per organiser, it tells which duties a record misses only for want of an organiser.
+     */
+    static Findings probe(CompiledRules rules, LocalDate asOf, Counting counting) {
+        return new Findings(rules, asOf, counting, new HashMap<>());
     }
 
     /** The unit must have at least one record among {@code candidates} inside {@code period}. */
     public void present(RuleContext kcontext, OrgUnit unit, String what, Period period, List<?> candidates) {
-        require(kcontext, unit, what, period, 1, null, candidates);
+        require(kcontext, unit, what, period, 1, null, candidates, false);
     }
 
     /** The unit must have at least {@code quota.min} distinct records among {@code candidates} inside {@code period}. */
     public void atLeast(RuleContext kcontext, OrgUnit unit, String what, Period period, Quota quota, List<?> candidates) {
-        require(kcontext, unit, what, period, quota.getMin(), quota.getId(), candidates);
+        require(kcontext, unit, what, period, quota.getMin(), quota.getId(), candidates, false);
+    }
+
+    /**
+     * The unit must have held at least one activity among {@code candidates} inside {@code period}: a record of a
+     * kind the vocabulary marks {@code "activity": true} (a meeting, a themed activity, a commemoration, a visit…).
+     * Plans, notices, censuses and other records about the occasion are named in what was found ("只有方案、通知等记录，
+     * 未见活动记录") but do not count. For duties that ask for an event rather than a paper: a commemoration, a node
+     * day's activity, "开展各类活动".
+     *
+     * <pre>
+     * $ev : List() from collect( Activity(organiser == "youth-league", topics contains "martyrs-memorial") )
+     * findings.held(kcontext, $u, "烈士公祭主题活动", $p, $ev);   // a 工作方案 tagged martyrs-memorial does not count
+     * </pre>
+     */
+    public void held(RuleContext kcontext, OrgUnit unit, String what, Period period, List<?> candidates) {
+        require(kcontext, unit, what, period, 1, null, candidates, true);
     }
 
     /**
@@ -73,6 +112,9 @@ public final class Findings {
      * together (money used from a drive never exceeds money raised). A breach is a gap whatever the date.
      */
     public void notExceeding(RuleContext kcontext, OrgUnit unit, String what, List<?> usedRecords, List<?> limitRecords) {
+        if (probed != null) {
+            return;
+        }
         List<Activity> spent = sorted(usedRecords);
         List<Activity> raised = sorted(limitRecords);
         BigDecimal spentSum = sum(spent);
@@ -86,7 +128,7 @@ public final class Findings {
         raised.forEach(a -> evidence.add(a.getId()));
         spent.forEach(a -> evidence.add(a.getId()));
         record(kcontext, unit, new PartResult(what, null, "全年", List.of(), null, 0, null, List.copyOf(evidence),
-                List.of(), ok ? Status.MET : Status.GAP, expected, found));
+                List.of(), ok ? Status.MET : Status.GAP, expected, found), List.of());
         evidence.forEach(used::add);
     }
 
@@ -102,11 +144,17 @@ public final class Findings {
     public void attendedAtLeast(RuleContext kcontext, OrgUnit unit, String what, Period period, Quota quota,
                                 Quota attendance, List<?> candidates) {
         List<Activity> all = sorted(candidates);
-        List<Activity> inPeriod = all.stream().filter(period::covers).toList();
+        Map<Counting.Verdict, List<Activity>> by = judge(period, all, false);
+        List<Activity> inPeriod = new ArrayList<>(by.get(Counting.Verdict.COUNTS));
+        inPeriod.addAll(by.get(Counting.Verdict.NOBODY));
+        inPeriod.sort(BY_DATE);
+        by.get(Counting.Verdict.NOBODY).clear(); // named below with their count of people
         List<Activity> counted = inPeriod.stream()
                 .filter(a -> a.getParticipants() != null && a.getParticipants() >= attendance.getMin()).toList();
         List<Activity> tooFew = inPeriod.stream().filter(a -> !counted.contains(a)).toList();
-        List<Activity> outside = all.stream().filter(a -> !period.covers(a)).toList();
+        if (probe(kcontext, unit, what, period, counted)) {
+            return;
+        }
         int min = quota.getMin();
         Status status = counted.size() >= min ? Status.MET
                 : asOf.isBefore(period.getCloses()) ? Status.NOT_DUE : Status.GAP;
@@ -116,15 +164,12 @@ public final class Findings {
         if (!tooFew.isEmpty()) {
             found += "；参加人数不足 " + attendance.getMin() + " 人的另有 " + tooFew.size() + " 条：" + withPeople(tooFew);
         }
-        if (!outside.isEmpty()) {
-            found += "；本时段外另有 " + outside.size() + " 条：" + Texts.records(outside);
-        }
+        found += notCounted(by, false);
         List<String> notCounted = new ArrayList<>();
-        tooFew.forEach(a -> notCounted.add(a.getId()));
-        outside.forEach(a -> notCounted.add(a.getId()));
+        all.stream().filter(a -> !counted.contains(a)).forEach(a -> notCounted.add(a.getId()));
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
                 period.getAnchor(), min, quota.getId(), counted.stream().map(Activity::getId).toList(),
-                List.copyOf(notCounted), status, expected, found));
+                List.copyOf(notCounted), status, expected, found), all);
         all.forEach(a -> used.add(a.getId()));
     }
 
@@ -135,9 +180,13 @@ public final class Findings {
 
     /**
      * Each {@code limit} record (a drive) against the {@code used} records that name it in {@code relatesTo}: money
-     * is checked against the drive it came from, one part per drive. A breach is a gap whatever the date.
+     * is checked against the drive it came from, one part per drive, whoever filed the records. A breach is a gap
+     * whatever the date.
      */
     public void notExceedingEach(RuleContext kcontext, OrgUnit unit, String what, List<?> usedRecords, List<?> limitRecords) {
+        if (probed != null) {
+            return;
+        }
         List<Activity> spentAll = sorted(usedRecords);
         for (Activity drive : sorted(limitRecords)) {
             List<Activity> spent = spentAll.stream().filter(a -> drive.getId().equals(a.getRelatesTo())).toList();
@@ -153,16 +202,19 @@ public final class Findings {
             evidence.add(drive.getId());
             spent.forEach(a -> evidence.add(a.getId()));
             record(kcontext, unit, new PartResult(label, null, "全年", List.of(), null, 0, null, List.copyOf(evidence),
-                    List.of(), ok ? Status.MET : Status.GAP, expected, found));
+                    List.of(), ok ? Status.MET : Status.GAP, expected, found), List.of());
             evidence.forEach(used::add);
         }
     }
 
     private void require(RuleContext kcontext, OrgUnit unit, String what, Period period, int min, String quotaId,
-                         List<?> candidates) {
+                         List<?> candidates, boolean activitiesOnly) {
         List<Activity> all = sorted(candidates);
-        List<Activity> counted = all.stream().filter(period::covers).toList();
-        List<Activity> outside = all.stream().filter(a -> !period.covers(a)).toList();
+        Map<Counting.Verdict, List<Activity>> by = judge(period, all, activitiesOnly);
+        List<Activity> counted = by.get(Counting.Verdict.COUNTS);
+        if (probe(kcontext, unit, what, period, counted)) {
+            return;
+        }
         Status status;
         if (counted.size() >= min) {
             status = Status.MET;
@@ -172,21 +224,89 @@ public final class Findings {
             status = Status.GAP;
         }
         String expected = what + "：" + period.getName() + "（" + period.describeDays() + "）内至少 " + min + " 条";
-        String found = counted.isEmpty() ? "没有符合条件的记录" : counted.size() + " 条：" + Texts.records(counted);
-        if (!outside.isEmpty()) {
-            found += "；本时段外另有 " + outside.size() + " 条：" + Texts.records(outside);
+        List<Activity> papers = by.get(Counting.Verdict.NOT_ACTIVITY);
+        String found;
+        if (!counted.isEmpty()) {
+            found = counted.size() + " 条：" + Texts.records(counted);
+        } else if (!papers.isEmpty()) {
+            found = "只有方案、通知等记录，未见活动记录：" + withKinds(papers);
+        } else {
+            found = "没有符合条件的记录";
         }
+        found += notCounted(by, counted.isEmpty());
+        List<String> notCounted = all.stream().filter(a -> !counted.contains(a)).map(Activity::getId).toList();
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
                 period.getAnchor(), min, quotaId, counted.stream().map(Activity::getId).toList(),
-                outside.stream().map(Activity::getId).toList(), status, expected, found));
+                notCounted, status, expected, found), all);
         all.forEach(a -> used.add(a.getId()));
         if (period.getTriggerId() != null) {
             used.add(period.getTriggerId());
         }
     }
 
-    private void record(RuleContext kcontext, OrgUnit unit, PartResult part) {
-        String id = String.valueOf(kcontext.getRule().getMetaData().get("id"));
+    private Map<Counting.Verdict, List<Activity>> judge(Period period, List<Activity> all, boolean activitiesOnly) {
+        Map<Counting.Verdict, List<Activity>> by = new EnumMap<>(Counting.Verdict.class);
+        for (Counting.Verdict v : Counting.Verdict.values()) {
+            by.put(v, new ArrayList<>());
+        }
+        for (Activity a : all) {
+            by.get(counting.judge(period, a, activitiesOnly)).add(a);
+        }
+        return by;
+    }
+
+    /** What did not count and why, each as "；…另有 N 条：…"; papers only when something else counted. */
+    private String notCounted(Map<Counting.Verdict, List<Activity>> by, boolean papersSaid) {
+        StringBuilder s = new StringBuilder();
+        List<Activity> papers = by.get(Counting.Verdict.NOT_ACTIVITY);
+        if (!papers.isEmpty() && !papersSaid) {
+            s.append("；不是活动（方案、通知等）、不计入的另有 ").append(papers.size()).append(" 条：").append(withKinds(papers));
+        }
+        List<Activity> nobody = by.get(Counting.Verdict.NOBODY);
+        if (!nobody.isEmpty()) {
+            s.append("；参加人数为 0、不计入的另有 ").append(nobody.size()).append(" 条：").append(Texts.records(nobody));
+        }
+        List<Activity> noMoney = by.get(Counting.Verdict.NO_MONEY);
+        if (!noMoney.isEmpty()) {
+            s.append("；金额为 0、不计入的另有 ").append(noMoney.size()).append(" 条：").append(Texts.records(noMoney));
+        }
+        List<Activity> outside = by.get(Counting.Verdict.OUTSIDE);
+        if (!outside.isEmpty()) {
+            s.append("；本时段外另有 ").append(outside.size()).append(" 条：").append(Texts.records(outside));
+        }
+        List<Activity> tooLong = by.get(Counting.Verdict.TOO_LONG);
+        if (!tooLong.isEmpty()) {
+            s.append("；持续超过 ").append(counting.longestSpan().days()).append(" 天、只在开始的时段计入的另有 ")
+                    .append(tooLong.size()).append(" 条：").append(Texts.spans(tooLong));
+        }
+        return s.toString();
+    }
+
+    /** {@code a1（2023-04-01 清明祭扫工作方案，工作计划）} */
+    private String withKinds(List<Activity> records) {
+        return records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "，" + counting.kindName(a) + "）")
+                .collect(Collectors.joining("、"));
+    }
+
+    /** In a probe run, notes what the part would count and returns true: nothing is recorded. */
+    private boolean probe(RuleContext kcontext, OrgUnit unit, String what, Period period, List<Activity> counted) {
+        if (probed == null) {
+            return false;
+        }
+        probed.computeIfAbsent(key(idOf(kcontext), unit.getId(), what, period.getId()), k -> new ArrayList<>()).addAll(counted);
+        return true;
+    }
+
+    private static String key(String ruleId, String unitId, String what, String periodId) {
+        return ruleId + "\u0000" + unitId + "\u0000" + what + "\u0000" + periodId;
+    }
+
+    private static String idOf(RuleContext kcontext) {
+        return String.valueOf(kcontext.getRule().getMetaData().get("id"));
+    }
+
+    private void record(RuleContext kcontext, OrgUnit unit, PartResult part, List<Activity> candidates) {
+        String id = idOf(kcontext);
         RuleInfo rule = rules.rule(id);
         if (rule == null) {
             ruleErrors.add("规则 \"" + kcontext.getRule().getName() + "\" 的 id 无法识别");
@@ -211,14 +331,17 @@ public final class Findings {
             }
         }
         list.add(new Recorded(part, indexInMatch++));
+        candidatesByKey.put(key(id, unit.getId(), part.what(), part.periodId()), candidates);
     }
+
+    private static final Comparator<Activity> BY_DATE = Comparator.comparing(Activity::getDate).thenComparing(Activity::getId);
 
     private static List<Activity> sorted(List<?> records) {
         List<Activity> out = new ArrayList<>();
         for (Object o : records) {
             out.add((Activity) o);
         }
-        out.sort(Comparator.comparing(Activity::getDate).thenComparing(Activity::getId));
+        out.sort(BY_DATE);
         return out;
     }
 
@@ -230,6 +353,56 @@ public final class Findings {
             }
         }
         return total;
+    }
+
+    /** True when some part is not met: only then can a record that names no organiser be what is missing. */
+    boolean anyUnmet() {
+        return byRuleAndUnit.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream)
+                .anyMatch(r -> r.part().status() != Status.MET);
+    }
+
+    /**
+     * Adds to every unmet part the records that name no organiser but would count for it if they named one, as
+     * found in a probe run on their copies ({@code copies}: each copy with its original record). Returns, for each
+     * such record, the parts it would count for and the organiser each needs: the matter of a
+     * {@code MISSING_ORGANISER} notice.
+     */
+    Map<Activity, Map<String, String>> addMissingOrganisers(Findings probe, Map<Activity, Activity> copies,
+                                                            java.util.function.Function<String, String> organiserName) {
+        Map<Activity, Map<String, String>> out = new java.util.TreeMap<>(BY_DATE);
+        for (Map.Entry<String, Map<String, List<Recorded>>> rule : byRuleAndUnit.entrySet()) {
+            for (Map.Entry<String, List<Recorded>> unit : rule.getValue().entrySet()) {
+                List<Recorded> list = unit.getValue();
+                for (int i = 0; i < list.size(); i++) {
+                    PartResult p = list.get(i).part();
+                    if (p.status() == Status.MET || p.periodId() == null) {
+                        continue;
+                    }
+                    String key = key(rule.getKey(), unit.getKey(), p.what(), p.periodId());
+                    List<Activity> candidates = candidatesByKey.getOrDefault(key, List.of());
+                    Map<Activity, String> missing = new java.util.TreeMap<>(BY_DATE);
+                    for (Activity copy : probe.probed.getOrDefault(key, List.of())) {
+                        Activity original = copies.get(copy);
+                        if (original != null && candidates.stream().noneMatch(c -> c.getId().equals(original.getId()))) {
+                            missing.merge(original, organiserName.apply(copy.getOrganiser()), (a, b) -> a + "或" + b);
+                        }
+                    }
+                    if (missing.isEmpty()) {
+                        continue;
+                    }
+                    Set<String> bodies = new java.util.TreeSet<>(missing.values());
+                    String found = p.found() + "；另有 " + missing.size() + " 条未注明组织方、不计入："
+                            + Texts.records(List.copyOf(missing.keySet())) + "；本项只计" + String.join("、", bodies)
+                            + "组织的记录，确由其组织的请注明组织方";
+                    list.set(i, new Recorded(new PartResult(p.what(), p.periodId(), p.periodName(), p.days(), p.anchor(),
+                            p.min(), p.quotaId(), p.evidence(), p.outside(), p.status(), p.expected(), found),
+                            list.get(i).indexInMatch()));
+                    missing.forEach((record, body) -> out.computeIfAbsent(record, r -> new LinkedHashMap<>())
+                            .merge(rule.getKey() + "（" + p.what() + "）", body, (a, b) -> a));
+                }
+            }
+        }
+        return out;
     }
 
     /** The parts recorded for a rule and unit, in a stable order: by period, then as the rule recorded them. */

@@ -19,6 +19,12 @@ final class Texts {
                 .collect(Collectors.joining("、"));
     }
 
+    /** {@code m1（2023-01-01 至 2023-12-31 全年学习活动）}: records with the days they ran. */
+    static String spans(List<Activity> records) {
+        return records.stream().map(a -> a.getId() + "（" + a.getDate() + " 至 " + a.getLastDate() + " " + a.getTitle() + "）")
+                .collect(Collectors.joining("、"));
+    }
+
     /** {@code 12,000.00 元} */
     static String money(BigDecimal amount) {
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));

@@ -223,8 +223,9 @@ public final class SubmissionReader {
                 JsonNode record = LocatedJson.read(p, path, locations, file, found, limits);
                 problems.addAll(found);
                 found.clear();
+                JsonLocation start = locations.get(path);
                 readActivity(new JsonFields(new LocatedJson(file, record, locations), problems), record, index, drafts,
-                        activities, limits);
+                        activities, limits, start == null ? null : file + ":" + start.getLineNr() + ":" + start.getColumnNr());
                 int[] at = new int[2 + 2 * ACTIVITY_FIELD_LIST.size()];
                 put(at, 0, locations.get(path));
                 for (int i = 0; i < ACTIVITY_FIELD_LIST.size(); i++) {
@@ -303,7 +304,7 @@ public final class SubmissionReader {
 
     /** Reads one record into a draft (always, if it is an object) and an activity (only if every field could be read). */
     private void readActivity(JsonFields f, JsonNode a, int index, List<SubmissionValidator.Draft> drafts,
-                              List<Activity> activities, InputLimits limits) {
+                              List<Activity> activities, InputLimits limits, String location) {
         String path = JsonPaths.element("$.activities", index);
         if (!a.isObject()) {
             f.report(path, "应为一条活动记录对象 {\"id\": …, \"unit\": …, \"kind\": …, \"date\": …, \"title\": …}，实际是" + JsonFields.describe(a));
@@ -338,7 +339,7 @@ public final class SubmissionReader {
         if (complete) {
             activities.add(Activity.builder(id).unitId(unitId).kind(kind).date(date).endDate(endDate).title(title)
                     .topics(topics).groups(groups).participants(participants).amount(amount).relatesTo(relatesTo)
-                    .honourLevel(honourLevel).organiser(organiser).description(description).build());
+                    .honourLevel(honourLevel).organiser(organiser).description(description).location(location).build());
         }
     }
 

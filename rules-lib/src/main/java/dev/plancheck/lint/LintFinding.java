@@ -26,6 +26,11 @@ public record LintFinding(Check check, Problem problem) {
         SOURCE_TEXT("原文"),
         /** Every period, quota and deadline a rule names is defined, and every one defined is used. */
         PARAMETERS("参数"),
+        /**
+         * Every duty says which kinds of record it accepts (a {@code kind} condition, or {@code findings.held} for
+         * activities), and every kind and organiser a rule names is in the vocabulary.
+         */
+        EVIDENCE("证据"),
         /** Every scenario passes, and every rule is met in one scenario and reports a gap in another. */
         SCENARIOS("场景");
 

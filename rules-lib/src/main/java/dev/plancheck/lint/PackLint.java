@@ -9,9 +9,12 @@ import dev.plancheck.RulePack;
 import dev.plancheck.RulePackException;
 import dev.plancheck.lint.LintFinding.Check;
 import dev.plancheck.pack.ClauseBook;
+import dev.plancheck.pack.DrlText;
+import dev.plancheck.pack.DutyEvidence;
 import dev.plancheck.pack.PeriodDef;
 import dev.plancheck.pack.ResourceDir;
 import dev.plancheck.pack.RuleSet;
+import dev.plancheck.pack.Vocabulary;
 import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.InvalidScenarioException;
 import dev.plancheck.scenario.ScenarioRunner;
@@ -79,6 +82,7 @@ public final class PackLint {
         }
         sourceText(pack, checker, findings);
         parameters(pack, findings);
+        evidence(pack, findings);
         int files = 0;
         int cases = 0;
         boolean skipped = !checkScenarios;
@@ -188,6 +192,46 @@ public final class PackLint {
         }
         params.quotas().keySet().stream().filter(q -> !usedQuotas.contains(q)).forEach(q -> unused(findings, pack, paramText, "数量", q));
         params.deadlines().keySet().stream().filter(d -> !usedDeadlines.contains(d)).forEach(d -> unused(findings, pack, paramText, "期限", d));
+    }
+
+    /**
+     * Every duty names the kinds it accepts, or holds activities of a vocabulary that has some; every kind and
+     * organiser a rule names exists. A duty that takes records of any kind would count a plan or a notice as the
+     * thing done.
+     */
+    private static void evidence(RulePack pack, List<LintFinding> findings) {
+        Vocabulary v = pack.ruleSet().vocabulary();
+        if (v == null) {
+            return;
+        }
+        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(pack.ruleSet());
+        for (Map.Entry<String, String> drl : pack.ruleSet().drl().entrySet()) {
+            String file = pack.ruleSet().dir().nameOf(drl.getKey());
+            for (DrlText.Rule r : DrlText.rules(drl.getValue())) {
+                int line = lineAt(drl.getValue(), r.lhsFrom());
+                for (DutyEvidence.Duty d : duties.getOrDefault(r.id(), List.of())) {
+                    boolean limit = d.verb().startsWith("notExceeding");
+                    if (d.activitiesOnly() && v.activityKinds().isEmpty()) {
+                        findings.add(new LintFinding(Check.EVIDENCE, new Problem(file, line, 0, "", "规则 " + r.id() + " 的“"
+                                + d.what() + "”用 findings.held 只计活动类记录，但 vocabulary.json 没有标为 \"activity\": true 的类别")));
+                    }
+                    for (DutyEvidence.Source s : d.sources()) {
+                        if (s.kinds().isEmpty() && !d.activitiesOnly() && !limit) {
+                            findings.add(new LintFinding(Check.EVIDENCE, new Problem(file, line, 0, "", "规则 " + r.id() + " 的“"
+                                    + d.what() + "”接受任何类别的记录，方案、通知也会算作做到；请用 kind == \"…\" 限定类别，"
+                                    + "或用 findings.held 只计活动类记录")));
+                        }
+                        s.kinds().stream().filter(k -> !v.kinds().containsKey(k)).sorted().forEach(k -> findings.add(
+                                new LintFinding(Check.EVIDENCE, new Problem(file, line, 0, "", "规则 " + r.id() + " 的类别 \""
+                                        + k + "\" 不在 vocabulary.json 的 kinds 中，没有记录能满足它"))));
+                        if (s.organiser() != null && !v.organisers().containsKey(s.organiser())) {
+                            findings.add(new LintFinding(Check.EVIDENCE, new Problem(file, line, 0, "", "规则 " + r.id()
+                                    + " 的组织单位 \"" + s.organiser() + "\" 不在 vocabulary.json 的 organisers 中，没有记录能满足它")));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void unused(List<LintFinding> findings, RulePack pack, String paramText, String what, String id) {
@@ -318,12 +362,6 @@ public final class PackLint {
     }
 
     private static int lineAt(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return DrlText.lineOf(text, offset);
     }
 }

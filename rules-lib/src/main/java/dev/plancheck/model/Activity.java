@@ -27,6 +27,7 @@ public final class Activity {
     private final String honourLevel;
     private final String organiser;
     private final String description;
+    private final String location;
 
     private Activity(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -43,6 +44,7 @@ public final class Activity {
         this.honourLevel = b.honourLevel;
         this.organiser = b.organiser;
         this.description = b.description;
+        this.location = b.location;
     }
 
     /** Starts a record with the given id. Example: {@code Activity.builder("a1").unitId("DC").kind("special-meeting")…build()}. */
@@ -123,6 +125,23 @@ public final class Activity {
         return description;
     }
 
+    /**
+     * Where the record was read from, as a person finds it: {@code ledger.json:123:5} or {@code 台账.xlsx: 活动!A12};
+     * {@code null} for a record built in code. Only notices that point at the record show it; it takes no part in
+     * judging the record.
+     */
+    public String getLocation() {
+        return location;
+    }
+
+    /**
+     * A builder holding this record's fields, for a changed copy: {@code a.toBuilder().organiser("union").build()}.
+     */
+    public Builder toBuilder() {
+        return new Builder(id).unitId(unitId).kind(kind).date(date).endDate(endDate).title(title).topics(topics)
+                .groups(groups).participants(participants).amount(amount).relatesTo(relatesTo).honourLevel(honourLevel)
+                .organiser(organiser).description(description).location(location);
+    }
 
     @Override
     public String toString() {
@@ -145,6 +164,7 @@ public final class Activity {
         private String honourLevel;
         private String organiser;
         private String description;
+        private String location;
 
         private Builder(String id) {
             this.id = id;
@@ -163,6 +183,8 @@ public final class Activity {
         public Builder honourLevel(String v) { this.honourLevel = v; return this; }
         public Builder organiser(String v) { this.organiser = v; return this; }
         public Builder description(String v) { this.description = v; return this; }
+        /** Where the record was read from; see {@link Activity#getLocation()}. */
+        public Builder location(String v) { this.location = v; return this; }
 
         public Activity build() {
             return new Activity(this);

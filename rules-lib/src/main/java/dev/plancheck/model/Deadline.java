@@ -1,5 +1,6 @@
 package dev.plancheck.model;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,12 +36,17 @@ public final class Deadline {
     }
 
     /**
-     * The {@code days} days that start on the trigger's day, as "15 日内（含当日）" is counted: a disaster on 07-10
-     * with a 15-day deadline must have relief by 07-24.
+     * The days within which a follow-up must start: from the trigger's first day to {@code days} days after its
+     * last day, both included, as "15 日内（含当日）" is counted. A disaster on 07-10 with a 15-day deadline must have
+     * relief by 07-24; a snowstorm from 01-10 to 01-16 by 01-30, and relief given while it lasts counts. A follow-up
+     * that starts before the trigger does not answer it.
      */
     public Period after(Activity trigger) {
-        return new Period(id + ":" + trigger.getId(), null,
-                "自 " + trigger.getDate() + " 起 " + days + " 日",
-                List.of(new DateRange(trigger.getDate(), trigger.getDate().plusDays(days - 1L))), null, trigger.getId());
+        LocalDate last = trigger.getLastDate();
+        String name = last.equals(trigger.getDate())
+                ? "自 " + trigger.getDate() + " 起 " + days + " 日"
+                : "自 " + trigger.getDate() + " 起至其结束（" + last + "）后 " + days + " 日";
+        return new Period(id + ":" + trigger.getId(), null, name,
+                List.of(new DateRange(trigger.getDate(), last.plusDays(days - 1L))), null, trigger.getId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.plancheck.mutation;
 
+import dev.plancheck.pack.DrlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  *       honour level, {@code relatesTo}, …) is dropped in turn;</li>
  *   <li>a {@code Period(id == "…")} other than the year, or a {@code Period(series == "…")}, becomes the year;</li>
  *   <li>a bound {@code Quota} is passed to the consequence with its minimum lowered by one;</li>
- *   <li>a bound {@code Deadline} is passed to the consequence one day longer.</li>
+ *   <li>a bound {@code Deadline} is passed to the consequence one day longer;</li>
+ *   <li>{@code findings.held} (activities only) becomes {@code findings.present} (any kind).</li>
  * </ul>
  * A rule written some other way simply yields fewer mutants; nothing here changes the file's other rules.
  *
@@ -22,14 +24,10 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class DrlMutator {
-    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-    private static final Pattern ID = Pattern.compile("@id\\(\\s*\"([^\"]+)\"\\s*\\)");
-    private static final Pattern WHEN = Pattern.compile("(?m)^\\s*when\\b");
-    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
-    private static final Pattern END = Pattern.compile("(?m)^\\s*end\\b");
     private static final Pattern ACTIVITY = Pattern.compile("\\bActivity\\s*\\(");
     private static final Pattern PERIOD = Pattern.compile("\\bPeriod\\s*\\(\\s*(id|series)\\s*==\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern QUOTA = Pattern.compile("(\\$\\w+)\\s*:\\s*Quota\\s*\\(");
+    private static final Pattern HELD = Pattern.compile("\\bfindings\\s*\\.\\s*(held)\\s*\\(");
     private static final Pattern DEADLINE = Pattern.compile("(\\$\\w+)\\s*:\\s*Deadline\\s*\\(");
     /** The period every pack defines: the whole assessment year. */
     static final String YEAR = "year";
@@ -40,28 +38,12 @@ public final class DrlMutator {
     /** Every mutant of every rule of one file, in the order of the file. */
     public static List<Mutant> mutants(String file, String drl) {
         List<Mutant> out = new ArrayList<>();
-        Matcher rule = RULE.matcher(drl);
-        while (rule.find()) {
-            Matcher end = END.matcher(drl);
-            if (!end.find(rule.end())) {
-                break;
-            }
-            String ruleText = drl.substring(rule.start(), end.start());
-            Matcher idMatch = ID.matcher(ruleText);
-            String id = idMatch.find() ? idMatch.group(1) : rule.group(1).split("\\s+")[0];
-            Matcher when = WHEN.matcher(drl).region(rule.end(), end.start());
-            Matcher then = THEN.matcher(drl).region(rule.end(), end.start());
-            if (!when.find() || !then.find(when.end())) {
-                continue;
-            }
-            int lhsFrom = when.end();
-            int lhsTo = then.start();
-            int rhsFrom = then.end();
-            int rhsTo = end.start();
-            dropConditions(file, drl, id, lhsFrom, lhsTo, out);
-            widenPeriods(file, drl, id, lhsFrom, lhsTo, out);
-            lowerQuotas(file, drl, id, lhsFrom, lhsTo, rhsFrom, rhsTo, out);
-            lengthenDeadlines(file, drl, id, lhsFrom, lhsTo, rhsFrom, rhsTo, out);
+        for (DrlText.Rule r : DrlText.rules(drl)) {
+            dropConditions(file, drl, r.id(), r.lhsFrom(), r.lhsTo(), out);
+            widenPeriods(file, drl, r.id(), r.lhsFrom(), r.lhsTo(), out);
+            lowerQuotas(file, drl, r.id(), r.lhsFrom(), r.lhsTo(), r.rhsFrom(), r.rhsTo(), out);
+            lengthenDeadlines(file, drl, r.id(), r.lhsFrom(), r.lhsTo(), r.rhsFrom(), r.rhsTo(), out);
+            anyKind(file, drl, r.id(), r.rhsFrom(), r.rhsTo(), out);
         }
         return out;
     }
@@ -70,11 +52,11 @@ public final class DrlMutator {
         Matcher m = ACTIVITY.matcher(drl).region(from, to);
         while (m.find()) {
             int open = m.end() - 1;
-            int close = matching(drl, open);
+            int close = DrlText.matching(drl, open);
             if (close < 0 || close > to) {
                 return;
             }
-            List<int[]> parts = split(drl, open + 1, close);
+            List<int[]> parts = DrlText.split(drl, open + 1, close);
             for (int i = 0; i < parts.size(); i++) {
                 int[] p = parts.get(i);
                 String constraint = drl.substring(p[0], p[1]);
@@ -93,7 +75,7 @@ public final class DrlMutator {
                 }
                 String mutated = drl.substring(0, cutFrom) + drl.substring(cutTo);
                 String oneLine = constraint.replaceAll("\\s+", " ");
-                out.add(new Mutant(id, file, lineOf(drl, p[0]), Mutant.Kind.DROP_CONDITION, oneLine,
+                out.add(new Mutant(id, file, DrlText.lineOf(drl, p[0]), Mutant.Kind.DROP_CONDITION, oneLine,
                         "去掉" + describe(oneLine) + "条件 " + oneLine, mutated));
             }
         }
@@ -107,7 +89,7 @@ public final class DrlMutator {
             }
             String mutated = drl.substring(0, m.start()) + "Period(id == \"" + YEAR + "\")" + drl.substring(m.end());
             String original = m.group();
-            out.add(new Mutant(id, file, lineOf(drl, m.start()), Mutant.Kind.WIDEN_PERIOD, original,
+            out.add(new Mutant(id, file, DrlText.lineOf(drl, m.start()), Mutant.Kind.WIDEN_PERIOD, original,
                     "把时段 " + m.group(2) + " 换成全年", mutated));
         }
     }
@@ -120,8 +102,8 @@ public final class DrlMutator {
             String lowered = "new dev.plancheck.model.Quota(" + v + ".getId(), " + v + ".getMin() - 1, " + v + ".getDescription())";
             String mutated = replaceVariable(drl, rhsFrom, rhsTo, v, lowered);
             if (mutated != null) {
-                int close = matching(drl, m.end() - 1);
-                out.add(new Mutant(id, file, lineOf(drl, m.start()), Mutant.Kind.LOWER_QUOTA,
+                int close = DrlText.matching(drl, m.end() - 1);
+                out.add(new Mutant(id, file, DrlText.lineOf(drl, m.start()), Mutant.Kind.LOWER_QUOTA,
                         drl.substring(m.start(), close < 0 ? m.end() : close + 1),
                         "把数量要求 " + v + " 减少 1", mutated));
             }
@@ -136,11 +118,20 @@ public final class DrlMutator {
             String longer = "new dev.plancheck.model.Deadline(" + v + ".getId(), " + v + ".getDays() + 1, " + v + ".getDescription())";
             String mutated = replaceVariable(drl, rhsFrom, rhsTo, v, longer);
             if (mutated != null) {
-                int close = matching(drl, m.end() - 1);
-                out.add(new Mutant(id, file, lineOf(drl, m.start()), Mutant.Kind.LENGTHEN_DEADLINE,
+                int close = DrlText.matching(drl, m.end() - 1);
+                out.add(new Mutant(id, file, DrlText.lineOf(drl, m.start()), Mutant.Kind.LENGTHEN_DEADLINE,
                         drl.substring(m.start(), close < 0 ? m.end() : close + 1),
                         "把期限 " + v + " 延长 1 天", mutated));
             }
+        }
+    }
+
+    private static void anyKind(String file, String drl, String id, int from, int to, List<Mutant> out) {
+        Matcher m = HELD.matcher(drl).region(from, to);
+        while (m.find()) {
+            String mutated = drl.substring(0, m.start(1)) + "present" + drl.substring(m.end(1));
+            out.add(new Mutant(id, file, DrlText.lineOf(drl, m.start()), Mutant.Kind.ANY_KIND, m.group(),
+                    "把 findings.held 换成 findings.present（方案、通知等非活动类记录也计入）", mutated));
         }
     }
 
@@ -164,76 +155,5 @@ public final class DrlMutator {
             case "positiveAmount", "amount" -> "金额";
             default -> "";
         };
-    }
-
-    /** The index of the parenthesis closing the one at {@code open}, skipping strings and line comments; -1 if none. */
-    static int matching(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                i = endOfString(s, i);
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
-                int nl = s.indexOf('\n', i);
-                i = nl < 0 ? s.length() : nl;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The top-level comma-separated parts of {@code s[from, to)}, each trimmed, as [start, end) pairs. */
-    static List<int[]> split(String s, int from, int to) {
-        List<int[]> parts = new ArrayList<>();
-        int depth = 0;
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            char c = i == to ? ',' : s.charAt(i);
-            if (i < to && c == '"') {
-                i = endOfString(s, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                int a = start;
-                int b = i;
-                while (a < b && Character.isWhitespace(s.charAt(a))) {
-                    a++;
-                }
-                while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
-                    b--;
-                }
-                if (a < b) {
-                    parts.add(new int[] {a, b});
-                }
-                start = i + 1;
-            }
-        }
-        return parts;
-    }
-
-    private static int endOfString(String s, int quote) {
-        for (int i = quote + 1; i < s.length(); i++) {
-            if (s.charAt(i) == '\\') {
-                i++;
-            } else if (s.charAt(i) == '"') {
-                return i;
-            }
-        }
-        return s.length();
-    }
-
-    static int lineOf(String s, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (s.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

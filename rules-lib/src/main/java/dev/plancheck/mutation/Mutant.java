@@ -1,8 +1,8 @@
 package dev.plancheck.mutation;
 
 /**
- * One weakened copy of one rule: a condition dropped, a period widened to the whole year, a quota lowered by one or
- * a deadline lengthened by a day. Only the rule's own file changes.
+ * One weakened copy of one rule: a condition dropped, a period widened to the whole year, a quota lowered by one, a
+ * deadline lengthened by a day, or a duty to hold an activity that counts papers too. Only the rule's own file changes.
  *
  * @param ruleId      the id of the mutated rule, e.g. {@code R1.2-1}
  * @param file        the rule file, as named in the rule set (e.g. {@code s01_united_front.drl})
@@ -22,7 +22,9 @@ public record Mutant(String ruleId, String file, int line, Kind kind, String ori
         /** A quota's minimum is lowered by one. */
         LOWER_QUOTA("数量要求减一"),
         /** A deadline is lengthened by one day. */
-        LENGTHEN_DEADLINE("期限延长一天");
+        LENGTHEN_DEADLINE("期限延长一天"),
+        /** {@code findings.held} becomes {@code findings.present}: plans, notices and other papers count too. */
+        ANY_KIND("不限活动类");
 
         private final String chineseName;
 

@@ -13,7 +13,7 @@ import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.ScenarioCase;
 import dev.plancheck.scenario.ScenarioFile;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,13 +133,12 @@ public final class MutationTester {
         }
         for (ScenarioFile file : files) {
             for (ScenarioCase c : file.cases()) {
-                Set<String> unmatchedElsewhere = prepared.unmatchedElsewhere.get(c);
-                if (unmatchedElsewhere == null) {
+                if (!prepared.elsewhere.containsKey(c)) {
                     continue; // the case fails on the unmutated rules, or belongs to a rule of another file
                 }
                 CaseOutcome o;
                 try {
-                    o = c.judge(evaluate(compiled, c, unmatchedElsewhere));
+                    o = c.judge(evaluate(compiled, c, prepared.elsewhere.get(c)));
                 } catch (RuntimeException e) {
                     return new MutantResult(m, MutantResult.Status.KILLED, where(file, c) + "（检查时出错：" + e.getMessage() + "）");
                 }
@@ -155,10 +154,22 @@ public final class MutationTester {
         return file.file() + ":" + c.line() + " " + c.name();
     }
 
-    /** What a file's mutants are judged against: which cases pass unmutated, and what other files' rules use. */
+    /** What a file's mutants are judged against: which cases pass unmutated, and what other files' rules say. */
     private static final class Prepared {
-        final Map<ScenarioCase, Set<String>> unmatchedElsewhere = new LinkedHashMap<>();
+        final Map<ScenarioCase, Elsewhere> elsewhere = new LinkedHashMap<>();
         final List<String> failures = new ArrayList<>();
+    }
+
+    /**
+     * The notices that depend on the whole pack, as the other files' rules give them: the records they leave unused,
+     * and the records they would count if the records named an organiser.
+     */
+    private record Elsewhere(Set<String> unmatched, List<Notice> missingOrganiser) {
+        static Elsewhere of(Report r) {
+            return new Elsewhere(r.notices().stream().filter(n -> n.type() == Notice.Type.UNMATCHED).map(Notice::recordId)
+                    .collect(Collectors.toSet()),
+                    r.notices().stream().filter(n -> n.type() == Notice.Type.MISSING_ORGANISER).toList());
+        }
     }
 
     private Prepared prepare(String file) {
@@ -174,10 +185,10 @@ public final class MutationTester {
             }
             for (ScenarioFile s : e.getValue()) {
                 for (ScenarioCase c : s.cases()) {
-                    Set<String> elsewhere = rest == null ? null : unmatched(run(rest, c));
+                    Elsewhere elsewhere = rest == null ? null : Elsewhere.of(run(rest, c));
                     CaseOutcome o = c.judge(evaluate(original, c, elsewhere));
                     if (o.passed()) {
-                        p.unmatchedElsewhere.put(c, elsewhere == null ? ALL : elsewhere);
+                        p.elsewhere.put(c, elsewhere);
                     } else {
                         p.failures.add(where(s, c) + "：" + String.join("；", o.mismatches()));
                     }
@@ -187,27 +198,25 @@ public final class MutationTester {
         return p;
     }
 
-    /** Marks "no other file": every record the file's rules leave unused is unused by the whole pack. */
-    private static final Set<String> ALL = Collections.unmodifiableSet(new HashSet<>());
-
-    private Report evaluate(CompiledRules rules, ScenarioCase c, Set<String> unmatchedElsewhere) {
+    private Report evaluate(CompiledRules rules, ScenarioCase c, Elsewhere elsewhere) {
         Report r = run(rules, c);
-        if (unmatchedElsewhere == null || unmatchedElsewhere == ALL) {
+        if (elsewhere == null) {
             return r;
         }
-        // A record is used by no rule of the pack only if no rule of the other files uses it either.
-        List<Notice> notices = r.notices().stream()
-                .filter(n -> n.type() != Notice.Type.UNMATCHED || unmatchedElsewhere.contains(n.recordId())).toList();
-        return r.withGapsAndNotices(r.gaps(), notices);
+        // A record is used by no rule of the pack only if no rule of the other files uses it either, and it lacks an
+        // organiser for the pack if it does for the rules of this file or of the others.
+        Set<String> asked = new HashSet<>();
+        r.notices().stream().filter(n -> n.type() == Notice.Type.MISSING_ORGANISER).forEach(n -> asked.add(n.recordId()));
+        List<Notice> notices = new ArrayList<>();
+        elsewhere.missingOrganiser().stream().filter(n -> asked.add(n.recordId())).forEach(notices::add);
+        r.notices().stream().filter(n -> n.type() != Notice.Type.UNMATCHED
+                || (elsewhere.unmatched().contains(n.recordId()) && !asked.contains(n.recordId()))).forEach(notices::add);
+        notices.sort(Comparator.comparing(Notice::recordId).thenComparing(Notice::type));
+        return r.withGapsAndNotices(r.gaps(), List.copyOf(notices));
     }
 
     private Report run(CompiledRules rules, ScenarioCase c) {
         return Evaluation.run(rules, pack, c.submission(), pack.checkDate(c.asOf()), pack.parameters().comingDueDays());
-    }
-
-    private static Set<String> unmatched(Report r) {
-        return r.notices().stream().filter(n -> n.type() == Notice.Type.UNMATCHED).map(Notice::recordId)
-                .collect(Collectors.toSet());
     }
 
     private RuleSet only(String file, String text) {

@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
  * The parameter file of a rule pack: identity, assessment year and everything about time and quantity that the
  * rules read (node days, periods, quotas, deadlines, the days of "coming due"). See {@code docs/parameters.md}.
  * {@code version} is the optional version the file declares (e.g. {@code "2023.1"}), printed in every report.
+ * {@code longestSpan} is the longest multi-day record whose span counts in a period it overlaps, or {@code null}.
  */
 public record PackFile(String id, String title, String issuer, LocalDate issued, String ruleSet, int year,
                        int comingDueDays, Map<String, NodeDef> nodes, Map<String, PeriodDef> periods,
                        Map<String, Quota> quotas, Map<String, Deadline> deadlines, Map<String, String> retiredRules,
-                       String version) {
+                       String version, SpanLimit longestSpan) {
 
     /** The years the calendar supports: those of the solar-term computation. */
     public static final int FIRST_YEAR = SolarTerms.MIN_YEAR;
@@ -54,7 +55,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
     static PackFile read(JsonFields f) {
         JsonNode root = f.doc().root();
         f.onlyKnownMembers(root, "$", Set.of("$comment", "id", "version", "title", "issuer", "issued", "ruleSet", "year",
-                "comingDueDays", "nodes", "periods", "quotas", "deadlines", "retiredRules"));
+                "comingDueDays", "nodes", "periods", "quotas", "deadlines", "retiredRules", "longestSpan"));
         String id = f.text(root, "$", "id", true);
         String version = f.text(root, "$", "version", false);
         String title = f.text(root, "$", "title", true);
@@ -110,8 +111,23 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
             retired = entries(f, root, "retiredRules", "{\"reason\": …}", Set.of("reason"),
                     (id2, r, path) -> f.text(r, path, "reason", true));
         }
+        // Optional: the longest multi-day record whose span, not only its first day, counts in a period.
+        SpanLimit longestSpan = null;
+        JsonNode span = root.get("longestSpan");
+        if (span != null) {
+            if (!span.isObject()) {
+                f.report("$.longestSpan", "应为一个对象 {\"days\": 15, \"description\": …}");
+            } else {
+                f.onlyKnownMembers(span, "$.longestSpan", Set.of("days", "description", "$comment"));
+                Integer days = f.integer(span, "$.longestSpan", "days", true, 2, 366);
+                String description = f.text(span, "$.longestSpan", "description", true);
+                if (days != null && description != null) {
+                    longestSpan = new SpanLimit(days, description);
+                }
+            }
+        }
         return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
-                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, retired, version);
+                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, retired, version, longestSpan);
     }
 
     /** Reads one named parameter; returns null after reporting when it cannot be used. */

@@ -155,7 +155,11 @@ public final class JsonReportWriter implements ReportWriter {
         }
         ArrayNode notices = root.putArray("notices");
         for (Notice n : r.notices()) {
-            notices.addObject().put("type", n.type().name()).put("record", n.recordId()).put("message", n.message());
+            ObjectNode notice = notices.addObject().put("type", n.type().name()).put("record", n.recordId())
+                    .put("message", n.message());
+            if (n.location() != null) {
+                notice.put("location", n.location());
+            }
         }
         ObjectNode coming = root.putObject("comingDue");
         coming.put("days", r.comingDueDays());

@@ -1,6 +1,7 @@
 package dev.plancheck.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.RuleInfo;
@@ -31,6 +32,26 @@ class CatalogueTest {
         }
         assertTrue(md.contains("研究统战工作的专题会议：全年（2023-01-01 至 2023-12-31；时段参数 `year`）至少 2 条（数量参数 `special-meetings.united-front`）"));
         assertTrue(md.contains("冬送温暖：冬季（2023-01-01 至 2023-02-28、2023-12-01 至 2023-12-31；时段参数 `season.winter`）至少 1 条"));
-        assertTrue(md.contains("对“灾害”的救助：每条“灾害”记录当日起 15 日内（期限参数 `disaster-relief`）至少 1 条"));
+        assertTrue(md.contains("对“灾害”的救助：每条“灾害”记录开始之日起，至其结束之日起 15 日内（含当日；只有一天的即当日起 15 日；期限参数 `disaster-relief`）至少 1 条"));
+    }
+
+    @Test
+    void catalogue_shows_the_kinds_each_duty_accepts_and_the_topics_a_topic_implies() {
+        String md = CatalogueWriter.markdown(Checkers.dianchang2023().catalogue());
+        for (RuleInfo r : Checkers.dianchang2023().rules()) {
+            String entry = md.substring(md.indexOf("\n### " + r.id() + "\n"));
+            entry = entry.substring(0, entry.indexOf("- 规则文件："));
+            assertTrue(entry.contains("- 计入的记录类别：\n  - "), r.id() + " lists the kinds it accepts");
+            assertFalse(entry.contains("任何类别"), r.id() + " accepts some kind of record, never any kind");
+        }
+        assertTrue(md.contains("  - 统战工作计划：工作计划（`work-plan`）\n"));
+        assertTrue(md.contains("  - 烈士公祭主题活动：活动类记录（党工委理论学习中心组学习、集中学习、"));
+        assertTrue(md.contains("）；方案、通知、统计等其他类别只提示、不计入\n"));
+        assertTrue(md.contains("  - 冬送温暖：帮扶活动（`assistance`），组织方为街道联合工会（`union`）\n"));
+        assertTrue(md.contains("  - 大病救助：大病救助（`major-illness-relief`），组织方为街道红十字会（`red-cross`；该类别未填组织方即按其计）\n"));
+        assertTrue(md.contains("| `ethnic-unity-awareness` | 铸牢中华民族共同体意识 | 民族工作（`ethnic`） |\n"));
+        assertTrue(md.contains("| `united-front-risk` | 统战领域风险隐患 | 统战工作（`united-front`） |\n"));
+        assertTrue(md.contains("| `union-building` | 工会规范化建设 | — | — | 街道联合工会（`union`） |\n"));
+        assertTrue(md.contains("| `longestSpan` | 15 | "));
     }
 }

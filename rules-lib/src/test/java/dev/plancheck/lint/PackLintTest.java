@@ -93,6 +93,23 @@ class PackLintTest {
     }
 
     @Test
+    void a_duty_of_any_kind_a_misspelt_kind_and_held_without_activities_are_evidence_findings() throws IOException {
+        Path pack = copySecondPlan();
+        Path grid = pack.resolve("rules/s01_grid_service.drl");
+        Files.writeString(grid, Files.readString(grid).replace("Activity(unitId == $u.id, kind == \"grid-meeting\")",
+                "Activity(unitId == $u.id)").replace("kind == \"home-visit\"", "kind == \"home-vist\""));
+        Path patrol = pack.resolve("rules/s03_volunteers.drl");
+        Files.writeString(patrol, Files.readString(patrol).replace("findings.present(", "findings.held("));
+        List<String> found = PackLint.lint(pack.toString(), null, false).findings().stream().map(Object::toString).toList();
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[证据]") && s.contains("s01_grid_service.drl:")
+                && s.contains("“网格员例会”接受任何类别的记录")), String.join("\n", found));
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[证据]") && s.contains("类别 \"home-vist\" 不在 vocabulary.json 的 kinds 中")),
+                String.join("\n", found));
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[证据]") && s.contains("s03_volunteers.drl:")
+                && s.contains("用 findings.held 只计活动类记录，但 vocabulary.json 没有标为")), String.join("\n", found));
+    }
+
+    @Test
     void a_duplicate_rule_id_is_a_metadata_finding() throws IOException {
         Path pack = copySecondPlan();
         Path drl = pack.resolve("rules/s01_grid_service.drl");

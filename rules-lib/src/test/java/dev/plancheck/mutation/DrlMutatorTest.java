@@ -53,6 +53,26 @@ class DrlMutatorTest {
     }
 
     @Test
+    void a_duty_to_hold_an_activity_is_weakened_to_count_any_kind() {
+        String drl = """
+                rule "R8-3 清明节开展烈士公祭"
+                    @id("R8-3")
+                when
+                    $p : Period(id == "node.qingming")
+                    $ev : List() from collect( Activity(topics contains "martyrs-memorial") )
+                then
+                    findings.held(kcontext, $u, "烈士公祭", $p, $ev);
+                end
+                """;
+        List<Mutant> any = DrlMutator.mutants("s08_x.drl", drl).stream().filter(m -> m.kind() == Mutant.Kind.ANY_KIND).toList();
+        assertEquals(1, any.size());
+        assertEquals(7, any.get(0).line());
+        assertTrue(any.get(0).mutatedDrl().contains("findings.present(kcontext, $u, \"烈士公祭\", $p, $ev);"), any.get(0).mutatedDrl());
+        assertEquals(0, DrlMutator.mutants("s01_x.drl", DRL).stream().filter(m -> m.kind() == Mutant.Kind.ANY_KIND).count(),
+                "present stays present");
+    }
+
+    @Test
     void a_comma_or_parenthesis_inside_a_string_does_not_split_a_condition() {
         String drl = """
                 rule "R9-9 x"

@@ -53,11 +53,11 @@ final class LedgerLayout {
             new Column("标题", "title", Type.TEXT, true, 44, "活动名称，报告中显示"),
             new Column("主题", "topics", Type.CODES, false, 28, "活动涉及的主题（议题），可填多个，用“、”分隔；多数类别必填"),
             new Column("对象", "groups", Type.CODES, false, 24, "活动面向的对象，可填多个，用“、”分隔；走访、培训、服务等类别必填"),
-            new Column("参与人数", "participants", Type.INTEGER, false, 10, "整数，不填也可以"),
+            new Column("参与人数", "participants", Type.INTEGER, false, 10, "整数，不填也可以；活动类记录填 0 视为没有开展"),
             new Column("金额（元）", "amount", Type.AMOUNT, false, 12, "募捐和募捐款使用必填：数字，单位元，最多两位小数，不要写“元”"),
             new Column("关联记录", "relatesTo", Type.TEXT, false, 12, "灾害救助必填：所救助的灾害记录的记录编号"),
             new Column("荣誉级别", "honourLevel", Type.CODE, false, 14, "荣誉命名必填：国家级、自治区级、市级、区（旗县）级"),
-            new Column("组织方", "organiser", Type.CODE, false, 16, "由哪个群团组织开展：工会、团委、妇联、红十字会的工作必填（见组织方表）"),
+            new Column("组织方", "organiser", Type.CODE, false, 16, "由哪个群团组织开展：计入工会、团委、妇联、红十字会的职责须填；只由一个组织开展的类别可不填（见类别表）"),
             new Column("说明", "description", Type.TEXT, false, 40, "补充说明，供审核人员参考，不参与检查"));
 
     static final List<Column> WAIVER_COLUMNS = List.of(

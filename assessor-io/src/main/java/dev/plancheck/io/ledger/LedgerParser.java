@@ -2,6 +2,7 @@ package dev.plancheck.io.ledger;
 
 import dev.plancheck.InputLimits;
 import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.Problem;
 import dev.plancheck.RulePack;
 import dev.plancheck.Submission;
 import dev.plancheck.input.SubmissionValidator;
@@ -291,9 +292,13 @@ final class LedgerParser {
         drafts.add(new SubmissionValidator.Draft(index, id, unit, kind, date, endDate, topicCodes, groupCodes,
                 participants, amount, relatesTo, honour, Set.copyOf(present), organiser));
         if (problems.total() == before) {
+            // Where the record is, as messages name places: 台账.xlsx: 活动!A12, or 台账.csv:12: A12.
+            Problem at = t.at(row.number(), cols.get("id"), "").problem();
+            String location = at.file() + (at.line() > 0 ? ":" + at.line() : "") + ": " + at.path();
             activities.add(Activity.builder(id).unitId(unit).kind(kind).date(date).endDate(endDate).title(title)
                     .topics(topicCodes).groups(groupCodes).participants(participants).amount(amount)
-                    .relatesTo(relatesTo).honourLevel(honour).organiser(organiser).description(description).build());
+                    .relatesTo(relatesTo).honourLevel(honour).organiser(organiser).description(description)
+                    .location(location).build());
         }
     }
 

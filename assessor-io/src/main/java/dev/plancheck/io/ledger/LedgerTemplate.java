@@ -7,6 +7,7 @@ import dev.plancheck.io.ledger.LedgerLayout.Column;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
+import dev.plancheck.pack.DutyEvidence;
 import dev.plancheck.pack.Vocabulary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.Range;
 import org.dhatim.fastexcel.VisibilityState;
@@ -313,9 +316,12 @@ public final class LedgerTemplate {
         g.line("中文引号和括号可省略（如 巾帼暖人心、募捐）；写错的名称检查时会报出所在单元格，并给出最接近的名称。");
         g.blank();
         g.heading("六、类别表");
-        g.tableHeader("类别", "代码", "", "除记录编号、单位编号、类别、日期、标题外还必须填写");
+        g.line("组织方：第七至十部分（工会、团委、妇联、红十字会）的职责只计本组织的记录。只由一个组织开展的类别，组织方可不填；"
+                + "其他类别要计入这些职责，须填组织方。“活动”类别参加人数填 0 的，视为没有开展。");
+        g.tableHeader("类别", "代码", "活动", "除记录编号、单位编号、类别、日期、标题外还必须填写");
+        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(pack.ruleSet());
         for (Vocabulary.Kind k : v.kinds().values()) {
-            g.row(k.name(), k.code(), "", requires(k, v));
+            g.row(k.name(), k.code(), k.activity() ? "活动" : "", requires(k, v, duties));
         }
         g.blank();
         g.heading("七、主题表");
@@ -341,7 +347,11 @@ public final class LedgerTemplate {
         }
     }
 
-    private static String requires(Vocabulary.Kind k, Vocabulary v) {
+    /**
+     * What a record of the kind must carry, besides the five required columns: the fields the vocabulary requires,
+     * and the organiser where a duty counts the kind only from one body (unless the kind is always that body's).
+     */
+    static String requires(Vocabulary.Kind k, Vocabulary v, Map<String, List<DutyEvidence.Duty>> duties) {
         List<String> out = new ArrayList<>();
         for (String field : k.requires()) {
             String header = LedgerLayout.ACTIVITY_COLUMNS.stream().filter(c -> c.field().equals(field))
@@ -351,7 +361,20 @@ public final class LedgerTemplate {
             }
             out.add(header);
         }
-        return out.isEmpty() ? "无" : String.join("、", out);
+        String fields = out.isEmpty() ? "无" : String.join("、", out);
+        if (k.organiser() != null) {
+            return fields + "（组织方可不填：该类别只由" + v.nameOf(k.organiser()) + "开展）";
+        }
+        Map<String, Set<String>> rulesByBody = new TreeMap<>();
+        duties.forEach((rule, list) -> list.stream().filter(d -> d.accepts(k)).flatMap(d -> d.sources().stream())
+                .filter(src -> src.organiser() != null && src.accepts(k.code()))
+                .forEach(src -> rulesByBody.computeIfAbsent(src.organiser(), o -> new TreeSet<>()).add(rule)));
+        if (rulesByBody.isEmpty()) {
+            return fields;
+        }
+        List<String> bodies = new ArrayList<>();
+        rulesByBody.forEach((body, rules) -> bodies.add("计入 " + String.join("、", rules) + " 的填" + v.nameOf(body)));
+        return (out.isEmpty() ? "" : fields + "、") + "组织方（" + String.join("；", bodies) + "）";
     }
 
     /** Writes the 填写说明 sheet line by line. */

@@ -141,12 +141,37 @@ class LedgerTemplateTest {
         List<String> lines = guide.stream().map(r -> String.join("|", r.stream().map(c -> c == null ? "" : c.getText()).toList())).toList();
         assertEquals("《电厂街道2023年度统战群团工作要点》活动台账填写说明", lines.get(0));
         assertEquals("规则包：dianchang-2023　考核年度：2023 年", lines.get(1));
-        assertTrue(lines.contains("募捐（“博爱一日捐”）|donation-drive||金额（元）"), String.join("\n", lines));
-        assertTrue(lines.contains("灾害救助|disaster-relief||关联记录（须为类别“灾害”的记录）"));
+        assertTrue(lines.contains("募捐（“博爱一日捐”）|donation-drive||金额（元）（组织方可不填：该类别只由街道红十字会开展）"),
+                String.join("\n", lines));
+        assertTrue(lines.contains("灾害救助|disaster-relief||关联记录（须为类别“灾害”的记录）（组织方可不填：该类别只由街道红十字会开展）"));
         assertTrue(lines.contains("荣誉命名|honour||主题、荣誉级别"));
-        assertTrue(lines.contains("大病救助|major-illness-relief||无"));
+        assertTrue(lines.contains("专题会议|special-meeting|活动|主题、组织方（计入 R8-2、R8-3、R8-4、R8-5、R8-6 的填街道团工委）"),
+                "any activity about a node day counts for the youth league's node duties");
+        assertTrue(lines.contains("工作计划|work-plan||主题"), "a paper counts for no node duty");
+        assertTrue(lines.contains("大病救助|major-illness-relief||无（组织方可不填：该类别只由街道红十字会开展）"));
         assertTrue(lines.contains("活动|日期|必填|活动日期；多日活动填第一天"));
         assertTrue(lines.stream().anyMatch(l -> l.contains("2023-04-13、2023/4/13 或 2023年4月13日")));
+    }
+
+    @Test
+    void the_kind_table_says_where_an_organiser_must_be_named_for_every_kind() throws Exception {
+        List<Row> guide = rows(template(RulePack.bundled()), "填写说明");
+        List<String> lines = guide.stream().map(r -> String.join("|", r.stream().map(c -> c == null ? "" : c.getText()).toList())).toList();
+        // The kinds the issue found saying 无: those one body organises need nothing; the others name the body per duty.
+        assertTrue(lines.contains("工会规范化建设|union-building||无（组织方可不填：该类别只由街道联合工会开展）"), String.join("\n", lines));
+        assertTrue(lines.contains("团组织建设|league-building||无（组织方可不填：该类别只由街道团工委开展）"));
+        assertTrue(lines.contains("“青年大学习”|youth-study||无（组织方可不填：该类别只由街道团工委开展）"));
+        assertTrue(lines.contains("帮扶活动|assistance|活动|组织方（计入 R7.2-1、R7.2-2、R7.2-3、R7.2-4 的填街道联合工会；"
+                + "计入 R9-2 的填街道妇联；计入 R8-2、R8-3、R8-4、R8-5、R8-6 的填街道团工委）"));
+        assertTrue(lines.contains("主题活动|themed-activity|活动|主题、组织方（计入 R8-2、R8-3、R8-4、R8-5、R8-6 的填街道团工委）"));
+        // Every kind that some duty counts only from one body either is that body's kind or names the organiser.
+        var duties = dev.plancheck.pack.DutyEvidence.of(RulePack.bundled().ruleSet());
+        for (var k : RulePack.bundled().ruleSet().vocabulary().kinds().values()) {
+            boolean needed = duties.values().stream().flatMap(List::stream).filter(d -> d.accepts(k))
+                    .flatMap(d -> d.sources().stream()).anyMatch(src -> src.organiser() != null && src.accepts(k.code()));
+            String line = lines.stream().filter(l -> l.startsWith(k.name() + "|" + k.code() + "|")).findFirst().orElseThrow();
+            assertEquals(needed, line.contains("组织方"), line);
+        }
     }
 
     @Test
