@@ -7,9 +7,9 @@ package dev.plancheck;
  * <pre>{@code
  * PackFingerprint f = report.fingerprint();
  * f.id();          // "dianchang-2023"
- * f.version();     // "2023.1", or null when the parameter file names none
+ * f.version();     // "2023.2", or null when the parameter file names none
  * f.sha256();      // 64 hex digits
- * f.toString();    // "dianchang-2023 版本 2023.1　SHA-256：3f2a…"（the whole hash）
+ * f.toString();    // "dianchang-2023 版本 2023.2　SHA-256：3f2a…"（the whole hash）
  * }</pre>
  *
  * <p>The hash covers every file the pack is made of — the DRL files, {@code ruleset.json}, {@code clauses.json},
@@ -26,7 +26,7 @@ public record PackFingerprint(String id, String version, String sha256) {
         return sha256.substring(0, Math.min(12, sha256.length()));
     }
 
-    /** {@code dianchang-2023 版本 2023.1　SHA-256：3f2a…} (the whole hash): the line printed in text reports. */
+    /** {@code dianchang-2023 版本 2023.2　SHA-256：3f2a…} (the whole hash): the line printed in text reports. */
     @Override
     public String toString() {
         return id + " 版本 " + (version == null ? "（未标注）" : version) + "　SHA-256：" + sha256;

@@ -25,7 +25,7 @@ class AuthorsCommandsTest {
     void lint_of_the_bundled_pack_finds_its_scenarios_in_the_checkout_and_exits_0() {
         Run r = MainTest.run("lint", "dianchang-2023");
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().startsWith("规则包：dianchang-2023 版本 2023.1　SHA-256："), r.out());
+        assertTrue(r.out().startsWith("规则包：dianchang-2023 版本 2023.2　SHA-256："), r.out());
         assertTrue(r.out().contains("规则 55 条；场景文件 55 个"), r.out());
         assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✓ 参数　✓ 证据　✓ 场景"), r.out());
         assertTrue(r.out().endsWith("没有发现问题\n"), r.out());

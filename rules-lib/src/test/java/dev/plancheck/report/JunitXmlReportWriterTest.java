@@ -48,7 +48,7 @@ class JunitXmlReportWriterTest {
         assertTrue(first.getTextContent().contains("实有：1 条：DC-024（2023-04-13 党工委专题会议研究2023年统战工作）"),
                 first.getTextContent());
         assertEquals(report.fingerprint().sha256(), property(doc, "pack.sha256"));
-        assertEquals("2023.1", property(doc, "pack.version"));
+        assertEquals("2023.2", property(doc, "pack.version"));
     }
 
     @Test
