@@ -66,11 +66,17 @@ public final class PlanChecker {
         return compiled.rules();
     }
 
-    /** The pack's rules with what each requires, for the rule catalogue. */
-    public Catalogue catalogue() {
-        var requirements = Evaluation.requirements(compiled, pack);
-        return new Catalogue(pack, compiled.rules().stream()
-                .map(r -> new Catalogue.Entry(r, requirements.get(r.id()))).toList());
+    /**
+     * What each rule requires, by rule id: the parts of its duty as it records them when run on an empty ledger (for
+     * a conditional rule, for one triggering record), with their periods, minimum counts and quotas. The rule
+     * catalogue is made from it.
+     *
+     * <pre>{@code
+     * checker.requirements().get("R1.2-4").get(0).expected();   // "研究统战工作的专题会议：全年（…）内至少 2 条"
+     * }</pre>
+     */
+    public java.util.Map<String, List<PartResult>> requirements() {
+        return Evaluation.requirements(compiled, pack);
     }
 
     /**

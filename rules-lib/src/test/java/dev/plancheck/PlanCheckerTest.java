@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
+import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.testing.Checkers;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class PlanCheckerTest {
 
     private String render(Path sample, String format) throws Exception {
         StringBuilder out = new StringBuilder();
-        ReportFormats.forName(format).write(List.of(checker.check(sample)), out);
+        ((CharacterReportWriter) ReportFormats.forName(format)).write(List.of(checker.check(sample)), out);
         return out.toString();
     }
 

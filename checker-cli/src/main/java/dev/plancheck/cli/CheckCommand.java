@@ -11,7 +11,7 @@ import dev.plancheck.RulePackException;
 import dev.plancheck.Submission;
 import dev.plancheck.VisibleText;
 import dev.plancheck.Waiver;
-import dev.plancheck.io.report.ReportFileWriter;
+import dev.plancheck.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
         if (output != null && output.toString().equals("-")) {
             output = null; // standard output, as without --output
         }
-        ReportFileWriter writer;
+        ReportWriter writer;
         try {
             writer = Formats.forName(format, detail);
         } catch (IllegalArgumentException e) {

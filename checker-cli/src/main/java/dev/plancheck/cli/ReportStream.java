@@ -1,7 +1,7 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.Report;
-import dev.plancheck.io.report.ReportFileWriter;
+import dev.plancheck.report.ReportWriter;
 import dev.plancheck.report.Comparison;
 import dev.plancheck.report.JsonReportWriter;
 import dev.plancheck.report.TextReportWriter;
@@ -18,7 +18,7 @@ import java.util.List;
  * what the writer gives for the whole list; formats it cannot stream are collected and written at the end.
  */
 final class ReportStream {
-    private final ReportFileWriter writer;
+    private final ReportWriter writer;
     private final boolean batch;
     private final Appendable out;
     private final boolean streams;
@@ -27,7 +27,7 @@ final class ReportStream {
     private int count;
     private int withGaps;
 
-    ReportStream(ReportFileWriter writer, boolean batch, Appendable out) {
+    ReportStream(ReportWriter writer, boolean batch, Appendable out) {
         this.writer = writer;
         this.batch = batch;
         this.out = out;

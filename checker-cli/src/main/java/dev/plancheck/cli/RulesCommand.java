@@ -1,6 +1,7 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.PlanChecker;
+import dev.plancheck.catalogue.Catalogue;
 import dev.plancheck.catalogue.CatalogueWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ final class RulesCommand implements Callable<Integer> {
             return loaded.failure().code;
         }
         PlanChecker checker = loaded.checker();
-        spec.commandLine().getOut().print(CatalogueWriter.markdown(checker.catalogue()));
+        spec.commandLine().getOut().print(CatalogueWriter.markdown(Catalogue.of(checker)));
         return ExitCode.OK.code;
     }
 }

@@ -2,7 +2,7 @@ package dev.plancheck.cli;
 
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Problem;
-import dev.plancheck.report.JunitXmlReportWriter;
+import dev.plancheck.junit.JunitXmlReportWriter;
 import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.InvalidScenarioException;
 import dev.plancheck.scenario.ScenarioRunner;

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Report;
 import dev.plancheck.RulePack;
-import dev.plancheck.io.report.ReportFileFormats;
-import dev.plancheck.io.report.ReportFileWriter;
+import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.report.ReportWriter;
 import java.nio.file.Path;
@@ -22,8 +21,8 @@ class ReportStreamTest {
         Report a = checker.check(Path.of("../sample-data/dianchang-2023/compliant.json"));
         Report b = checker.check(Path.of("../sample-data/dianchang-2023/gaps-meetings.json"));
         for (String format : List.of("text", "json")) {
-            ReportWriter writer = ReportFormats.forName(format);
-            ReportFileWriter file = ReportFileFormats.forName(format);
+            CharacterReportWriter writer = (CharacterReportWriter) ReportFormats.forName(format);
+            ReportWriter file = ReportFormats.forName(format);
             for (List<Report> reports : List.of(List.<Report>of(), List.of(a), List.of(a, b), List.of(b, a, b))) {
                 StringBuilder whole = new StringBuilder();
                 writer.write(reports, true, whole);

@@ -28,7 +28,7 @@ import java.util.Map;
  * batch (a folder or several files) an object with the {@code reports} in order and the {@code comparison} of their
  * units. Members always come in the same order; empty arrays are written {@code []}.
  */
-public final class JsonReportWriter implements ReportWriter {
+public final class JsonReportWriter extends CharacterReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
@@ -39,6 +39,16 @@ public final class JsonReportWriter implements ReportWriter {
     @Override
     public String description() {
         return "JSON，供其他系统读取（一个文件一个对象，多个文件为数组）";
+    }
+
+    @Override
+    public String extension() {
+        return "json";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/json; charset=utf-8";
     }
 
     @Override

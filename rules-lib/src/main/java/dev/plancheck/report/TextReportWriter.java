@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * and not-applicable duties are counted, not listed, unless {@linkplain #TextReportWriter(boolean) detail} is asked
  * for. A batch ends with the comparison of its units, after the last report.
  */
-public final class TextReportWriter implements ReportWriter {
+public final class TextReportWriter extends CharacterReportWriter {
     private static final String RULE = "────────────────────────────────────────";
     private static final String DOUBLE_RULE = "════════════════════════════════════════";
 
@@ -46,6 +46,22 @@ public final class TextReportWriter implements ReportWriter {
     @Override
     public String description() {
         return "中文文本报告，供评估人员阅读（默认）";
+    }
+
+    @Override
+    public String extension() {
+        return "txt";
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/plain; charset=utf-8";
+    }
+
+    /** The report listing every met, not-due and not-applicable duty too ({@code --detail}). */
+    @Override
+    public ReportWriter detailed() {
+        return detail ? this : new TextReportWriter(true);
     }
 
     @Override

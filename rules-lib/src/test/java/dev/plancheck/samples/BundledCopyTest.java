@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Report;
 import dev.plancheck.RulePack;
+import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.testing.Checkers;
 import java.io.IOException;
@@ -61,7 +62,7 @@ class BundledCopyTest {
 
     private static String write(String format, Report r) throws IOException {
         StringBuilder sb = new StringBuilder();
-        ReportFormats.forName(format).write(List.of(r), sb);
+        ((CharacterReportWriter) ReportFormats.forName(format)).write(List.of(r), sb);
         return sb.toString();
     }
 }

@@ -22,6 +22,20 @@ public final class TestPacks {
     private TestPacks() {
     }
 
+    /**
+     * The bundled pack's scenario folder, on disk beside the pack's sources (rules-lib's test resources), found from the
+     * current folder of any module of the build: the authoring kit's tests run these scenarios.
+     */
+    public static Path bundledScenarios() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path p = dir.resolve("rules-lib/src/test/resources/dev/plancheck/packs/dianchang/scenarios");
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("the bundled pack's scenarios are not under rules-lib/src/test/resources");
+    }
+
     /** Writes the pack into {@code dir} with {@link #HEADER} and {@code drl} as its only rule file; returns pack.json. */
     public static Path write(Path dir, String drlName, String drl) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));

@@ -9,8 +9,8 @@ import dev.plancheck.Report;
 import dev.plancheck.Submission;
 import dev.plancheck.Waiver;
 import dev.plancheck.io.ledger.Ledgers;
-import dev.plancheck.io.report.ReportFileFormats;
-import dev.plancheck.io.report.ReportFileWriter;
+import dev.plancheck.report.ReportFormats;
+import dev.plancheck.report.ReportWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ final class Checking {
     /** The reports of one request, and whether they form a batch (several files: the units are compared). */
     record Result(List<Report> reports, boolean batch) {
         byte[] write(String format) {
-            ReportFileWriter writer = ReportFileFormats.forName(format);
+            ReportWriter writer = ReportFormats.forName(format);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 writer.write(reports, batch, out);
@@ -87,8 +87,8 @@ final class Checking {
     /** A report format name, checked before any work is done. */
     static String format(String value, String fallback) throws Rejection {
         String f = value == null || value.isEmpty() ? fallback : value;
-        if (!ReportFileFormats.names().contains(f)) {
-            throw Rejection.of(400, "format", "未知的报告格式 \"" + InputLimits.echo(f) + "\"；可用：" + String.join("、", ReportFileFormats.names()));
+        if (!ReportFormats.names().contains(f)) {
+            throw Rejection.of(400, "format", "未知的报告格式 \"" + InputLimits.echo(f) + "\"；可用：" + String.join("、", ReportFormats.names()));
         }
         return f;
     }

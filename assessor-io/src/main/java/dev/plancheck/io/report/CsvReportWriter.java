@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.plancheck.Report;
 import dev.plancheck.VisibleText;
-import dev.plancheck.report.ReportWriter;
+import dev.plancheck.report.CharacterReportWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * The follow-up list's gap rows as CSV (see {@code docs/report-format.md}): a header row, then one row per gap with
  * the same columns as the xlsx 整改清单, the columns to fill in left empty. For Excel and WPS to read the Chinese
- * correctly the text starts with a byte order mark; written as UTF-8 (as {@link ReportFileFormats} does) that is
+ * correctly the text starts with a byte order mark; written as UTF-8 (as {@link ReportFormats} does) that is
  * {@code EF BB BF}. Quoting follows RFC 4180 and lines end in CRLF.
  *
  * <p>A value that a spreadsheet would take for a formula (one starting with {@code = + - @}, a tab or a carriage
@@ -22,7 +22,7 @@ import java.util.Objects;
  * the apostrophe is visible in the cell, the text after it is unchanged. Control characters are shown as in the
  * other formats ({@code [U+0007]}).
  */
-public final class CsvReportWriter implements ReportWriter {
+public final class CsvReportWriter extends CharacterReportWriter {
     private static final CsvMapper MAPPER = new CsvMapper();
 
     @Override
@@ -33,6 +33,16 @@ public final class CsvReportWriter implements ReportWriter {
     @Override
     public String description() {
         return "整改清单的缺项行，CSV（UTF-8 带 BOM，Excel/WPS 可直接打开）";
+    }
+
+    @Override
+    public String extension() {
+        return "csv";
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/csv; charset=utf-8";
     }
 
     @Override

@@ -11,7 +11,7 @@ import dev.plancheck.VisibleText;
 import dev.plancheck.Waiver;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.report.Comparison;
-import dev.plancheck.report.ReportWriter;
+import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.report.TextReportWriter;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * new HtmlReportWriter().write(List.of(report), false, writer);
  * }</pre>
  */
-public final class HtmlReportWriter implements ReportWriter {
+public final class HtmlReportWriter extends CharacterReportWriter {
     /** Bars of the section chart: geometry in SVG user units. */
     private static final int CHART_WIDTH = 720;
     private static final int LABEL_WIDTH = 250;
@@ -54,6 +54,16 @@ public final class HtmlReportWriter implements ReportWriter {
     @Override
     public String description() {
         return "可打印的 HTML 报告：单个文件，不联网，屏幕阅读或 A4 打印";
+    }
+
+    @Override
+    public String extension() {
+        return "html";
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/html; charset=utf-8";
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
 import dev.plancheck.VisibleText;
 import dev.plancheck.report.Comparison;
+import dev.plancheck.report.ReportWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import org.dhatim.fastexcel.Worksheet;
  * fastexcel stamps the creation time into {@code docProps/core.xml}. Text cells are never formulas, so submitted text
  * cannot become one.
  */
-public final class XlsxReportWriter implements ReportFileWriter {
+public final class XlsxReportWriter implements ReportWriter {
     static final String GAPS = "整改清单";
     static final String RESULTS = "全部结果";
     static final String NOTICES = "记录提示";
@@ -54,6 +55,11 @@ public final class XlsxReportWriter implements ReportFileWriter {
     @Override
     public String extension() {
         return "xlsx";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
 
     @Override

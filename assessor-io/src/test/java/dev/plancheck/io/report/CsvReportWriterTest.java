@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plancheck.report.ReportFormats;
+import dev.plancheck.report.ReportWriter;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -15,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvReportWriterTest {
-    private static final ReportFileWriter CSV = ReportFileFormats.forName("csv");
+    private static final ReportWriter CSV = ReportFormats.forName("csv");
 
     /** The rows as a spreadsheet program would split them (RFC 4180), the BOM removed. */
     static List<List<String>> parse(String csv) throws IOException {
@@ -47,7 +49,7 @@ class CsvReportWriterTest {
     void has_the_rows_of_the_xlsx_follow_up_list() throws IOException {
         List<Report> reports = List.of(Samples.report("gaps-communities"), Samples.waived());
         List<List<String>> rows = parse(Samples.text(CSV, reports, true));
-        List<List<String>> sheet = XlsxReportWriterTest.read(Samples.bytes(ReportFileFormats.forName("xlsx"), reports, true))
+        List<List<String>> sheet = XlsxReportWriterTest.read(Samples.bytes(ReportFormats.forName("xlsx"), reports, true))
                 .sheet("整改清单");
         assertEquals(sheet.size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plancheck.report.ReportFormats;
+import dev.plancheck.report.ReportWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plancheck.CheckOptions;
@@ -22,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlReportWriterTest {
-    private static final ReportFileWriter HTML = ReportFileFormats.forName("html");
+    private static final ReportWriter HTML = ReportFormats.forName("html");
 
     static String html(List<Report> reports, boolean batch) {
         return Samples.text(HTML, reports, batch);

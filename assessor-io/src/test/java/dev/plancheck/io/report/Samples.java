@@ -1,5 +1,7 @@
 package dev.plancheck.io.report;
 
+import dev.plancheck.report.ReportFormats;
+import dev.plancheck.report.ReportWriter;
 import dev.plancheck.CheckOptions;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.Report;
@@ -91,7 +93,7 @@ final class Samples {
     }
 
     /** The output of a file format, as bytes. */
-    static byte[] bytes(ReportFileWriter w, List<Report> reports, boolean batch) {
+    static byte[] bytes(ReportWriter w, List<Report> reports, boolean batch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             w.write(reports, batch, out);
@@ -101,7 +103,7 @@ final class Samples {
         return out.toByteArray();
     }
 
-    static String text(ReportFileWriter w, List<Report> reports, boolean batch) {
+    static String text(ReportWriter w, List<Report> reports, boolean batch) {
         return new String(bytes(w, reports, batch), StandardCharsets.UTF_8);
     }
 

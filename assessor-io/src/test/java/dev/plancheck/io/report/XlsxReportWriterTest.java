@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plancheck.report.ReportFormats;
+import dev.plancheck.report.ReportWriter;
 import dev.plancheck.Report;
 import dev.plancheck.Status;
 import java.io.ByteArrayInputStream;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The workbook is read back with fastexcel-reader and checked cell by cell, as a spreadsheet program would show it. */
 class XlsxReportWriterTest {
-    private static final ReportFileWriter XLSX = ReportFileFormats.forName("xlsx");
+    private static final ReportWriter XLSX = ReportFormats.forName("xlsx");
 
     /** Every sheet by name, each as rows of cell texts (an absent cell is ""). */
     record Book(List<String> names, List<List<List<String>>> sheets) {

@@ -1,6 +1,6 @@
 package dev.plancheck.catalogue;
 
-import dev.plancheck.Catalogue;
+import dev.plancheck.catalogue.Catalogue;
 import dev.plancheck.PartResult;
 import dev.plancheck.RuleInfo;
 import dev.plancheck.RulePack;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RuleMutationTest {
     static Path scenarioRoot() throws URISyntaxException {
-        return Path.of(RuleMutationTest.class.getResource("/dev/plancheck/packs/dianchang/scenarios").toURI());
+        return dev.plancheck.testing.TestPacks.bundledScenarios();
     }
 
     static List<ScenarioFile> scenarios(PlanChecker checker) throws Exception {

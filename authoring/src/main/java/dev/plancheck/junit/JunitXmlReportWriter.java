@@ -1,4 +1,4 @@
-package dev.plancheck.report;
+package dev.plancheck.junit;
 
 import dev.plancheck.Gap;
 import dev.plancheck.PackFingerprint;
@@ -6,6 +6,7 @@ import dev.plancheck.Report;
 import dev.plancheck.RuleResult;
 import dev.plancheck.Status;
 import dev.plancheck.VisibleText;
+import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.scenario.CaseOutcome;
 import java.io.IOException;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.List;
  *
  * <p>Output is deterministic: no timestamps, no host names; every {@code time} is {@code 0}.
  */
-public final class JunitXmlReportWriter implements ReportWriter {
+public final class JunitXmlReportWriter extends CharacterReportWriter {
     @Override
     public String name() {
         return "junit";
@@ -34,6 +35,16 @@ public final class JunitXmlReportWriter implements ReportWriter {
     @Override
     public String description() {
         return "JUnit XML，供持续集成服务器读取（每条规则、每个单位一个测试用例）";
+    }
+
+    @Override
+    public String extension() {
+        return "xml";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/xml; charset=utf-8";
     }
 
     @Override

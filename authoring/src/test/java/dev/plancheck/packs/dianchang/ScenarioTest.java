@@ -12,7 +12,6 @@ import dev.plancheck.scenario.InvalidScenarioException;
 import dev.plancheck.scenario.ScenarioRunner;
 import dev.plancheck.testing.Checkers;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,11 +33,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ScenarioTest {
     static Path scenarioRoot() {
-        try {
-            return Path.of(ScenarioTest.class.getResource("scenarios").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.plancheck.testing.TestPacks.bundledScenarios();
     }
 
     static List<Path> scenarioFiles() throws IOException {
