@@ -1,10 +1,10 @@
 package example;
 
 import dev.plancheck.CheckOptions;
-import dev.plancheck.Gap;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
-import dev.plancheck.Submission;
+import dev.plancheck.input.Submission;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Report;
 import java.nio.file.Path;
 import java.time.LocalDate;
 

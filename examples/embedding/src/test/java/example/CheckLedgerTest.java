@@ -3,7 +3,7 @@ package example;
 import static dev.plancheck.testkit.PlanAssertions.assertThat;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

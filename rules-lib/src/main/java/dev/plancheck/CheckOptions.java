@@ -1,5 +1,6 @@
 package dev.plancheck;
 
+import dev.plancheck.input.Waiver;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

@@ -1,13 +1,25 @@
 package dev.plancheck;
 
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.input.RulePackException;
+import dev.plancheck.input.Submission;
+import dev.plancheck.input.Waiver;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.PartResult;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.engine.CompiledRules;
 import dev.plancheck.engine.Evaluation;
 import dev.plancheck.engine.Waiving;
-import dev.plancheck.input.SubmissionReader;
+import dev.plancheck.ledger.SubmissionReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,15 +44,15 @@ public final class PlanChecker {
 
     private PlanChecker(RulePack pack) {
         this.pack = pack;
-        this.compiled = CompiledRules.load(pack.ruleSet());
-        List<Problem> unknown = pack.parameters().retiredRules().keySet().stream().sorted()
+        this.compiled = CompiledRules.load(pack.contents().ruleSet());
+        List<Problem> unknown = pack.retiredRules().keySet().stream().sorted()
                 .filter(id -> compiled.rule(id) == null)
-                .map(id -> new Problem(pack.origin(), 0, 0, "$.retiredRules." + id,
+                .map(id -> new Problem(ProblemCode.PACK_INVALID, pack.origin(), 0, 0, "$.retiredRules." + id,
                         "retiredRules 中的规则 " + id + " 不在规则集中")).toList();
         if (!unknown.isEmpty()) {
             throw new RulePackException(unknown);
         }
-        this.reader = new SubmissionReader(pack.ruleSet().vocabulary(), pack.year(), pack.id());
+        this.reader = new SubmissionReader(pack.vocabulary(), pack.year(), pack.id());
     }
 
     /** A checker for the default bundled pack (电厂街道 2023). */
@@ -76,7 +88,7 @@ public final class PlanChecker {
      * }</pre>
      */
     public java.util.Map<String, List<PartResult>> requirements() {
-        return Evaluation.requirements(compiled, pack);
+        return Evaluation.requirements(compiled, pack.contents());
     }
 
     /**
@@ -89,25 +101,140 @@ public final class PlanChecker {
     }
 
     /**
-     * Reads and validates a submission file, streaming it: memory grows with the records, not with a tree of the
-     * whole text. A file over {@link InputLimits#maxFileBytes()} is refused before it is read.
+     * Reads and validates a ledger file of one submission in any registered format, chosen by its extension: JSON
+     * (streamed: memory grows with the records, not with a tree of the whole text), and xlsx or CSV when plancheck-io
+     * is on the class path ({@link LedgerFormats}). Only a regular file is opened, and one over
+     * {@link InputLimits#maxFileBytes()} is refused before it is read.
      *
      * @throws InvalidSubmissionException with every problem in the file (at most {@code limits.maxProblems()}
-     *                                    listed, the rest counted), each located
+     *                                    listed, the rest counted), each located; or one saying why it was not read
      * @throws IOException                when the file cannot be read
      */
     public Submission read(Path file, InputLimits limits) throws IOException, InvalidSubmissionException {
+        LedgerFormat format = LedgerFormats.forFile(file.toString());
+        if (format == null) {
+            throw new InvalidSubmissionException(List.of(LedgerFormats.unsupported(file.toString())));
+        }
+        return one(format, InputFile.of(file), limits);
+    }
+
+    /**
+     * Reads and validates a ledger of one submission held in memory (an upload) or on disk, in any registered format
+     * chosen by its name's extension.
+     *
+     * @throws InvalidSubmissionException with every problem, each located; or one saying why it was not read
+     */
+    public Submission read(InputFile input, InputLimits limits) throws IOException, InvalidSubmissionException {
+        if (input.path() != null) {
+            return read(input.path(), limits);
+        }
+        LedgerFormat format = LedgerFormats.forFile(input.name());
+        if (format == null) {
+            throw new InvalidSubmissionException(List.of(LedgerFormats.unsupported(input.name())));
+        }
+        if (input.content().length > limits.maxFileBytes()) {
+            input.bytes(limits.maxFileBytes(), "--max-file-mb"); // throws, saying how large it is
+        }
+        return one(format, input, limits);
+    }
+
+    /** Reads the waivers (情况说明) of a waiver file in any registered format that holds them (JSON; xlsx with plancheck-io). */
+    public List<Waiver> readWaivers(Path file) throws IOException, InvalidSubmissionException {
+        return readWaivers(InputFile.of(file), InputLimits.defaults());
+    }
+
+    /**
+     * Reads the waivers of a waiver file or upload with the given limits: a rule the pack does not have, the same rule
+     * and unit twice, or a missing reason is a located problem; whether the units are in a ledger is for a check to
+     * say ({@link #run(CheckRequest)}).
+     *
+     * @throws InvalidSubmissionException with every problem found, each located, or one saying why it was not read
+     */
+    public List<Waiver> readWaivers(InputFile input, InputLimits limits) throws IOException, InvalidSubmissionException {
+        LedgerFormat format = LedgerFormats.forFile(input.name());
+        if (format == null || !format.readsWaivers()) {
+            throw new InvalidSubmissionException(List.of(LedgerFormats.unsupportedWaivers(input.name())));
+        }
+        return format.readWaivers(input, this, limits);
+    }
+
+    /** The first submission a format reads from an input, or its problems. */
+    private Submission one(LedgerFormat format, InputFile input, InputLimits limits)
+            throws IOException, InvalidSubmissionException {
+        Submission[] one = new Submission[1];
+        InvalidSubmissionException[] wrong = new InvalidSubmissionException[1];
+        format.read(input, this, limits, new LedgerFormat.Sink() {
+            @Override
+            public void read(Submission submission) {
+                if (one[0] == null && wrong[0] == null) {
+                    one[0] = submission;
+                }
+            }
+
+            @Override
+            public void invalid(String source, InvalidSubmissionException problems) {
+                if (one[0] == null && wrong[0] == null) {
+                    wrong[0] = problems;
+                }
+            }
+
+            @Override
+            public void unreadable(Problem problem) {
+                invalid(problem.file(), new InvalidSubmissionException(List.of(problem)));
+            }
+        });
+        if (wrong[0] != null) {
+            throw wrong[0];
+        }
+        return one[0];
+    }
+
+    /** Reads a JSON submission file, streamed; the JSON format's reader. */
+    Submission readJson(Path file, InputLimits limits) throws IOException, InvalidSubmissionException {
         if (!Files.isRegularFile(file)) {
             // A FIFO or a device would block or never end; only regular files are read.
-            throw new InvalidSubmissionException(List.of(new Problem(file.toString(), 0, 0, "",
-                    Files.exists(file) ? "不是普通文件（可能是管道、设备或文件夹），未读取" : "文件不存在")));
+            throw new InvalidSubmissionException(List.of(Files.exists(file)
+                    ? new Problem(ProblemCode.FILE_NOT_REGULAR, file.toString(), 0, 0, "", "不是普通文件（可能是管道、设备或文件夹），未读取")
+                    : new Problem(ProblemCode.FILE_NOT_FOUND, file.toString(), 0, 0, "", "文件不存在")));
         }
         long size = Files.size(file);
         if (size > limits.maxFileBytes()) {
-            throw new InvalidSubmissionException(List.of(new Problem(file.toString(), 0, 0, "", "文件过大：有 " + size
+            throw new InvalidSubmissionException(List.of(new Problem(ProblemCode.LIMIT_FILE_SIZE, file.toString(), 0, 0, "", "文件过大：有 " + size
                     + " 字节，上限为 " + limits.maxFileBytes() + " 字节，未读取（上限可用 --max-file-mb 调整）")));
         }
         return reader.read(file.toString(), () -> Files.newInputStream(file), limits);
+    }
+
+    /**
+     * Runs the check pipeline: every rule about a check's inputs (the as-of date and its bounds, folders and the files
+     * skipped in them, formats, limits, waiver files merged and fitted to the units checked) applied once, then every
+     * submission checked. The command line and the service are doors onto this; they only translate the outcome.
+     *
+     * <pre>{@code
+     * CheckOutcome o = checker.run(CheckRequest.ofPaths(List.of(Path.of("ledgers/"))).withAsOf("2023-06-15"));
+     * o.status();     // NO_GAPS, GAPS, BAD_INPUT or BROKEN_PACK
+     * }</pre>
+     */
+    public CheckOutcome run(CheckRequest request) {
+        List<Report> reports = new ArrayList<>();
+        CheckOutcome o = run(request, new CheckListener() {
+            @Override
+            public void report(Report r) {
+                reports.add(r);
+            }
+        });
+        return new CheckOutcome(o.status(), o.status() == CheckOutcome.Status.BROKEN_PACK ? List.of() : reports,
+                o.problems(), o.omitted(), o.batch(), o.submissions(), o.checked(), o.withGaps(), o.unusable());
+    }
+
+    /**
+     * Runs the check pipeline, telling {@code listener} what happens as it goes and giving it each report as soon as it
+     * is final; the outcome's report list is then empty. Without waivers a report is given as it is made, so a run over
+     * a large NDJSON file holds one submission at a time; with waivers the reports are held until every ledger's units
+     * are known (a waiver must name a unit of a checked ledger).
+     */
+    public CheckOutcome run(CheckRequest request, CheckListener listener) {
+        return new CheckRun(this, request, listener).run();
     }
 
     /**
@@ -150,13 +277,17 @@ public final class PlanChecker {
      */
     public Report check(Submission submission, CheckOptions options) throws InvalidSubmissionException {
         reader.validate(submission);
-        LocalDate asOf = pack.checkDate(options.asOf());
-        int coming = options.comingDueDays() == null ? pack.parameters().comingDueDays() : options.comingDueDays();
+        Problem wrongDay = AsOf.problem(pack, options.asOf());
+        if (wrongDay != null) {
+            throw new IllegalArgumentException(wrongDay.message());
+        }
+        LocalDate asOf = options.asOf() == null ? pack.lastDay() : options.asOf();
+        int coming = options.comingDueDays() == null ? pack.comingDueDays() : options.comingDueDays();
         List<String> unknown = options.waivers().stream().map(Waiver::ruleId)
                 .filter(id -> compiled.rules().stream().noneMatch(r -> r.id().equals(id))).distinct().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("情况说明所指的规则不在规则包 " + pack.id() + " 中：" + String.join("、", unknown));
         }
-        return Waiving.apply(Evaluation.run(compiled, pack, submission, asOf, coming), options.waivers());
+        return Waiving.apply(Evaluation.run(compiled, pack.contents(), submission, asOf, coming), options.waivers());
     }
 }

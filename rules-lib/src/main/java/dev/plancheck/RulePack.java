@@ -1,18 +1,20 @@
 package dev.plancheck;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.plancheck.input.LocatedJson;
-import dev.plancheck.pack.PackFile;
-import dev.plancheck.pack.PackLoader;
-import dev.plancheck.pack.RuleSet;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.input.RulePackException;
+import dev.plancheck.model.Deadline;
 import dev.plancheck.model.Period;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.plancheck.model.Quota;
+import dev.plancheck.model.Vocabulary;
+import dev.plancheck.pack.LoadedPack;
+import dev.plancheck.pack.PackLoader;
+import dev.plancheck.report.PackFingerprint;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
 
 /**
  * A rule pack: the rules of one plan (DRL files, the clauses they cite, the vocabulary of submissions) and the
@@ -26,18 +28,10 @@ import java.util.List;
  * }</pre>
  */
 public final class RulePack {
-    private static final String INDEX = RuleSet.BUNDLED_ROOT + "/packs.json";
+    private final LoadedPack contents;
 
-    private final PackFile parameters;
-    private final RuleSet ruleSet;
-    private final String origin;
-    private final PackFingerprint fingerprint;
-
-    private RulePack(PackLoader.Loaded loaded) {
-        this.parameters = loaded.parameters();
-        this.ruleSet = loaded.ruleSet();
-        this.origin = loaded.origin();
-        this.fingerprint = loaded.fingerprint();
+    private RulePack(LoadedPack contents) {
+        this.contents = contents;
     }
 
     /** The default bundled pack: 电厂街道's 2023 plan. */
@@ -52,7 +46,7 @@ public final class RulePack {
      */
     public static RulePack bundled(String id) {
         if (!bundledIds().contains(id)) {
-            throw new RulePackException(List.of(new Problem(id, 0, 0, "",
+            throw new RulePackException(List.of(new Problem(ProblemCode.PACK_NOT_FOUND, id, 0, 0, "",
                     "没有名为 \"" + id + "\" 的内置规则包；内置规则包有：" + String.join("、", bundledIds())
                             + "；也可以给出规则包参数文件的路径")));
         }
@@ -61,21 +55,8 @@ public final class RulePack {
 
     /** The ids of the bundled packs, the default first. */
     public static List<String> bundledIds() {
-        List<String> ids = bundledIds;
-        if (ids == null) {
-            synchronized (RulePack.class) {
-                if (bundledIds == null) {
-                    bundledIds = bundledIndex();
-                }
-                ids = bundledIds;
-            }
-        }
-        return ids;
+        return PackLoader.bundledIds();
     }
-
-    // Read once, on first use. Not a static initializer: a broken index would turn into ExceptionInInitializerError
-    // once and NoClassDefFoundError ever after; here every call reports the same RulePackException.
-    private static volatile List<String> bundledIds;
 
     /**
      * A pack from its parameter file on disk. The file's {@code ruleSet} names a bundled rule set
@@ -92,93 +73,79 @@ public final class RulePack {
         return bundledIds().contains(idOrPath) ? bundled(idOrPath) : load(Path.of(idOrPath));
     }
 
-    private static List<String> bundledIndex() {
-        try (InputStream in = RulePack.class.getClassLoader().getResourceAsStream(INDEX)) {
-            if (in == null) {
-                throw new RulePackException(List.of(new Problem("classpath:" + INDEX, 0, 0, "", "内置规则包索引不存在")));
-            }
-            List<Problem> problems = new ArrayList<>();
-            LocatedJson doc = LocatedJson.parse("classpath:" + INDEX, in.readAllBytes(), problems);
-            if (doc == null || !doc.root().path("packs").isArray()) {
-                throw new RulePackException(problems.isEmpty()
-                        ? List.of(new Problem("classpath:" + INDEX, 0, 0, "$.packs", "应为规则包 id 的数组")) : problems);
-            }
-            List<String> ids = new ArrayList<>();
-            for (JsonNode id : doc.root().get("packs")) {
-                ids.add(id.asText());
-            }
-            return List.copyOf(ids);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The pack's id, e.g. {@code dianchang-2023}. */
     public String id() {
-        return parameters.id();
+        return contents.id();
     }
 
     /** The title of the plan, e.g. {@code 电厂街道2023年度统战群团工作要点}. */
     public String title() {
-        return parameters.title();
+        return contents.title();
     }
 
     /** The assessment year. */
     public int year() {
-        return parameters.year();
+        return contents.year();
     }
 
     /** The first day of the assessment year: records dated before it are outside the year. */
     public LocalDate firstDay() {
-        return LocalDate.of(year(), 1, 1);
+        return contents.firstDay();
     }
 
     /** The last day of the assessment year: records dated after it are outside the year. */
     public LocalDate lastDay() {
-        return LocalDate.of(year(), 12, 31);
-    }
-
-    /**
-     * The day a check looks at: the requested day, or the last day of the year when none is requested. Decided here
-     * for every caller.
-     *
-     * @throws IllegalArgumentException when the requested day lies before the assessment year
-     */
-    public LocalDate checkDate(LocalDate requested) {
-        LocalDate asOf = requested == null ? lastDay() : requested;
-        if (asOf.getYear() < year()) {
-            throw new IllegalArgumentException("检查日期 " + asOf + " 早于考核年度 " + year() + " 年");
-        }
-        if (asOf.getYear() > year() + CheckOptions.MAX_YEARS_AFTER) {
-            throw new IllegalArgumentException("检查日期 " + asOf + " 晚于考核年度 " + year() + " 年之后 "
-                    + CheckOptions.MAX_YEARS_AFTER + " 年");
-        }
-        return asOf;
+        return contents.lastDay();
     }
 
     /** Where the pack was loaded from, e.g. {@code classpath:dev/plancheck/packs/dianchang-2023.json}. */
     public String origin() {
-        return origin;
+        return contents.origin();
     }
 
     /** The pack's id, declared version and content hash, as every report names them. */
     public PackFingerprint fingerprint() {
-        return fingerprint;
+        return contents.fingerprint();
     }
 
-    /** The pack's parameters, as read from its parameter file. */
-    public PackFile parameters() {
-        return parameters;
+    /** The words a submission to this pack may use (kinds, topics, groups, honour levels, organisers); read-only. */
+    public Vocabulary vocabulary() {
+        return contents.ruleSet().vocabulary();
     }
 
-    /** The pack's rules, clauses and vocabulary. */
-    public RuleSet ruleSet() {
-        return ruleSet;
+    /** Rules of the rule set this pack retires for its year, by id, with the reason; read-only, in file order. */
+    public Map<String, String> retiredRules() {
+        return contents.parameters().retiredRules();
+    }
+
+    /** How many days after the as-of date a report lists coming duties for, unless a check asks otherwise. */
+    public int comingDueDays() {
+        return contents.parameters().comingDueDays();
     }
 
     /** Every period of the parameter file, resolved for the pack's year. */
     public List<Period> periods() {
-        return parameters.periods().values().stream().map(p -> p.in(year())).toList();
+        return contents.periods();
+    }
+
+    /** The quotas of the parameter file, by id; read-only. */
+    public Map<String, Quota> quotas() {
+        return contents.parameters().quotas();
+    }
+
+    /** The deadlines of the parameter file, by id; read-only. */
+    public Map<String, Deadline> deadlines() {
+        return contents.parameters().deadlines();
+    }
+
+    /** The rule files, by file name, with their DRL text, in the order the rule set lists them; read-only. */
+    public Map<String, String> ruleFiles() {
+        return contents.ruleSet().drl();
+    }
+
+    /** What the pack is made of, for the checker and the pipeline of this package. */
+    LoadedPack contents() {
+        return contents;
     }
 
     @Override

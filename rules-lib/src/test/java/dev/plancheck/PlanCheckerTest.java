@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.input.Submission;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;

@@ -1,8 +1,8 @@
 package dev.plancheck.catalogue;
 
-import dev.plancheck.PartResult;
+import dev.plancheck.report.PartResult;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.RuleInfo;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.RulePack;
 import java.util.List;
 

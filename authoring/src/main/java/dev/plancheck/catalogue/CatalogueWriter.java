@@ -1,10 +1,11 @@
 package dev.plancheck.catalogue;
 
-import dev.plancheck.catalogue.Catalogue;
-import dev.plancheck.PartResult;
-import dev.plancheck.RuleInfo;
+import dev.plancheck.pack.PackLoader;
+import dev.plancheck.pack.LoadedPack;
+import dev.plancheck.report.PartResult;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.RulePack;
-import dev.plancheck.Scope;
+import dev.plancheck.report.Scope;
 import dev.plancheck.engine.Evaluation;
 import dev.plancheck.model.Deadline;
 import dev.plancheck.model.Quota;
@@ -14,7 +15,7 @@ import dev.plancheck.pack.NodeDef;
 import dev.plancheck.pack.PackFile;
 import dev.plancheck.pack.PeriodDef;
 import dev.plancheck.pack.SpanLimit;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,10 +37,11 @@ public final class CatalogueWriter {
     /** The catalogue as Markdown. */
     public static String markdown(Catalogue catalogue) {
         RulePack pack = catalogue.pack();
-        PackFile params = pack.parameters();
-        ClauseBook clauses = pack.ruleSet().clauses();
-        Vocabulary vocabulary = pack.ruleSet().vocabulary();
-        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(pack.ruleSet());
+        LoadedPack contents = PackLoader.reload(pack.origin());
+        PackFile params = contents.parameters();
+        ClauseBook clauses = contents.ruleSet().clauses();
+        Vocabulary vocabulary = pack.vocabulary();
+        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(pack.ruleFiles());
         StringBuilder md = new StringBuilder();
         md.append("# 规则目录：").append(pack.title()).append("（").append(pack.id()).append("）\n\n");
         md.append("<!-- 由 `./checker rules --pack ").append(pack.id())
@@ -80,7 +82,7 @@ public final class CatalogueWriter {
                 }
             }
             if (r.conditional()) {
-                md.append("- 适用条件：有“").append(pack.ruleSet().vocabulary().nameOf(r.trigger())).append("”记录（kind 为 ")
+                md.append("- 适用条件：有“").append(pack.vocabulary().nameOf(r.trigger())).append("”记录（kind 为 ")
                         .append(r.trigger()).append("）时适用，每条记录分别检查；没有则为“不适用”\n");
             }
             md.append("- 要求：\n");
@@ -120,7 +122,7 @@ public final class CatalogueWriter {
                     .append(span.description()).append(" |\n");
         }
         md.append("\n“即将到期”默认向后看 ").append(params.comingDueDays()).append(" 天（`comingDueDays`）。\n");
-        vocabulary(md, pack.ruleSet().vocabulary());
+        vocabulary(md, pack.vocabulary());
         return md.toString();
     }
 
@@ -208,7 +210,7 @@ public final class CatalogueWriter {
         } else {
             Deadline d = deadlineOf(p.periodId(), params);
             String trigger = p.periodId().substring(p.periodId().indexOf(':') + 1 + Evaluation.TRIGGER_PREFIX.length());
-            s.append("每条“").append(pack.ruleSet().vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日起 ")
+            s.append("每条“").append(pack.vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日起 ")
                     .append(d.getDays()).append(" 日内（含当日；只有一天的即当日起 ").append(d.getDays()).append(" 日；期限参数 `")
                     .append(d.getId()).append("`）");
         }

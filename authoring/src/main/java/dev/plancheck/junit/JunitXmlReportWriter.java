@@ -1,11 +1,11 @@
 package dev.plancheck.junit;
 
-import dev.plancheck.Gap;
-import dev.plancheck.PackFingerprint;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
-import dev.plancheck.VisibleText;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.PackFingerprint;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
+import dev.plancheck.text.VisibleText;
 import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.scenario.CaseOutcome;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.plancheck.lint;
 
-import dev.plancheck.Problem;
+import dev.plancheck.input.Problem;
 
 /**
  * One thing {@link PackLint} found wrong with a pack, under the check that found it.

@@ -1,6 +1,6 @@
 package dev.plancheck.lint;
 
-import dev.plancheck.PackFingerprint;
+import dev.plancheck.report.PackFingerprint;
 import java.util.List;
 
 /**

@@ -1,12 +1,15 @@
 package dev.plancheck.lint;
 
+import dev.plancheck.pack.PackLoader;
+import dev.plancheck.pack.LoadedPack;
+import dev.plancheck.input.ProblemCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.RuleInfo;
+import dev.plancheck.input.Problem;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.RulePack;
-import dev.plancheck.RulePackException;
+import dev.plancheck.input.RulePackException;
 import dev.plancheck.lint.LintFinding.Check;
 import dev.plancheck.pack.ClauseBook;
 import dev.plancheck.pack.DrlText;
@@ -14,7 +17,7 @@ import dev.plancheck.pack.DutyEvidence;
 import dev.plancheck.pack.PeriodDef;
 import dev.plancheck.pack.ResourceDir;
 import dev.plancheck.pack.RuleSet;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.InvalidScenarioException;
 import dev.plancheck.scenario.ScenarioRunner;
@@ -72,24 +75,25 @@ public final class PackLint {
             e.problems().forEach(p -> findings.add(new LintFinding(Check.FILES, p)));
             return new LintResult(idOrPath, null, 0, 0, 0, true, List.copyOf(findings));
         }
+        LoadedPack contents = PackLoader.reload(pack.origin());
         PlanChecker checker = null;
         try {
             checker = PlanChecker.create(pack);
         } catch (RulePackException e) {
             for (Problem p : e.problems()) {
-                findings.add(new LintFinding(classify(p.message()), p));
+                findings.add(new LintFinding(classify(p.code()), p));
             }
         }
-        sourceText(pack, checker, findings);
-        parameters(pack, findings);
-        evidence(pack, findings);
+        sourceText(contents, checker, findings);
+        parameters(contents, findings);
+        evidence(contents, findings);
         int files = 0;
         int cases = 0;
         boolean skipped = !checkScenarios;
         if (checkScenarios) {
-            Path folder = scenarios != null ? scenarios : defaultScenarios(pack);
+            Path folder = scenarios != null ? scenarios : defaultScenarios(contents);
             if (folder == null || !Files.isDirectory(folder)) {
-                findings.add(new LintFinding(Check.SCENARIOS, new Problem(folder == null ? pack.origin() : folder.toString(),
+                findings.add(new LintFinding(Check.SCENARIOS, new Problem(ProblemCode.LINT_FINDING, folder == null ? pack.origin() : folder.toString(),
                         0, 0, "", "找不到场景文件夹，无法检查场景覆盖；请用 --scenarios 给出场景文件夹，或用 --skip-scenarios 只检查规则包本身")));
                 skipped = true;
             } else if (checker != null) {
@@ -103,24 +107,22 @@ public final class PackLint {
                 skipped, List.copyOf(findings));
     }
 
-    private static Check classify(String message) {
-        if (message.startsWith("DRL 编译错误")) {
-            return Check.COMPILE;
-        }
-        if (message.contains("引用的条款") || message.contains("@sentence")) {
-            return Check.SOURCE_TEXT;
-        }
-        return Check.METADATA;
+    private static Check classify(ProblemCode code) {
+        return switch (code) {
+            case RULE_COMPILE, DRL_COMPILER_MISSING -> Check.COMPILE;
+            case RULE_CLAUSE -> Check.SOURCE_TEXT;
+            default -> Check.METADATA;
+        };
     }
 
     /** Clauses verbatim in the source document, and every duty sentence enforced by some rule. */
-    private static void sourceText(RulePack pack, PlanChecker checker, List<LintFinding> findings) {
-        RuleSet rules = pack.ruleSet();
+    private static void sourceText(LoadedPack contents, PlanChecker checker, List<LintFinding> findings) {
+        RuleSet rules = contents.ruleSet();
         ClauseBook book = rules.clauses();
         String clausesFile = rules.dir().nameOf("clauses.json");
         Path source = find(rules.dir(), book.source());
         if (source == null) {
-            findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(clausesFile, 0, 0, "$.source",
+            findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(ProblemCode.LINT_FINDING, clausesFile, 0, 0, "$.source",
                     "找不到原文文件 " + book.source() + "（在规则集文件夹及其上级、当前文件夹及其上级中查找），无法核对条款原文")));
         } else {
             String document;
@@ -131,7 +133,7 @@ public final class PackLint {
             }
             for (ClauseBook.Clause c : book.clauses().values()) {
                 if (!document.contains(c.text())) {
-                    findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(clausesFile, lineOf(text(rules.dir(), "clauses.json"),
+                    findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(ProblemCode.LINT_FINDING, clausesFile, lineOf(text(rules.dir(), "clauses.json"),
                             "\"" + c.id() + "\""), 0, "", "条款 " + c.id() + " 的 text 不是原文 " + book.source() + " 中一字不差的一段")));
                 }
             }
@@ -143,7 +145,7 @@ public final class PackLint {
             for (String duty : c.duties()) {
                 boolean cited = checker.rules().stream().anyMatch(r -> r.clause().equals(c.id()) && r.sentence().equals(duty));
                 if (!cited) {
-                    findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(clausesFile,
+                    findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(ProblemCode.LINT_FINDING, clausesFile,
                             lineOf(text(rules.dir(), "clauses.json"), duty), 0, "",
                             "条款 " + c.id() + " 的职责原句“" + duty + "”没有任何规则落实（没有规则的 @sentence 是它）")));
                 }
@@ -152,15 +154,15 @@ public final class PackLint {
     }
 
     /** Every period, series, quota and deadline named in a rule is defined, and every one defined is named. */
-    private static void parameters(RulePack pack, List<LintFinding> findings) {
-        var params = pack.parameters();
+    private static void parameters(LoadedPack contents, List<LintFinding> findings) {
+        var params = contents.parameters();
         Set<String> series = new HashSet<>();
         params.periods().values().stream().map(PeriodDef::series).filter(s -> s != null).forEach(series::add);
         Set<String> usedPeriods = new HashSet<>();
         Set<String> usedSeries = new HashSet<>();
         Set<String> usedQuotas = new HashSet<>();
         Set<String> usedDeadlines = new HashSet<>();
-        for (Map.Entry<String, String> drl : pack.ruleSet().drl().entrySet()) {
+        for (Map.Entry<String, String> drl : contents.ruleSet().drl().entrySet()) {
             Matcher m = REFERENCE.matcher(drl.getValue());
             while (m.find()) {
                 String type = m.group(1);
@@ -178,20 +180,20 @@ public final class PackLint {
                         case "Quota" -> "数量（quotas）";
                         default -> "期限（deadlines）";
                     };
-                    findings.add(new LintFinding(Check.PARAMETERS, new Problem(pack.ruleSet().dir().nameOf(drl.getKey()),
+                    findings.add(new LintFinding(Check.PARAMETERS, new Problem(ProblemCode.LINT_FINDING, contents.ruleSet().dir().nameOf(drl.getKey()),
                             lineAt(drl.getValue(), m.start()), 0, "", "规则引用的" + what + " \"" + id + "\" 在参数文件 "
-                            + pack.origin() + " 中没有定义")));
+                            + contents.origin() + " 中没有定义")));
                 }
             }
         }
-        String paramText = originText(pack);
+        String paramText = originText(contents);
         for (PeriodDef p : params.periods().values()) {
             if (!usedPeriods.contains(p.id()) && (p.series() == null || !usedSeries.contains(p.series()))) {
-                unused(findings, pack, paramText, "时段", p.id());
+                unused(findings, contents, paramText, "时段", p.id());
             }
         }
-        params.quotas().keySet().stream().filter(q -> !usedQuotas.contains(q)).forEach(q -> unused(findings, pack, paramText, "数量", q));
-        params.deadlines().keySet().stream().filter(d -> !usedDeadlines.contains(d)).forEach(d -> unused(findings, pack, paramText, "期限", d));
+        params.quotas().keySet().stream().filter(q -> !usedQuotas.contains(q)).forEach(q -> unused(findings, contents, paramText, "数量", q));
+        params.deadlines().keySet().stream().filter(d -> !usedDeadlines.contains(d)).forEach(d -> unused(findings, contents, paramText, "期限", d));
     }
 
     /**
@@ -199,33 +201,33 @@ public final class PackLint {
      * organiser a rule names exists. A duty that takes records of any kind would count a plan or a notice as the
      * thing done.
      */
-    private static void evidence(RulePack pack, List<LintFinding> findings) {
-        Vocabulary v = pack.ruleSet().vocabulary();
+    private static void evidence(LoadedPack contents, List<LintFinding> findings) {
+        Vocabulary v = contents.ruleSet().vocabulary();
         if (v == null) {
             return;
         }
-        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(pack.ruleSet());
-        for (Map.Entry<String, String> drl : pack.ruleSet().drl().entrySet()) {
-            String file = pack.ruleSet().dir().nameOf(drl.getKey());
+        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(contents.ruleSet().drl());
+        for (Map.Entry<String, String> drl : contents.ruleSet().drl().entrySet()) {
+            String file = contents.ruleSet().dir().nameOf(drl.getKey());
             for (DrlText.Rule r : DrlText.rules(drl.getValue())) {
                 int line = lineAt(drl.getValue(), r.lhsFrom());
                 for (DutyEvidence.Duty d : duties.getOrDefault(r.id(), List.of())) {
                     boolean limit = d.verb().startsWith("notExceeding");
                     if (d.activitiesOnly() && v.activityKinds().isEmpty()) {
-                        findings.add(new LintFinding(Check.EVIDENCE, new Problem(file, line, 0, "", "规则 " + r.id() + " 的“"
+                        findings.add(new LintFinding(Check.EVIDENCE, new Problem(ProblemCode.LINT_FINDING, file, line, 0, "", "规则 " + r.id() + " 的“"
                                 + d.what() + "”用 findings.held 只计活动类记录，但 vocabulary.json 没有标为 \"activity\": true 的类别")));
                     }
                     for (DutyEvidence.Source s : d.sources()) {
                         if (s.kinds().isEmpty() && !d.activitiesOnly() && !limit) {
-                            findings.add(new LintFinding(Check.EVIDENCE, new Problem(file, line, 0, "", "规则 " + r.id() + " 的“"
+                            findings.add(new LintFinding(Check.EVIDENCE, new Problem(ProblemCode.LINT_FINDING, file, line, 0, "", "规则 " + r.id() + " 的“"
                                     + d.what() + "”接受任何类别的记录，方案、通知也会算作做到；请用 kind == \"…\" 限定类别，"
                                     + "或用 findings.held 只计活动类记录")));
                         }
                         s.kinds().stream().filter(k -> !v.kinds().containsKey(k)).sorted().forEach(k -> findings.add(
-                                new LintFinding(Check.EVIDENCE, new Problem(file, line, 0, "", "规则 " + r.id() + " 的类别 \""
+                                new LintFinding(Check.EVIDENCE, new Problem(ProblemCode.LINT_FINDING, file, line, 0, "", "规则 " + r.id() + " 的类别 \""
                                         + k + "\" 不在 vocabulary.json 的 kinds 中，没有记录能满足它"))));
                         if (s.organiser() != null && !v.organisers().containsKey(s.organiser())) {
-                            findings.add(new LintFinding(Check.EVIDENCE, new Problem(file, line, 0, "", "规则 " + r.id()
+                            findings.add(new LintFinding(Check.EVIDENCE, new Problem(ProblemCode.LINT_FINDING, file, line, 0, "", "规则 " + r.id()
                                     + " 的组织单位 \"" + s.organiser() + "\" 不在 vocabulary.json 的 organisers 中，没有记录能满足它")));
                         }
                     }
@@ -234,8 +236,8 @@ public final class PackLint {
         }
     }
 
-    private static void unused(List<LintFinding> findings, RulePack pack, String paramText, String what, String id) {
-        findings.add(new LintFinding(Check.PARAMETERS, new Problem(pack.origin(), lineOf(paramText, "\"" + id + "\""), 0, "",
+    private static void unused(List<LintFinding> findings, LoadedPack pack, String paramText, String what, String id) {
+        findings.add(new LintFinding(Check.PARAMETERS, new Problem(ProblemCode.LINT_FINDING, pack.origin(), lineOf(paramText, "\"" + id + "\""), 0, "",
                 what + " \"" + id + "\" 已定义，但没有规则使用它；删除它，或检查规则中的名字是否写错")));
     }
 
@@ -245,7 +247,7 @@ public final class PackLint {
         try (Stream<Path> s = Files.walk(folder)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            findings.add(new LintFinding(Check.SCENARIOS, new Problem(folder.toString(), 0, 0, "", "无法列出场景文件夹：" + e.getMessage())));
+            findings.add(new LintFinding(Check.SCENARIOS, new Problem(ProblemCode.LINT_FINDING, folder.toString(), 0, 0, "", "无法列出场景文件夹：" + e.getMessage())));
             return new int[] {0, 0};
         }
         ScenarioRunner runner = new ScenarioRunner(checker);
@@ -260,7 +262,7 @@ public final class PackLint {
                     if (o.passed()) {
                         passed.add(o.name());
                     } else {
-                        findings.add(new LintFinding(Check.SCENARIOS, new Problem(o.file(), o.line(), 0, "",
+                        findings.add(new LintFinding(Check.SCENARIOS, new Problem(ProblemCode.LINT_FINDING, o.file(), o.line(), 0, "",
                                 "场景 " + o.name() + " 未通过：" + String.join("；", o.mismatches()).replace("\n", " "))));
                     }
                 }
@@ -273,13 +275,13 @@ public final class PackLint {
                 }
             } catch (RulePackException e) {
                 // The pack itself fails on this input (e.g. a rule names a quota that is not defined): say it once.
-                e.problems().forEach(p -> findings.add(new LintFinding(Check.SCENARIOS, new Problem(p.file(), p.line(),
+                e.problems().forEach(p -> findings.add(new LintFinding(Check.SCENARIOS, new Problem(ProblemCode.LINT_FINDING, p.file(), p.line(),
                         p.column(), p.path(), "运行场景 " + file + " 时规则包出错：" + p.message()))));
                 return new int[] {files.size(), cases};
             } catch (InvalidScenarioException e) {
                 e.problems().forEach(p -> findings.add(new LintFinding(Check.SCENARIOS, p)));
             } catch (IOException e) {
-                findings.add(new LintFinding(Check.SCENARIOS, new Problem(file.toString(), 0, 0, "", "无法读取：" + e.getMessage())));
+                findings.add(new LintFinding(Check.SCENARIOS, new Problem(ProblemCode.LINT_FINDING, file.toString(), 0, 0, "", "无法读取：" + e.getMessage())));
             }
         }
         for (RuleInfo r : checker.rules()) {
@@ -292,7 +294,7 @@ public final class PackLint {
                 missing.add("缺项（GAP）");
             }
             if (!missing.isEmpty()) {
-                findings.add(new LintFinding(Check.SCENARIOS, new Problem(folder.toString(), 0, 0, "",
+                findings.add(new LintFinding(Check.SCENARIOS, new Problem(ProblemCode.LINT_FINDING, folder.toString(), 0, 0, "",
                         "规则 " + r.id() + " 没有结果为" + String.join("、", missing) + "的通过场景；每条规则至少要有一个落实的场景和一个缺项的场景")));
             }
         }
@@ -300,7 +302,7 @@ public final class PackLint {
     }
 
     /** The scenario folder of a pack: beside its parameter file, or for a bundled pack in this repository's tests. */
-    static Path defaultScenarios(RulePack pack) {
+    static Path defaultScenarios(LoadedPack pack) {
         if (!pack.origin().startsWith("classpath:")) {
             Path beside = Path.of(pack.origin()).getParent().resolve("scenarios");
             return Files.isDirectory(beside) ? beside : null;
@@ -342,7 +344,7 @@ public final class PackLint {
         }
     }
 
-    private static String originText(RulePack pack) {
+    private static String originText(LoadedPack pack) {
         String origin = pack.origin();
         try {
             if (origin.startsWith("classpath:")) {

@@ -1,10 +1,13 @@
 package dev.plancheck.mutation;
 
-import dev.plancheck.Notice;
-import dev.plancheck.Problem;
-import dev.plancheck.Report;
+import dev.plancheck.engine.Reports;
+import dev.plancheck.pack.PackLoader;
+import dev.plancheck.pack.LoadedPack;
+import dev.plancheck.report.Notice;
+import dev.plancheck.input.Problem;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
-import dev.plancheck.RulePackException;
+import dev.plancheck.input.RulePackException;
 import dev.plancheck.engine.CompiledRules;
 import dev.plancheck.engine.Evaluation;
 import dev.plancheck.model.Quota;
@@ -50,7 +53,7 @@ import java.util.stream.Collectors;
 public final class MutationTester {
     private static final Pattern QUOTA_ID = Pattern.compile("id\\s*==\\s*\"([^\"]+)\"");
 
-    private final RulePack pack;
+    private final LoadedPack pack;
     private final Map<String, List<ScenarioFile>> scenariosByRule = new LinkedHashMap<>();
     private final List<Mutant> mutants = new ArrayList<>();
     private final Map<String, Prepared> byFile = new ConcurrentHashMap<>();
@@ -62,11 +65,11 @@ public final class MutationTester {
 
     /** Mutants of the rules whose ids pass {@code rules}. */
     public MutationTester(RulePack pack, List<ScenarioFile> scenarios, Predicate<String> rules) {
-        this.pack = pack;
+        this.pack = PackLoader.reload(pack.origin());
         for (ScenarioFile s : scenarios) {
             scenariosByRule.computeIfAbsent(s.rule().id(), k -> new ArrayList<>()).add(s);
         }
-        for (Map.Entry<String, String> drl : pack.ruleSet().drl().entrySet()) {
+        for (Map.Entry<String, String> drl : this.pack.ruleSet().drl().entrySet()) {
             DrlMutator.mutants(drl.getKey(), drl.getValue()).stream().filter(m -> rules.test(m.ruleId()))
                     .filter(this::possible).forEach(mutants::add);
         }
@@ -212,11 +215,12 @@ public final class MutationTester {
         r.notices().stream().filter(n -> n.type() != Notice.Type.UNMATCHED
                 || (elsewhere.unmatched().contains(n.recordId()) && !asked.contains(n.recordId()))).forEach(notices::add);
         notices.sort(Comparator.comparing(Notice::recordId).thenComparing(Notice::type));
-        return r.withGapsAndNotices(r.gaps(), List.copyOf(notices));
+        return Reports.withGapsAndNotices(r, r.gaps(), notices);
     }
 
     private Report run(CompiledRules rules, ScenarioCase c) {
-        return Evaluation.run(rules, pack, c.submission(), pack.checkDate(c.asOf()), pack.parameters().comingDueDays());
+        return Evaluation.run(rules, pack, c.submission(), c.asOf() == null ? pack.lastDay() : c.asOf(),
+                pack.parameters().comingDueDays());
     }
 
     private RuleSet only(String file, String text) {

@@ -12,6 +12,11 @@ import java.util.List;
  * @param mismatches what differed between the expected and the actual result; empty when the case passed
  */
 public record CaseOutcome(String file, int line, String rule, String name, List<String> mismatches) {
+    /** The mismatches are copied. */
+    public CaseOutcome {
+        mismatches = List.copyOf(mismatches);
+    }
+
     public boolean passed() {
         return mismatches.isEmpty();
     }

@@ -1,6 +1,6 @@
 package dev.plancheck.scenario;
 
-import dev.plancheck.Problem;
+import dev.plancheck.input.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,11 +1,11 @@
 package dev.plancheck.scenario;
 
 import dev.plancheck.CheckOptions;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
-import dev.plancheck.RuleInfo;
-import dev.plancheck.Submission;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleInfo;
+import dev.plancheck.input.Submission;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package dev.plancheck.scenario;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.RuleInfo;
+import dev.plancheck.report.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,20 +1,21 @@
 package dev.plancheck.scenario;
 
+import dev.plancheck.input.ProblemCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plancheck.InvalidSubmissionException;
-import dev.plancheck.Notice;
+import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.report.Notice;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Report;
-import dev.plancheck.RuleInfo;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
-import dev.plancheck.Submission;
-import dev.plancheck.input.JsonPaths;
-import dev.plancheck.input.LocatedJson;
-import dev.plancheck.pack.JsonFields;
+import dev.plancheck.input.Problem;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleInfo;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
+import dev.plancheck.input.Submission;
+import dev.plancheck.json.JsonPaths;
+import dev.plancheck.json.LocatedJson;
+import dev.plancheck.json.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,10 +87,10 @@ public final class ScenarioRunner {
         if (doc == null) {
             throw new InvalidScenarioException(problems);
         }
-        JsonFields f = new JsonFields(doc, problems);
+        JsonFields f = new JsonFields(doc, problems, ProblemCode.SCENARIO_INVALID);
         JsonNode root = doc.root();
         if (!root.isObject()) {
-            throw new InvalidScenarioException(List.of(doc.problem("$", "场景文件应为一个 JSON 对象 {\"rule\": …, \"cases\": […]}")));
+            throw new InvalidScenarioException(List.of(doc.problem(ProblemCode.SCENARIO_INVALID, "$", "场景文件应为一个 JSON 对象 {\"rule\": …, \"cases\": […]}")));
         }
         f.onlyKnownMembers(root, "$", FILE_FIELDS);
         String ruleId = f.text(root, "$", "rule", true);
@@ -138,7 +139,7 @@ public final class ScenarioRunner {
         if (years.isEmpty() || years.contains(year)) {
             return true;
         }
-        f.report("$", "场景文件的日期都在 " + String.join("、", years) + " 年，而规则包 " + checker.pack().id() + " 的考核年度是 "
+        f.report(ProblemCode.SCENARIO_OTHER_YEAR, "$", "场景文件的日期都在 " + String.join("、", years) + " 年，而规则包 " + checker.pack().id() + " 的考核年度是 "
                 + year + " 年：这些场景是为另一年度的规则包写的；请用 --pack 选择 " + String.join("、", years) + " 年的规则包");
         return false;
     }
@@ -220,11 +221,11 @@ public final class ScenarioRunner {
         } catch (InvalidSubmissionException e) {
             for (Problem p : e.problems()) {
                 String inCase = p.path().startsWith("$.activities") ? path + p.path().substring(1) : path;
-                f.report(inCase, p.message());
+                f.report(p.code(), inCase, p.message());
             }
             return null;
         }
-        int line = doc.problem(path, "").line();
+        int line = doc.problem(ProblemCode.SCENARIO_INVALID, path, "").line();
         return new ScenarioCase(doc.file(), line, rule, name, parsed, asOf,
                 report -> compare(rule, report, expected, expectedNotices));
     }

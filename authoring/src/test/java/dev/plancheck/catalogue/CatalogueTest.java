@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plancheck.RuleInfo;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.testing.Checkers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.CheckOptions;
-import dev.plancheck.Report;
-import dev.plancheck.Waiver;
+import dev.plancheck.report.Report;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.scenario.CaseOutcome;
@@ -97,7 +97,7 @@ class JunitXmlReportWriterTest {
     @Test
     void characters_xml_cannot_hold_are_shown_by_their_code_and_the_file_stays_well_formed() throws Exception {
         String name = "电厂\u0001街道\u0008\ufffe\uffff\ud800\u202e";
-        var s = dev.plancheck.Submission.of("x\u0007.json", 2023, List.of(
+        var s = dev.plancheck.input.Submission.of("x\u0007.json", 2023, List.of(
                 new dev.plancheck.model.OrgUnit("DC", name, dev.plancheck.model.UnitLevel.SUBDISTRICT),
                 new dev.plancheck.model.OrgUnit("SL", "松林社区", dev.plancheck.model.UnitLevel.COMMUNITY)), List.of());
         String xml = write(List.of(Checkers.dianchang2023().check(s)));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.RuleInfo;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.scenario.ScenarioFile;
 import dev.plancheck.scenario.ScenarioRunner;
 import dev.plancheck.testing.Checkers;

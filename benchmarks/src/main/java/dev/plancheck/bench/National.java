@@ -1,8 +1,8 @@
 package dev.plancheck.bench;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
-import dev.plancheck.Submission;
+import dev.plancheck.report.Report;
+import dev.plancheck.input.Submission;
 import dev.plancheck.report.JsonReportWriter;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.RulePack;
-import dev.plancheck.Submission;
+import dev.plancheck.input.Submission;
 import dev.plancheck.engine.CompiledRules;
+import dev.plancheck.pack.LoadedPack;
+import dev.plancheck.pack.PackLoader;
 import dev.plancheck.pack.ResourceDir;
 import dev.plancheck.pack.RuleSet;
 import java.io.IOException;
@@ -312,7 +314,7 @@ public final class Suite {
 
     /** The child's side: the checker's rules loaded, then the city read and fired once, timed; prints records/s. */
     private static void naiveChild(Path city) throws Exception {
-        RulePack pack = RulePack.bundled();
+        LoadedPack pack = PackLoader.bundled(RulePack.bundledIds().get(0));
         CompiledRules rules = CompiledRules.load(pack.ruleSet());
         long t0 = System.nanoTime();
         long n = Workloads.naiveDrools(rules, pack, city);

@@ -3,11 +3,12 @@ package dev.plancheck.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
-import dev.plancheck.Submission;
+import dev.plancheck.input.Submission;
 import dev.plancheck.engine.CompiledRules;
 import dev.plancheck.engine.NaiveDrools;
+import dev.plancheck.pack.LoadedPack;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
@@ -48,7 +49,7 @@ final class Workloads {
     }
 
     /** Second baseline: the records read as in {@link #jacksonOnly}, then one session for the city, rules fired once. */
-    static long naiveDrools(CompiledRules rules, RulePack pack, Path city) throws Exception {
+    static long naiveDrools(CompiledRules rules, LoadedPack pack, Path city) throws Exception {
         List<OrgUnit> units = new ArrayList<>();
         List<Activity> activities = new ArrayList<>();
         Ndjson.forEachLine(city, (n, line) -> {

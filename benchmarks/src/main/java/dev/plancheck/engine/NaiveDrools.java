@@ -1,6 +1,6 @@
 package dev.plancheck.engine;
 
-import dev.plancheck.RulePack;
+import dev.plancheck.pack.LoadedPack;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ public final class NaiveDrools {
     }
 
     /** Fires the rules once over everything; returns the number of rule firings. */
-    public static int fireOnce(CompiledRules rules, RulePack pack, List<OrgUnit> units, List<Activity> activities) {
+    public static int fireOnce(CompiledRules rules, LoadedPack pack, List<OrgUnit> units, List<Activity> activities) {
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("findings", new Findings(rules, LocalDate.of(pack.year(), 12, 31), new Counting(pack)));

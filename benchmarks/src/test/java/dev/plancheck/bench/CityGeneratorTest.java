@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
-import dev.plancheck.Submission;
+import dev.plancheck.report.Report;
+import dev.plancheck.input.Submission;
 import org.junit.jupiter.api.Test;
 
 /** The generator's smoke test (the suite itself does not run in CI). */

@@ -1,16 +1,16 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.CheckOptions;
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
-import dev.plancheck.Notice;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.report.Notice;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
-import dev.plancheck.RulePackException;
-import dev.plancheck.Submission;
-import dev.plancheck.VisibleText;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.RulePackException;
+import dev.plancheck.input.Submission;
+import dev.plancheck.text.VisibleText;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             writer = Formats.forName(format, detail);
         } catch (IllegalArgumentException e) {
-            err.println("--format：" + VisibleText.line(InputLimits.echo(e.getMessage())));
+            err.println("--format：" + VisibleText.line(VisibleText.excerpt(e.getMessage())));
             return ExitCode.BAD_INPUT.code;
         }
         if (writer.binary() && output == null) {
@@ -107,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
                 asOfDate = null;
             }
             if (asOfDate == null) {
-                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + VisibleText.line(InputLimits.echo(asOf)) + "\"");
+                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + VisibleText.line(VisibleText.excerpt(asOf)) + "\"");
                 return ExitCode.BAD_INPUT.code;
             }
         }
@@ -291,7 +291,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Report r : reports) {
             List<Notice> kept = r.notices().stream()
                     .filter(n -> n.type() != Notice.Type.WAIVER_UNUSED || !used.contains(n.recordId())).toList();
-            out.add(kept.size() == r.notices().size() ? r : r.withGapsAndNotices(r.gaps(), kept));
+            out.add(kept.size() == r.notices().size() ? r : dev.plancheck.engine.Reports.withGapsAndNotices(r, r.gaps(), kept));
         }
         return out;
     }

@@ -1,12 +1,14 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Submission;
-import dev.plancheck.VisibleText;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.ledger.Waivers;
+import dev.plancheck.input.Submission;
+import dev.plancheck.text.VisibleText;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.io.ledger.LedgerTemplate;
 import dev.plancheck.io.ledger.Ledgers;
 
@@ -67,7 +69,7 @@ final class ConvertCommand implements Callable<Integer> {
         // Every path and value echoed on the terminal is shown as check shows it (VisibleText).
         String shownIn = VisibleText.line(in.toString());
         if (!format.equals("json") && !format.equals("xlsx")) {
-            err.println("--to：输出格式应为 json 或 xlsx，实际是 \"" + VisibleText.line(InputLimits.echo(to)) + "\"");
+            err.println("--to：输出格式应为 json 或 xlsx，实际是 \"" + VisibleText.line(VisibleText.excerpt(to)) + "\"");
             return ExitCode.BAD_INPUT.code;
         }
         if (waiversFile != null && !format.equals("xlsx")) {
@@ -142,7 +144,7 @@ final class ConvertCommand implements Callable<Integer> {
                 List<String> unitIds = submission.units().stream().map(u -> u.getId()).toList();
                 for (Waiver w : read) {
                     if (!unitIds.contains(w.unitId())) {
-                        problems.add(new Problem(w.source(), 0, 0, "", "情况说明的单位编号“" + InputLimits.echo(w.unitId())
+                        problems.add(Waivers.problem(w, ProblemCode.WAIVER_UNIT_UNKNOWN, "情况说明的单位编号“" + VisibleText.excerpt(w.unitId())
                                 + "”不在台账 " + in + " 的单位中；已有单位：" + String.join("、", unitIds)));
                     }
                 }
@@ -171,7 +173,7 @@ final class ConvertCommand implements Callable<Integer> {
         List<Waiver> sheet = waivers;
         try {
             if (format.equals("json")) {
-                byte[] json = SubmissionJson.write(converted, checker.pack().ruleSet().vocabulary()).getBytes(StandardCharsets.UTF_8);
+                byte[] json = SubmissionJson.write(converted, checker.pack().vocabulary()).getBytes(StandardCharsets.UTF_8);
                 OutputFile.write(target, stream -> stream.write(json));
             } else {
                 OutputFile.write(target, stream -> LedgerTemplate.write(checker.pack(), converted, sheet, stream));

@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.VisibleText;
+import dev.plancheck.text.VisibleText;
 
 /**
  * A failure of the checker itself while it handled one input, carrying which input it was. It ends the run

@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import java.util.List;
 
 /** The exit codes of the command line, decided in one place from what a run produced. */

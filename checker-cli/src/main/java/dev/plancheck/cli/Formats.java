@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.report.ReportWriter;
 import java.io.ByteArrayOutputStream;

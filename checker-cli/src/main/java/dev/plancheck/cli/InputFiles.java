@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.VisibleText;
+import dev.plancheck.text.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;

@@ -1,10 +1,10 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Submission;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.Submission;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.io.ledger.Ledgers;
 import java.io.IOException;
 import java.nio.file.Path;

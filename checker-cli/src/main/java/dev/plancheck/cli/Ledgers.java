@@ -1,11 +1,11 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Submission;
-import dev.plancheck.VisibleText;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.Submission;
+import dev.plancheck.text.VisibleText;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -103,7 +103,7 @@ final class Ledgers {
             // Problems are located in the line as if it were a file; put them back at the file's line.
             List<Problem> moved = new ArrayList<>();
             for (Problem p : e.problems()) {
-                moved.add(new Problem(file, number, p.line() <= 1 ? p.column() : 0, p.path(),
+                moved.add(new Problem(p.code(), file, number, p.line() <= 1 ? p.column() : 0, p.path(),
                         p.line() > 1 ? p.message() + "（行内第 " + p.line() + " 行）" : p.message()));
             }
             visitor.invalid(source, new InvalidSubmissionException(moved, e.omitted()));

@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.InputLimits;
+import dev.plancheck.input.InputLimits;
 import picocli.CommandLine.Option;
 
 /** Options that raise or lower the {@link InputLimits} for one run; the defaults are the library's. */

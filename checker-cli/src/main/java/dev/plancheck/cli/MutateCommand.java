@@ -1,8 +1,8 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.RulePackException;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.RulePackException;
 import dev.plancheck.mutation.MutationReport;
 import dev.plancheck.mutation.MutationTester;
 import dev.plancheck.scenario.InvalidScenarioException;

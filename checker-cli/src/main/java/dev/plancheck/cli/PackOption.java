@@ -1,11 +1,11 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.InputLimits;
+import dev.plancheck.input.InputLimits;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
+import dev.plancheck.input.Problem;
 import dev.plancheck.RulePack;
-import dev.plancheck.RulePackException;
-import dev.plancheck.VisibleText;
+import dev.plancheck.input.RulePackException;
+import dev.plancheck.text.VisibleText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class PackOption {
     }
 
     Loaded load(PrintWriter err) {
-        String shown = VisibleText.line(InputLimits.echo(pack));
+        String shown = VisibleText.line(VisibleText.excerpt(pack));
         if (pack.isEmpty()) {
             err.println("--pack：为空；请给出内置规则包的 id（" + String.join("、", RulePack.bundledIds()) + "）或规则包的路径");
             return new Loaded(null, ExitCode.BAD_INPUT);

@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.report.ReportWriter;
 import dev.plancheck.report.Comparison;
 import dev.plancheck.report.JsonReportWriter;

@@ -1,6 +1,6 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.RulePackException;
+import dev.plancheck.input.RulePackException;
 import dev.plancheck.service.CheckService;
 import dev.plancheck.service.ServiceConfig;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.VisibleText;
+import dev.plancheck.text.VisibleText;
 import dev.plancheck.io.ledger.LedgerTemplate;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,8 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
 import dev.plancheck.junit.JunitXmlReportWriter;
 import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.InvalidScenarioException;
@@ -84,7 +85,7 @@ final class TestCommand implements Callable<Integer> {
                 broken.add(new JunitXmlReportWriter.BrokenFile(file.toString(),
                         e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"))));
                 // Scenarios of another year fail file by file for the same reason: say it in full once.
-                boolean wrongYear = e.problems().stream().anyMatch(p -> p.message().contains("为另一年度的规则包写的"));
+                boolean wrongYear = e.problems().stream().anyMatch(p -> p.code() == ProblemCode.SCENARIO_OTHER_YEAR);
                 if (wrongYear && otherYear++ > 0) {
                     continue;
                 }

@@ -1,10 +1,10 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Submission;
-import dev.plancheck.VisibleText;
+import dev.plancheck.input.Submission;
+import dev.plancheck.text.VisibleText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -47,7 +47,7 @@ class LedgerCommandsTest {
         MainTest.Run toJson = MainTest.run("convert", xlsx.toString(), "--to", "json", "--out", back.toString());
         assertEquals(0, toJson.code(), toJson.err());
         PlanChecker checker = PlanChecker.create();
-        String expected = dev.plancheck.io.ledger.SubmissionJson.write(checker.read(COMPLIANT), checker.pack().ruleSet().vocabulary());
+        String expected = dev.plancheck.io.ledger.SubmissionJson.write(checker.read(COMPLIANT), checker.pack().vocabulary());
         assertEquals(expected, Files.readString(back, StandardCharsets.UTF_8));
         assertEquals(0, MainTest.run("check", back.toString()).code(), "the converted ledger is still compliant");
     }
@@ -120,7 +120,7 @@ class LedgerCommandsTest {
         Path xlsx = dir.resolve("c.xlsx");
         try (var out = Files.newOutputStream(xlsx)) {
             dev.plancheck.io.ledger.LedgerTemplate.write(checker.pack(), Ledgers.read(checker, json),
-                    java.util.List.of(new dev.plancheck.Waiver("R8-3", "HP", "上级通知取消", null, null, "t")), out);
+                    java.util.List.of(new dev.plancheck.input.Waiver("R8-3", "HP", "上级通知取消", null, null, "t")), out);
         }
         Files.delete(json);
         MainTest.Run r = MainTest.run("convert", xlsx.toString(), "--to", "json");
@@ -134,7 +134,7 @@ class LedgerCommandsTest {
         MainTest.Run back = MainTest.run("convert", dir.resolve("c.json").toString(), "--to", "xlsx", "--out", again.toString(),
                 "--waivers", dir.resolve("c.waivers.json").toString());
         assertEquals(0, back.code(), back.err());
-        dev.plancheck.Waiver w = Ledgers.readWaivers(checker, again).get(0);
+        dev.plancheck.input.Waiver w = Ledgers.readWaivers(checker, again).get(0);
         assertEquals(java.util.List.of("R8-3", "HP", "上级通知取消"), java.util.List.of(w.ruleId(), w.unitId(), w.reason()));
     }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.RuleInfo;
-import dev.plancheck.Scope;
+import dev.plancheck.report.RuleInfo;
+import dev.plancheck.report.Scope;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -175,7 +175,7 @@ class MainTest {
     void usage_errors_exit_2_and_name_what_is_accepted() {
         Run format = run("check", "--format", "xml", SAMPLES + "compliant.json");
         assertEquals(2, format.code());
-        assertTrue(format.err().contains("未知的报告格式 \"xml\"；可用：text、json、junit、html、xlsx、csv"), format.err());
+        assertTrue(format.err().contains("未知的报告格式 \"xml\"；可用：text、json、csv、html、junit、xlsx"), format.err());
         Run asOf = run("check", "--as-of", "2023-02-30", SAMPLES + "compliant.json");
         assertEquals(2, asOf.code());
         assertTrue(asOf.err().contains("--as-of：应为 YYYY-MM-DD 格式的真实日期"), asOf.err());

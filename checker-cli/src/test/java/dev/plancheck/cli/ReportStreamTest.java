@@ -3,7 +3,7 @@ package dev.plancheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
 import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.report.ReportFormats;

@@ -1,2 +1,2 @@
-/** The calendar of an assessment year: node days (fixed or solar terms), windows, seasons and half-years. */
+/** Internal: the calendar of an assessment year: node days (fixed, solar terms, the Spring Festival), windows, seasons and half-years. */
 package dev.plancheck.calendar;

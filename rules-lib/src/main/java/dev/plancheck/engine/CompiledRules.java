@@ -1,10 +1,11 @@
 package dev.plancheck.engine;
 
-import dev.plancheck.Problem;
-import dev.plancheck.RuleInfo;
-import dev.plancheck.RulePackException;
-import dev.plancheck.Scope;
-import dev.plancheck.Severity;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.report.RuleInfo;
+import dev.plancheck.input.RulePackException;
+import dev.plancheck.report.Scope;
+import dev.plancheck.report.Severity;
 import dev.plancheck.pack.ClauseBook;
 import dev.plancheck.pack.RuleSet;
 import java.io.StringReader;
@@ -84,7 +85,7 @@ public final class CompiledRules {
             for (KnowledgeBuilderError e : builder.getErrors()) {
                 String source = e.getResource() == null ? ruleSet.dir().describe() : e.getResource().getSourcePath();
                 int[] lines = e.getLines();
-                problems.add(new Problem(fileByPackagePath.getOrDefault(source, source),
+                problems.add(new Problem(ProblemCode.RULE_COMPILE, fileByPackagePath.getOrDefault(source, source),
                         lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0, 0, "",
                         "DRL 编译错误：" + e.getMessage().strip()));
             }
@@ -98,7 +99,7 @@ public final class CompiledRules {
         List<Problem> problems = new ArrayList<>();
         for (String file : ruleSet.drl().keySet()) {
             if (!FILE.matcher(file).matches()) {
-                problems.add(new Problem(ruleSet.dir().nameOf(file), 0, 0, "", "规则文件名应形如 sNN_名称.drl（NN 为原文的章节号，如 s01_united_front.drl）"));
+                problems.add(new Problem(ProblemCode.PACK_INVALID, ruleSet.dir().nameOf(file), 0, 0, "", "规则文件名应形如 sNN_名称.drl（NN 为原文的章节号，如 s01_united_front.drl）"));
             }
         }
         return problems;
@@ -122,7 +123,7 @@ public final class CompiledRules {
             }
         }
         if (infos.isEmpty() && problems.isEmpty()) {
-            problems.add(new Problem(ruleSet.dir().describe(), 0, 0, "", "规则集中没有任何规则"));
+            problems.add(new Problem(ProblemCode.PACK_INVALID, ruleSet.dir().describe(), 0, 0, "", "规则集中没有任何规则"));
         }
         if (!problems.isEmpty()) {
             problems.sort(Problem.IN_FILE_ORDER);
@@ -150,7 +151,7 @@ public final class CompiledRules {
             }
         }
         if (!local.isEmpty()) {
-            local.forEach(m -> problems.add(new Problem(where, line, 0, "", m)));
+            local.forEach(m -> problems.add(new Problem(ProblemCode.RULE_METADATA, where, line, 0, "", m)));
             return null;
         }
         String id = text(meta, "id");
@@ -172,9 +173,10 @@ public final class CompiledRules {
         }
         ClauseBook.Clause c = ruleSet.clauses() == null ? null : ruleSet.clauses().get(clause);
         if (c == null) {
-            local.add("规则 " + id + " 引用的条款 " + clause + " 不在 clauses.json 中");
+            problems.add(new Problem(ProblemCode.RULE_CLAUSE, where, line, 0, "", "规则 " + id + " 引用的条款 " + clause + " 不在 clauses.json 中"));
         } else if (!c.duties().contains(sentence)) {
-            local.add("规则 " + id + " 的 @sentence 不是条款 " + clause + " 在 clauses.json 中列出的职责原句之一");
+            problems.add(new Problem(ProblemCode.RULE_CLAUSE, where, line, 0, "", "规则 " + id + " 的 @sentence 不是条款 " + clause
+                    + " 在 clauses.json 中列出的职责原句之一"));
         }
         if (scope == null) {
             local.add("规则 " + id + " 的 @scope 应为 subdistrict 或 community，实际是 \"" + text(meta, "scope") + "\"");
@@ -190,12 +192,12 @@ public final class CompiledRules {
             }
         }
         if (!local.isEmpty()) {
-            local.forEach(m -> problems.add(new Problem(where, line, 0, "", m)));
+            local.forEach(m -> problems.add(new Problem(ProblemCode.RULE_METADATA, where, line, 0, "", m)));
             return null;
         }
         String trigger = meta.get("trigger") == null ? null : text(meta, "trigger");
         if (trigger != null && ruleSet.vocabulary() != null && !ruleSet.vocabulary().kinds().containsKey(trigger)) {
-            problems.add(new Problem(where, line, 0, "", "规则 " + id + " 的 @trigger 应为 vocabulary.json 中的记录类别，实际是 \"" + trigger + "\""));
+            problems.add(new Problem(ProblemCode.RULE_METADATA, where, line, 0, "", "规则 " + id + " 的 @trigger 应为 vocabulary.json 中的记录类别，实际是 \"" + trigger + "\""));
             return null;
         }
         return new RuleInfo(id, rule.getName(), text(meta, "title"), clause, sentence, scope, severity,

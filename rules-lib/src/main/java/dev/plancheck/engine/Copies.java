@@ -1,7 +1,7 @@
 package dev.plancheck.engine;
 
 import dev.plancheck.model.Activity;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.plancheck.engine;
 
-import dev.plancheck.RulePack;
+import dev.plancheck.pack.LoadedPack;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.DateRange;
 import dev.plancheck.model.Period;
 import dev.plancheck.pack.SpanLimit;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +39,7 @@ final class Counting {
     private final SpanLimit longestSpan;
     private final Map<String, List<Period>> bySeries;
 
-    Counting(RulePack pack) {
+    Counting(LoadedPack pack) {
         this.vocabulary = pack.ruleSet().vocabulary();
         this.longestSpan = pack.parameters().longestSpan();
         this.bySeries = pack.periods().stream().filter(p -> p.getSeries() != null)

@@ -1,23 +1,24 @@
 package dev.plancheck.engine;
 
-import dev.plancheck.ComingDuty;
-import dev.plancheck.Gap;
-import dev.plancheck.Notice;
-import dev.plancheck.PartResult;
-import dev.plancheck.Problem;
-import dev.plancheck.Report;
-import dev.plancheck.RetiredRule;
-import dev.plancheck.RuleInfo;
-import dev.plancheck.RulePack;
-import dev.plancheck.RulePackException;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
-import dev.plancheck.Submission;
+import dev.plancheck.report.ComingDuty;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Notice;
+import dev.plancheck.report.PartResult;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RetiredRule;
+import dev.plancheck.report.RuleInfo;
+import dev.plancheck.pack.LoadedPack;
+import dev.plancheck.input.RulePackException;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
+import dev.plancheck.input.Submission;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.DateRange;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ public final class Evaluation {
      * @param asOf          the day of the check (the state at the end of that day)
      * @param comingDueDays days ahead to list coming duties
      */
-    public static Report run(CompiledRules rules, RulePack pack, Submission submission, LocalDate asOf, int comingDueDays) {
+    public static Report run(CompiledRules rules, LoadedPack pack, Submission submission, LocalDate asOf, int comingDueDays) {
         int year = pack.year();
         LocalDate first = pack.firstDay();
         LocalDate last = pack.lastDay();
@@ -174,7 +175,7 @@ public final class Evaluation {
         }
         if (!errors.isEmpty()) {
             throw new RulePackException(errors.stream().distinct()
-                    .map(m -> new Problem(pack.origin(), 0, 0, "", m)).toList());
+                    .map(m -> new Problem(ProblemCode.RULE_FAILED, pack.origin(), 0, 0, "", m)).toList());
         }
 
         Set<String> organiserAsked = new HashSet<>();
@@ -198,7 +199,7 @@ public final class Evaluation {
         Findings make(CompiledRules rules, LocalDate asOf, Counting counting);
     }
 
-    private static Findings fire(CompiledRules rules, RulePack pack, List<OrgUnit> units, List<Activity> activities,
+    private static Findings fire(CompiledRules rules, LoadedPack pack, List<OrgUnit> units, List<Activity> activities,
                                  LocalDate asOf, Counting counting, FindingsMaker maker) {
         Findings findings = maker.make(rules, asOf, counting);
         KieSession session = rules.kieBase().newKieSession();
@@ -221,7 +222,7 @@ public final class Evaluation {
      * one record of each kind that triggers a conditional rule). Used for the rule catalogue, so that the
      * catalogue shows the periods and quotas the rules really use.
      */
-    public static Map<String, List<PartResult>> requirements(CompiledRules rules, RulePack pack) {
+    public static Map<String, List<PartResult>> requirements(CompiledRules rules, LoadedPack pack) {
         OrgUnit subdistrict = new OrgUnit("S", "街道", UnitLevel.SUBDISTRICT);
         OrgUnit community = new OrgUnit("C", "社区", UnitLevel.COMMUNITY);
         List<Activity> triggers = new ArrayList<>();

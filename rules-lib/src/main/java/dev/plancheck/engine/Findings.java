@@ -1,8 +1,8 @@
 package dev.plancheck.engine;
 
-import dev.plancheck.PartResult;
-import dev.plancheck.RuleInfo;
-import dev.plancheck.Status;
+import dev.plancheck.report.PartResult;
+import dev.plancheck.report.RuleInfo;
+import dev.plancheck.report.Status;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.Period;

@@ -1,9 +1,9 @@
 package dev.plancheck.engine;
 
-import dev.plancheck.Gap;
-import dev.plancheck.Notice;
-import dev.plancheck.Report;
-import dev.plancheck.Waiver;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Notice;
+import dev.plancheck.report.Report;
+import dev.plancheck.input.Waiver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class Waiving {
         }
         List<Notice> notices = new ArrayList<>(r.notices());
         notices.addAll(extra);
-        return r.withGapsAndNotices(gaps, notices);
+        return Reports.withGapsAndNotices(r, gaps, notices);
     }
 
     private static int indexOf(List<Gap> gaps, Waiver w) {

@@ -1,7 +1,8 @@
 package dev.plancheck.pack;
 
+import dev.plancheck.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plancheck.input.JsonPaths;
+import dev.plancheck.json.JsonPaths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,10 @@ import java.util.Set;
 public final class ClauseBook {
     /** One clause: {@code §1.2}, the section it belongs to, its full original text, and its duty sentences. */
     public record Clause(String id, String section, String text, List<String> duties) {
+        /** The duties are copied. */
+        public Clause {
+            duties = List.copyOf(duties);
+        }
     }
 
     private final String document;

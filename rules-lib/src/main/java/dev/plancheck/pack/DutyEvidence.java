@@ -1,5 +1,6 @@
 package dev.plancheck.pack;
 
+import dev.plancheck.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code findings.held} accepts the vocabulary's activity kinds.
  *
  * <pre>{@code
- * Map<String, List<DutyEvidence.Duty>> byRule = DutyEvidence.of(pack.ruleSet());
+ * Map<String, List<DutyEvidence.Duty>> byRule = DutyEvidence.of(pack.ruleFiles());
  * byRule.get("R1.2-3").get(0)   // Duty[what=统战工作计划, verb=present, sources=[Source[kinds=[work-plan], organiser=null]]]
  * }</pre>
  */
@@ -52,6 +53,11 @@ public final class DutyEvidence {
      * the records that limit them.
      */
     public record Duty(String what, String verb, List<Source> sources) {
+        /** The sources are copied. */
+        public Duty {
+            sources = List.copyOf(sources);
+        }
+
         /** True when only activities count ({@code findings.held}). */
         public boolean activitiesOnly() {
             return HELD.equals(verb);
@@ -66,10 +72,10 @@ public final class DutyEvidence {
         }
     }
 
-    /** The duties of every rule of the rule set, by rule id, in the order the rules report them. */
-    public static Map<String, List<Duty>> of(RuleSet ruleSet) {
+    /** The duties of every rule of the rule files (file name to DRL text), by rule id, in the order the rules report them. */
+    public static Map<String, List<Duty>> of(Map<String, String> ruleFiles) {
         Map<String, List<Duty>> out = new LinkedHashMap<>();
-        for (String drl : ruleSet.drl().values()) {
+        for (String drl : ruleFiles.values()) {
             for (DrlText.Rule r : DrlText.rules(drl)) {
                 out.put(r.id(), duties(drl, r));
             }

@@ -1,10 +1,11 @@
 package dev.plancheck.pack;
 
+import dev.plancheck.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plancheck.calendar.NodeDay;
 import dev.plancheck.calendar.PeriodSpec;
 import dev.plancheck.calendar.SolarTerms;
-import dev.plancheck.input.JsonPaths;
+import dev.plancheck.json.JsonPaths;
 import dev.plancheck.model.Deadline;
 import dev.plancheck.model.Quota;
 import java.time.DateTimeException;

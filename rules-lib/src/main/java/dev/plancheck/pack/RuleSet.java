@@ -1,9 +1,12 @@
 package dev.plancheck.pack;
 
+import dev.plancheck.json.JsonFields;
+import dev.plancheck.model.Vocabulary;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plancheck.Problem;
-import dev.plancheck.input.JsonPaths;
-import dev.plancheck.input.LocatedJson;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.json.JsonPaths;
+import dev.plancheck.json.LocatedJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,14 +62,14 @@ public record RuleSet(String name, ResourceDir dir, Map<String, String> drl, Cla
         JsonFields clauseFields = fields(dir, "clauses.json", problems);
         JsonFields vocabularyFields = fields(dir, "vocabulary.json", problems);
         ClauseBook clauses = clauseFields == null ? null : ClauseBook.read(clauseFields);
-        Vocabulary vocabulary = vocabularyFields == null ? null : Vocabulary.read(vocabularyFields);
+        Vocabulary vocabulary = vocabularyFields == null ? null : VocabularyFile.read(vocabularyFields);
         return new RuleSet(name, dir, drl, clauses, vocabulary);
     }
 
     static JsonFields fields(ResourceDir dir, String file, List<Problem> problems) throws IOException {
         byte[] bytes = dir.read(file);
         if (bytes == null) {
-            problems.add(new Problem(dir.nameOf(file), 0, 0, "", "文件不存在"));
+            problems.add(new Problem(ProblemCode.PACK_INVALID, dir.nameOf(file), 0, 0, "", "文件不存在"));
             return null;
         }
         LocatedJson doc = LocatedJson.parse(dir.nameOf(file), bytes, problems);
@@ -74,9 +77,9 @@ public record RuleSet(String name, ResourceDir dir, Map<String, String> drl, Cla
             return null;
         }
         if (!doc.root().isObject()) {
-            problems.add(doc.problem("$", "应为一个 JSON 对象 {…}"));
+            problems.add(doc.problem(ProblemCode.PACK_INVALID, "$", "应为一个 JSON 对象 {…}"));
             return null;
         }
-        return new JsonFields(doc, problems);
+        return new JsonFields(doc, problems, ProblemCode.PACK_INVALID);
     }
 }

@@ -1,10 +1,5 @@
 package dev.plancheck.report;
 
-import dev.plancheck.Gap;
-import dev.plancheck.Report;
-import dev.plancheck.RuleInfo;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
 import dev.plancheck.model.OrgUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +26,13 @@ import java.util.regex.Pattern;
  * @param filesWithGaps the reports' sources that have at least one open gap, in the order of the reports
  */
 public record Comparison(List<String> sections, List<Row> rows, List<String> filesWithGaps) {
+    /** The lists are copied. */
+    public Comparison {
+        sections = List.copyOf(sections);
+        rows = List.copyOf(rows);
+        filesWithGaps = List.copyOf(filesWithGaps);
+    }
+
     private static final Pattern SECTION_NUMBER = Pattern.compile("§(\\d+)");
 
     /**
@@ -48,6 +50,10 @@ public record Comparison(List<String> sections, List<Row> rows, List<String> fil
      */
     public record Row(String source, OrgUnit unit, int openGaps, int waived, int notDue, int met, int total,
                       List<Tally> bySection) {
+        /** The tallies are copied. */
+        public Row {
+            bySection = List.copyOf(bySection);
+        }
     }
 
     /**

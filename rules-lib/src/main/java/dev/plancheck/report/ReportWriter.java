@@ -1,6 +1,5 @@
 package dev.plancheck.report;
 
-import dev.plancheck.Report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

@@ -1,14 +1,7 @@
 package dev.plancheck.report;
 
-import dev.plancheck.ComingDuty;
-import dev.plancheck.Gap;
-import dev.plancheck.Notice;
-import dev.plancheck.Report;
-import dev.plancheck.RetiredRule;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
-import dev.plancheck.VisibleText;
-import dev.plancheck.Waiver;
+import dev.plancheck.text.VisibleText;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.model.OrgUnit;
 import java.io.IOException;
 import java.util.List;

@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plancheck.Notice;
+import dev.plancheck.report.Notice;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
-import dev.plancheck.Submission;
+import dev.plancheck.input.Submission;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import dev.plancheck.testing.Checkers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class CopiesTest {
     private static final LocalDate DAY = LocalDate.of(2023, 3, 1);
     private static final Set<String> SUBDISTRICTS = Set.of("DC");
-    private static final Vocabulary VOCABULARY = RulePack.bundled("dianchang-2023").ruleSet().vocabulary();
+    private static final Vocabulary VOCABULARY = RulePack.bundled("dianchang-2023").vocabulary();
     private static final Set<String> UNITED_FRONT = Set.of("united-front");
 
     private static Activity.Builder record(String id, String unit, String kind, String title) {

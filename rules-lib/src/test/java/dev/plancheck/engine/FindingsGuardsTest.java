@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plancheck.PartResult;
+import dev.plancheck.report.PartResult;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Report;
+import dev.plancheck.input.Problem;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
-import dev.plancheck.RulePackException;
-import dev.plancheck.Submission;
+import dev.plancheck.input.RulePackException;
+import dev.plancheck.input.Submission;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;

@@ -2,12 +2,12 @@ package dev.plancheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.plancheck.PartResult;
+import dev.plancheck.report.PartResult;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
-import dev.plancheck.Status;
-import dev.plancheck.Submission;
+import dev.plancheck.report.Status;
+import dev.plancheck.input.Submission;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.plancheck.CheckOptions;
-import dev.plancheck.Gap;
-import dev.plancheck.Notice;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Notice;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
-import dev.plancheck.Submission;
-import dev.plancheck.Waiver;
+import dev.plancheck.report.Report;
+import dev.plancheck.input.Submission;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.testing.Checkers;
 import java.nio.file.Path;
 import java.time.LocalDate;

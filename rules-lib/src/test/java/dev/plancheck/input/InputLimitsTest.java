@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.testing.Checkers;
 import java.nio.charset.StandardCharsets;

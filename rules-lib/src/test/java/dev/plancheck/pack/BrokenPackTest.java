@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
+import dev.plancheck.input.Problem;
 import dev.plancheck.RulePack;
-import dev.plancheck.RulePackException;
+import dev.plancheck.input.RulePackException;
 import dev.plancheck.testing.TestPacks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
 import dev.plancheck.report.JsonReportWriter;
 import dev.plancheck.report.TextReportWriter;
 import dev.plancheck.testing.Checkers;
@@ -24,8 +24,8 @@ class Demo2024PackTest {
 
     @Test
     void the_demonstration_pack_shares_the_2023_rule_set_and_differs_only_in_its_parameter_values() {
-        PackFile a = pack2023.pack().parameters();
-        PackFile b = demo.pack().parameters();
+        PackFile a = PackLoader.bundled("dianchang-2023").parameters();
+        PackFile b = PackLoader.bundled("dianchang-2024-demo").parameters();
         assertEquals(a.ruleSet(), b.ruleSet());
         assertEquals(pack2023.rules(), demo.rules());
         assertEquals(2024, b.year());
@@ -38,7 +38,7 @@ class Demo2024PackTest {
 
     @Test
     void the_2024_qingming_node_is_computed_as_april_4_and_the_sample_memorial_on_that_day_counts() throws Exception {
-        assertEquals(LocalDate.of(2024, 4, 4), demo.pack().parameters().nodes().get("qingming").day().in(2024));
+        assertEquals(LocalDate.of(2024, 4, 4), PackLoader.bundled("dianchang-2024-demo").parameters().nodes().get("qingming").day().in(2024));
         Report report = demo.check(DEMO);
         assertEquals(0, report.gaps().size(), () -> report.gaps().toString());
         assertTrue(report.notices().isEmpty(), () -> report.notices().toString());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * change a pack another thread is checking with, and the views keep the order of the files they were read from.
  */
 class PackViewsTest {
-    private final RulePack pack = RulePack.bundled();
+    private final LoadedPack pack = PackLoader.bundled("dianchang-2023");
 
     @Test
     void the_parameter_maps_cannot_be_changed_through_the_api() {

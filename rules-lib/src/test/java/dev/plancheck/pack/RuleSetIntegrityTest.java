@@ -3,7 +3,7 @@ package dev.plancheck.pack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plancheck.RuleInfo;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.RulePack;
 import dev.plancheck.testing.Checkers;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The bundled rule set against the source document: every clause verbatim, every duty enforced, one file per section. */
 class RuleSetIntegrityTest {
-    private final RulePack pack = Checkers.dianchang2023().pack();
+    private final LoadedPack pack = PackLoader.bundled("dianchang-2023");
     private final List<RuleInfo> rules = Checkers.dianchang2023().rules();
 
     @Test

@@ -3,12 +3,12 @@ package dev.plancheck.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plancheck.Gap;
+import dev.plancheck.report.Gap;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
-import dev.plancheck.Submission;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
+import dev.plancheck.input.Submission;
 import dev.plancheck.model.Activity;
 import dev.plancheck.report.JsonReportWriter;
 import dev.plancheck.testing.Checkers;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
 import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.report.ReportFormats;

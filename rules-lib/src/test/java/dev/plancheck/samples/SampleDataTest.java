@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plancheck.Gap;
-import dev.plancheck.Notice;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Notice;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
 import dev.plancheck.testing.Checkers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class SampleDataTest {
         RuleResult relief = report.results().stream().filter(r -> r.rule().id().equals("R10.2-1")).findFirst().orElseThrow();
         assertFalse(relief.parts().isEmpty(), "the compliant sample records a disaster");
         assertEquals(report.results().size(), Checkers.dianchang2023().rules().stream()
-                .mapToLong(r -> r.scope() == dev.plancheck.Scope.SUBDISTRICT ? 1 : report.units().size() - 1).sum());
+                .mapToLong(r -> r.scope() == dev.plancheck.report.Scope.SUBDISTRICT ? 1 : report.units().size() - 1).sum());
     }
 
     @TestFactory

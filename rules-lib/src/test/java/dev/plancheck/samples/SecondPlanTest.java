@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
-import dev.plancheck.Status;
+import dev.plancheck.report.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ class SecondPlanTest {
     @Test
     void a_council_meeting_below_the_attendance_threshold_is_named_as_not_counted_in_the_part() throws Exception {
         Report report = checker().check(DIR.resolve("gaps.json"));
-        dev.plancheck.RuleResult fl = report.results().stream()
+        dev.plancheck.report.RuleResult fl = report.results().stream()
                 .filter(r -> r.rule().id().equals("R2.1-1") && r.unit().getId().equals("FL")).findFirst().orElseThrow();
         assertEquals(1, fl.parts().size());
         // FL-H3 had 12 residents, fewer than the 15 of the threshold: found, named, not counted.

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.plancheck.InputLimits;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.input.InputLimits;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.RuleInfo;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.RulePack;
-import dev.plancheck.VisibleText;
+import dev.plancheck.text.VisibleText;
 import dev.plancheck.io.ledger.LedgerTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -152,7 +153,7 @@ public final class CheckService implements AutoCloseable {
         } catch (Error e) {
             abort(e);
         } catch (RuntimeException e) {
-            Rejection r = Rejection.of(500, "", "内部错误：" + VisibleText.line(InputLimits.echo(String.valueOf(e))));
+            Rejection r = Rejection.of(500, ProblemCode.INTERNAL_ERROR, "", "内部错误：" + VisibleText.line(VisibleText.excerpt(String.valueOf(e))));
             if (api) {
                 Http.sendJson(ex, 500, Http.problems(r.problems));
             } else {
@@ -214,14 +215,14 @@ public final class CheckService implements AutoCloseable {
             authorize(ex, null);
             apiCheck(ex);
         } else {
-            throw Rejection.of(404, "", "没有这个地址：" + InputLimits.echo(path) + "；页面在 /，接口说明在 " + API + "/openapi.json");
+            throw Rejection.of(404, ProblemCode.REQUEST_NOT_FOUND, "", "没有这个地址：" + VisibleText.excerpt(path) + "；页面在 /，接口说明在 " + API + "/openapi.json");
         }
     }
 
     private static void allow(HttpExchange ex, String method, String... allowed) throws Rejection {
         if (!List.of(allowed).contains(method)) {
             ex.getResponseHeaders().set("Allow", String.join(", ", allowed));
-            throw Rejection.of(405, "", "此地址不接受 " + method + " 请求；可用：" + String.join("、", allowed));
+            throw Rejection.of(405, ProblemCode.REQUEST_METHOD, "", "此地址不接受 " + method + " 请求；可用：" + String.join("、", allowed));
         }
     }
 
@@ -234,7 +235,7 @@ public final class CheckService implements AutoCloseable {
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : formToken;
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 config.token().getBytes(StandardCharsets.UTF_8))) {
-            throw Rejection.of(401, "", given == null ? "需要访问令牌：请在请求头中给出 Authorization: Bearer 令牌"
+            throw Rejection.of(401, ProblemCode.REQUEST_UNAUTHORIZED, "", given == null ? "需要访问令牌：请在请求头中给出 Authorization: Bearer 令牌"
                     : "访问令牌不正确");
         }
     }
@@ -260,7 +261,7 @@ public final class CheckService implements AutoCloseable {
             uploads.add(new Checking.Upload(Checking.baseName(name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? name : name + ".json"),
                     Http.body(ex, config.maxBodyBytes())));
         } else {
-            throw Rejection.of(415, "", "请以 application/json（一份 JSON 台账）或 multipart/form-data（上传台账文件）提交，实际是 "
+            throw Rejection.of(415, ProblemCode.REQUEST_MEDIA_TYPE, "", "请以 application/json（一份 JSON 台账）或 multipart/form-data（上传台账文件）提交，实际是 "
                     + (contentType == null ? "没有 Content-Type" : contentType));
         }
         PlanChecker checker = Checking.checker(checkers, params.get("pack"));
@@ -277,7 +278,7 @@ public final class CheckService implements AutoCloseable {
     private void pageCheck(HttpExchange ex) throws IOException, Rejection {
         String boundary = Multipart.boundary(ex.getRequestHeaders().getFirst("Content-Type"));
         if (boundary == null) {
-            throw Rejection.of(415, "", "请从检查页面提交（multipart/form-data）");
+            throw Rejection.of(415, ProblemCode.REQUEST_MEDIA_TYPE, "", "请从检查页面提交（multipart/form-data）");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         List<Checking.Upload> uploads = new ArrayList<>();
@@ -319,7 +320,7 @@ public final class CheckService implements AutoCloseable {
             if (e.getMessage().startsWith("一次请求的部分超过")) {
                 throw tooManyFiles();
             }
-            throw Rejection.of(400, "", "请求体不是有效的 multipart/form-data：" + e.getMessage());
+            throw Rejection.of(400, ProblemCode.REQUEST_MALFORMED, "", "请求体不是有效的 multipart/form-data：" + e.getMessage());
         }
     }
 
@@ -331,7 +332,7 @@ public final class CheckService implements AutoCloseable {
     }
 
     private Rejection tooManyFiles() {
-        return Rejection.of(413, "ledgers", "一次最多检查 " + config.maxFiles() + " 个台账文件；请分批提交");
+        return Rejection.of(413, ProblemCode.REQUEST_TOO_LARGE, "ledgers", "一次最多检查 " + config.maxFiles() + " 个台账文件；请分批提交");
     }
 
     /** Runs a check once one of the bounded slots is free; a request that waits too long gets 503. */
@@ -345,7 +346,7 @@ public final class CheckService implements AutoCloseable {
             acquired = false;
         }
         if (!acquired) {
-            throw Rejection.of(503, "", "检查服务正忙（同时最多 " + config.maxChecks() + " 个检查），请稍后再试");
+            throw Rejection.of(503, ProblemCode.REQUEST_BUSY, "", "检查服务正忙（同时最多 " + config.maxChecks() + " 个检查），请稍后再试");
         }
         try {
             return Checking.run(checker, asOf, uploads, waivers);
@@ -373,7 +374,7 @@ public final class CheckService implements AutoCloseable {
             o.put("year", c.pack().year());
             o.put("default", first);
             o.put("rules", c.rules().size());
-            o.put("retiredRules", c.pack().parameters().retiredRules().size());
+            o.put("retiredRules", c.pack().retiredRules().size());
             first = false;
         }
         return root;
@@ -401,7 +402,7 @@ public final class CheckService implements AutoCloseable {
             } else {
                 o.put("trigger", r.trigger());
             }
-            String retired = c.pack().parameters().retiredRules().get(r.id());
+            String retired = c.pack().retiredRules().get(r.id());
             if (retired == null) {
                 o.putNull("retired");
             } else {

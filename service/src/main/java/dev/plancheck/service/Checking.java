@@ -1,13 +1,16 @@
 package dev.plancheck.service;
 
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.ledger.Waivers;
+import dev.plancheck.text.VisibleText;
 import dev.plancheck.CheckOptions;
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Report;
-import dev.plancheck.Submission;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.Problem;
+import dev.plancheck.report.Report;
+import dev.plancheck.input.Submission;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.io.ledger.Ledgers;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.report.ReportWriter;
@@ -60,7 +63,7 @@ final class Checking {
         }
         PlanChecker c = checkers.get(packId);
         if (c == null) {
-            throw Rejection.of(404, "pack", "没有名为 \"" + packId + "\" 的规则包；可用的规则包有："
+            throw Rejection.of(404, ProblemCode.REQUEST_NOT_FOUND, "pack", "没有名为 \"" + packId + "\" 的规则包；可用的规则包有："
                     + String.join("、", checkers.keySet()));
         }
         return c;
@@ -75,10 +78,10 @@ final class Checking {
         try {
             d = LocalDate.parse(value, STRICT_DATE);
         } catch (DateTimeParseException e) {
-            throw Rejection.of(400, "asOf", "检查日期应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + InputLimits.echo(value) + "\"");
+            throw Rejection.of(400, ProblemCode.AS_OF_INVALID, "asOf", "检查日期应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + VisibleText.excerpt(value) + "\"");
         }
         if (d.getYear() < checker.pack().year()) {
-            throw Rejection.of(400, "asOf", "检查日期 " + d + " 早于规则包 " + checker.pack().id() + " 的考核年度 "
+            throw Rejection.of(400, ProblemCode.AS_OF_INVALID, "asOf", "检查日期 " + d + " 早于规则包 " + checker.pack().id() + " 的考核年度 "
                     + checker.pack().year() + " 年");
         }
         return d;
@@ -88,7 +91,7 @@ final class Checking {
     static String format(String value, String fallback) throws Rejection {
         String f = value == null || value.isEmpty() ? fallback : value;
         if (!ReportFormats.names().contains(f)) {
-            throw Rejection.of(400, "format", "未知的报告格式 \"" + InputLimits.echo(f) + "\"；可用：" + String.join("、", ReportFormats.names()));
+            throw Rejection.of(400, ProblemCode.FORMAT_UNKNOWN, "format", "未知的报告格式 \"" + VisibleText.excerpt(f) + "\"；可用：" + String.join("、", ReportFormats.names()));
         }
         return f;
     }
@@ -99,7 +102,7 @@ final class Checking {
      */
     static Result run(PlanChecker checker, LocalDate asOf, List<Upload> uploads, List<Upload> waiverFiles) throws Rejection {
         if (uploads.isEmpty()) {
-            throw Rejection.of(400, "ledgers", "请选择至少一个台账文件（.xlsx、.csv 或 .json）");
+            throw Rejection.of(400, ProblemCode.FILE_NONE, "ledgers", "请选择至少一个台账文件（.xlsx、.csv 或 .json）");
         }
         List<Problem> problems = new ArrayList<>();
         List<Submission> submissions = new ArrayList<>();
@@ -121,7 +124,7 @@ final class Checking {
         // As on the command line: a waiver must name a unit of a checked ledger, otherwise it is a typo.
         for (Waiver w : waivers) {
             if (submissions.stream().noneMatch(s -> s.units().stream().anyMatch(u -> u.getId().equals(w.unitId())))) {
-                problems.add(w.problem("情况说明所指的单位 \"" + w.unitId() + "\" 不在任何所检查的台账中；请核对单位编号"));
+                problems.add(Waivers.problem(w, ProblemCode.WAIVER_UNIT_UNKNOWN, "情况说明所指的单位 \"" + w.unitId() + "\" 不在任何所检查的台账中；请核对单位编号"));
             }
         }
         if (!problems.isEmpty()) {

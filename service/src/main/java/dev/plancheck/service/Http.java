@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.plancheck.Problem;
-import dev.plancheck.VisibleText;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.input.Problem;
+import dev.plancheck.text.VisibleText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ final class Http {
             try {
                 length = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
-                throw Rejection.of(400, "", "Content-Length 不是数字");
+                throw Rejection.of(400, ProblemCode.REQUEST_MALFORMED, "", "Content-Length 不是数字");
             }
             if (length > max) {
                 drain(in, max);
@@ -119,7 +120,7 @@ final class Http {
     }
 
     private static Rejection tooLarge(long max) {
-        return Rejection.of(413, "", "请求体超过上限 " + megabytes(max) + "；请分批提交，或让管理员调高 --max-request-mb");
+        return Rejection.of(413, ProblemCode.REQUEST_TOO_LARGE, "", "请求体超过上限 " + megabytes(max) + "；请分批提交，或让管理员调高 --max-request-mb");
     }
 
     static String megabytes(long bytes) {

@@ -1,7 +1,7 @@
 package dev.plancheck.service;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
+import dev.plancheck.input.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;

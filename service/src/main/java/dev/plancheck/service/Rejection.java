@@ -1,6 +1,7 @@
 package dev.plancheck.service;
 
-import dev.plancheck.Problem;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
 import java.util.List;
 
 /** A request answered with an error status and the problems that say why, in Chinese. */
@@ -15,7 +16,7 @@ final class Rejection extends Exception {
     }
 
     /** A rejection with one problem about the request itself ({@code path} names the parameter, if any). */
-    static Rejection of(int status, String parameter, String message) {
-        return new Rejection(status, List.of(new Problem("", 0, 0, parameter, message)));
+    static Rejection of(int status, ProblemCode code, String parameter, String message) {
+        return new Rejection(status, List.of(new Problem(code, "", 0, 0, parameter, message)));
     }
 }

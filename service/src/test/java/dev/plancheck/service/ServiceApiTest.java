@@ -217,7 +217,7 @@ class ServiceApiTest {
         assertEquals(400, r.statusCode());
         JsonNode p = json(r).get("problems").get(0);
         PlanChecker checker = CHECKER;
-        var expected = assertThrows(dev.plancheck.InvalidSubmissionException.class,
+        var expected = assertThrows(dev.plancheck.input.InvalidSubmissionException.class,
                 () -> checker.read("坏台账.json", bad)).problems().get(0);
         assertAll(
                 () -> assertEquals("坏台账.json", p.get("file").asText()),

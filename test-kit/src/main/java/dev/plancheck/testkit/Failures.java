@@ -1,8 +1,8 @@
 package dev.plancheck.testkit;
 
-import dev.plancheck.Gap;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;

@@ -1,6 +1,6 @@
 package dev.plancheck.testkit;
 
-import dev.plancheck.Gap;
+import dev.plancheck.report.Gap;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.plancheck.testkit;
 
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 
 /**
  * The one static entry point of the test kit, in the manner of AssertJ: {@code assertThat(report)} and chain.

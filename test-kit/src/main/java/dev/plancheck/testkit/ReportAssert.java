@@ -1,10 +1,10 @@
 package dev.plancheck.testkit;
 
-import dev.plancheck.Gap;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Scope;
-import dev.plancheck.Status;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Scope;
+import dev.plancheck.report.Status;
 import java.util.Arrays;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
 import java.nio.file.Path;
 import java.util.List;

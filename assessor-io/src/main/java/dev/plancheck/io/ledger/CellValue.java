@@ -1,6 +1,7 @@
 package dev.plancheck.io.ledger;
 
-import dev.plancheck.InputLimits;
+import dev.plancheck.text.VisibleText;
+import dev.plancheck.input.InputLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -30,7 +31,7 @@ record CellValue(Kind kind, String text, BigDecimal number, LocalDate date) {
     /** Text, or its start and length when it is longer than {@code maxLength} characters. */
     static CellValue text(String s, int maxLength) {
         if (s != null && s.length() > maxLength && !s.isBlank()) {
-            return new CellValue(Kind.TOO_LONG, InputLimits.echo(s), BigDecimal.valueOf(s.length()), null);
+            return new CellValue(Kind.TOO_LONG, VisibleText.excerpt(s), BigDecimal.valueOf(s.length()), null);
         }
         return text(s);
     }
@@ -64,7 +65,7 @@ record CellValue(Kind kind, String text, BigDecimal number, LocalDate date) {
             case TEXT -> "文字“" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "”";
             case TOO_LONG -> "文字“" + text + "”";
             case NUMBER -> "数字 " + text();
-            case BAD_NUMBER -> "无法识别的数字“" + InputLimits.echo(text) + "”";
+            case BAD_NUMBER -> "无法识别的数字“" + VisibleText.excerpt(text) + "”";
             case DATE -> "日期 " + text();
             case BOOLEAN -> "逻辑值 " + text;
             case ERROR -> "错误值 " + text;

@@ -1,15 +1,17 @@
 package dev.plancheck.io.ledger;
 
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.text.VisibleText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
-import dev.plancheck.Problem;
-import dev.plancheck.Submission;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.Submission;
 import dev.plancheck.io.ledger.Table.Located;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -82,7 +84,7 @@ final class CsvLedgerReader {
             } else if (current != null) {
                 current.add(r);
             } else {
-                problems.add(new Located(0, r.number(), 0, place.cell("", r.number(), 0, "内容" + a.describe()
+                problems.add(new Located(0, r.number(), 0, place.cell(ProblemCode.SHEET_LAYOUT, "", r.number(), 0, "内容" + a.describe()
                         + "不在任何表中，无法读取；文件应依次是“" + LedgerLayout.YEAR_LABEL + "”行、单位表（表头以“单位编号”开头）、活动表（表头以“记录编号”开头）")));
             }
         }
@@ -91,10 +93,10 @@ final class CsvLedgerReader {
         Table activities = activityHeader < 0 ? new Table(LedgerLayout.ACTIVITIES_SHEET, 2, 0, List.of(), List.of(), place)
                 : new Table(LedgerLayout.ACTIVITIES_SHEET, 2, rows.get(activityHeader).number(), rows.get(activityHeader).cells(), activityRows, place);
         if (unitHeader < 0) {
-            problems.add(new Located(1, 0, 0, place.table("", 0, "找不到单位表：应有一行以“单位编号”开头的表头（单位编号,单位名称,单位级别），其下逐行列出单位")));
+            problems.add(new Located(1, 0, 0, place.table(ProblemCode.SHEET_LAYOUT, "", 0, "找不到单位表：应有一行以“单位编号”开头的表头（单位编号,单位名称,单位级别），其下逐行列出单位")));
         }
         if (activityHeader < 0) {
-            problems.add(new Located(2, 0, 0, place.table("", 0, "找不到活动表：应有一行以“记录编号”开头的表头，其下逐行列出活动记录（没有活动也要有表头行）")));
+            problems.add(new Located(2, 0, 0, place.table(ProblemCode.SHEET_LAYOUT, "", 0, "找不到活动表：应有一行以“记录编号”开头的表头，其下逐行列出活动记录（没有活动也要有表头行）")));
         }
         LedgerParser.YearCell year;
         if (yearRow == null) {
@@ -103,7 +105,7 @@ final class CsvLedgerReader {
             year = new LedgerParser.YearCell(units, yearRow.number(), 1, yearRow.cell(1));
             for (int c = 2; c < yearRow.cells().size(); c++) {
                 if (!yearRow.cell(c).isBlank()) {
-                    problems.add(units.at(yearRow.number(), c, "“" + LedgerLayout.YEAR_LABEL + "”行只填年度（第 2 列），这里的"
+                    problems.add(units.at(ProblemCode.SHEET_LAYOUT, yearRow.number(), c, "“" + LedgerLayout.YEAR_LABEL + "”行只填年度（第 2 列），这里的"
                             + yearRow.cell(c).describe() + "不会被读取；请删除"));
                 }
             }
@@ -111,7 +113,7 @@ final class CsvLedgerReader {
         if (unitHeader < 0 || activityHeader < 0) {
             // Without both headers the rows cannot be told apart; say what is missing first.
             if (year.value() == null) {
-                problems.add(units.at(1, 1, "缺少考核年度：第一行应为“" + LedgerLayout.YEAR_LABEL + ",年度”，如 考核年度,2023"));
+                problems.add(units.at(ProblemCode.FIELD_MISSING, 1, 1, "缺少考核年度：第一行应为“" + LedgerLayout.YEAR_LABEL + ",年度”，如 考核年度,2023"));
             }
             throw problems.exception();
         }
@@ -127,11 +129,11 @@ final class CsvLedgerReader {
         String m = String.valueOf(e.getMessage());
         int line = e instanceof JsonProcessingException j && j.getLocation() != null ? Math.max(j.getLocation().getLineNr(), 0) : 0;
         if (m.contains("getMaxStringLength")) {
-            return new Problem(file, line, 0, "", "字符串过长：单元格内容超过上限 " + limits.maxStringLength()
+            return new Problem(ProblemCode.LIMIT_STRING_LENGTH, file, line, 0, "", "字符串过长：单元格内容超过上限 " + limits.maxStringLength()
                     + " 个字符的 4 倍，文件未读完（上限可用 --max-string-length 调整）");
         }
-        return new Problem(file, line, 0, "", "无法按 CSV 读取；请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”（读取程序原话："
-                + InputLimits.echo(m.lines().findFirst().orElse("")) + "）");
+        return new Problem(ProblemCode.CSV_SYNTAX, file, line, 0, "", "无法按 CSV 读取；请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”（读取程序原话："
+                + VisibleText.excerpt(m.lines().findFirst().orElse("")) + "）");
     }
 
     /**
@@ -152,7 +154,7 @@ final class CsvLedgerReader {
                 String[] record = it.nextValue();
                 number++;
                 if (!blank(record) && ++filled > maxFilled) {
-                    problems.add(new Located(0, number, 0, place.table("", number, "记录过多：文件中有内容的行超过上限（单位和活动各 "
+                    problems.add(new Located(0, number, 0, place.table(ProblemCode.LIMIT_RECORDS, "", number, "记录过多：文件中有内容的行超过上限（单位和活动各 "
                             + limits.maxRecords() + " 行；上限可用 --max-records 调整），未读取")));
                     return List.of();
                 }
@@ -179,13 +181,13 @@ final class CsvLedgerReader {
                     CellValue v = CellValue.text(record[c], limits.maxStringLength());
                     if (c >= Table.MAX_COLUMNS) {
                         if (!v.isBlank()) {
-                            problems.add(new Located(0, number, c, place.cell("", number, c, XlsxLedgerReader.outside(v))));
+                            problems.add(new Located(0, number, c, place.cell(ProblemCode.SHEET_LAYOUT, "", number, c, XlsxLedgerReader.outside(v))));
                         }
                         continue;
                     }
                     if (!header && keep != null && !v.isBlank() && (c >= keep.length || !Boolean.TRUE.equals(keep[c]))) {
                         if (c >= keep.length || keep[c] == null) {
-                            problems.add(new Located(0, number, c, place.cell("", number, c, "这一列没有表头，内容" + v.describe()
+                            problems.add(new Located(0, number, c, place.cell(ProblemCode.SHEET_LAYOUT, "", number, c, "这一列没有表头，内容" + v.describe()
                                     + "无法读取；请填入已有的列，或删除")));
                         }
                         v = CellValue.BLANK;
@@ -257,7 +259,7 @@ final class CsvLedgerReader {
                 line++;
             }
         }
-        return new Problem(file, line, 0, "", "文件不是 UTF-8 编码（第 " + (bad + 1)
+        return new Problem(ProblemCode.ENCODING_INVALID, file, line, 0, "", "文件不是 UTF-8 编码（第 " + (bad + 1)
                 + " 个字节无法按 UTF-8 解读），多半是以 GBK/ANSI 编码保存的 CSV。请重新保存为 UTF-8："
                 + "Excel 用“另存为”→ 文件类型选“CSV UTF-8（逗号分隔）(*.csv)”；WPS 用“另存为”→ CSV，编码选 UTF-8");
     }

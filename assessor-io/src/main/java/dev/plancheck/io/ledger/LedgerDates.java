@@ -1,5 +1,6 @@
 package dev.plancheck.io.ledger;
 
+import dev.plancheck.text.VisibleText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -69,7 +70,7 @@ final class LedgerDates {
                 }
             }
         }
-        return new Parsed(null, "无法识别的日期“" + dev.plancheck.InputLimits.echo(t) + "”；请写成 " + ACCEPTED
+        return new Parsed(null, "无法识别的日期“" + VisibleText.excerpt(t) + "”；请写成 " + ACCEPTED
                 + "（四位年份在前），或使用日期单元格；月/日/年、日/月/年和两位年份的写法有歧义，不予猜测");
     }
 

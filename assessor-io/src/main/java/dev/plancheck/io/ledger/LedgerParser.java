@@ -1,17 +1,18 @@
 package dev.plancheck.io.ledger;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
-import dev.plancheck.Problem;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.input.Problem;
 import dev.plancheck.RulePack;
-import dev.plancheck.Submission;
-import dev.plancheck.input.SubmissionValidator;
+import dev.plancheck.input.Submission;
+import dev.plancheck.ledger.SubmissionValidator;
 import dev.plancheck.io.ledger.LedgerLayout.Column;
 import dev.plancheck.io.ledger.Table.Located;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class LedgerParser {
 
     LedgerParser(RulePack pack) {
         this.pack = pack;
-        Vocabulary v = pack.ruleSet().vocabulary();
+        Vocabulary v = pack.vocabulary();
         this.validator = new SubmissionValidator(v, pack.year(), pack.id());
         Map<String, String> kindNames = new LinkedHashMap<>();
         v.kinds().values().forEach(k -> kindNames.put(k.code(), k.name()));
@@ -111,7 +112,7 @@ final class LedgerParser {
                 continue;
             }
             if (unitRows.size() == limits.maxRecords()) {
-                problems.add(unitTable.at(row.number(), 0, tooMany("单位", limits)));
+                problems.add(unitTable.at(ProblemCode.LIMIT_RECORDS, row.number(), 0, tooMany("单位", limits)));
                 break;
             }
             unitRows.add(row.number());
@@ -119,7 +120,7 @@ final class LedgerParser {
             units.add(readUnit(unitTable, unitColumns, row, problems));
         }
         if (units.isEmpty() && unitColumns != null) {
-            problems.add(unitTable.whole("没有单位：请在表头下方逐行填写街道及其各社区"));
+            problems.add(unitTable.whole(ProblemCode.UNITS_INVALID, "没有单位：请在表头下方逐行填写街道及其各社区"));
         }
 
         Map<String, Integer> activityColumns = columns(activityTable, LedgerLayout.ACTIVITY_COLUMNS, problems);
@@ -132,7 +133,7 @@ final class LedgerParser {
                     continue;
                 }
                 if (activityRows.size() == limits.maxRecords()) {
-                    problems.add(activityTable.at(row.number(), 0, tooMany("活动", limits)));
+                    problems.add(activityTable.at(ProblemCode.LIMIT_RECORDS, row.number(), 0, tooMany("活动", limits)));
                     break;
                 }
                 activityRows.add(row.number());
@@ -166,7 +167,7 @@ final class LedgerParser {
         for (int c = 0; c < row.cells().size(); c++) {
             CellValue v = row.cells().get(c);
             if (v.kind() == CellValue.Kind.TOO_LONG) {
-                problems.add(t.at(row.number(), c, "字符串过长：有 " + v.number() + " 个字符，上限为 "
+                problems.add(t.at(ProblemCode.LIMIT_STRING_LENGTH, row.number(), c, "字符串过长：有 " + v.number() + " 个字符，上限为 "
                         + limits.maxStringLength() + "（上限可用 --max-string-length 调整）：" + v.describe()));
             }
         }
@@ -174,7 +175,7 @@ final class LedgerParser {
 
     private Integer readYear(YearCell y, LocatedProblems problems) {
         if (y.value() == null || y.value().isBlank()) {
-            problems.add(y.table().at(y.row(), y.column(), "缺少考核年度：“" + LedgerLayout.YEAR_LABEL
+            problems.add(y.table().at(ProblemCode.FIELD_MISSING, y.row(), y.column(), "缺少考核年度：“" + LedgerLayout.YEAR_LABEL
                     + "”右侧应填写年度，如 " + pack.year()));
             return null;
         }
@@ -189,7 +190,7 @@ final class LedgerParser {
             year = Integer.parseInt(m.group(1));
         }
         if (year == null || year < 1900 || year > 2100) {
-            problems.add(y.table().at(y.row(), y.column(), "考核年度应为四位数的年份，如 " + pack.year() + "，实际是"
+            problems.add(y.table().at(ProblemCode.FIELD_TYPE, y.row(), y.column(), "考核年度应为四位数的年份，如 " + pack.year() + "，实际是"
                     + v.describe()));
             return null;
         }
@@ -213,21 +214,21 @@ final class LedgerParser {
             last = i;
             Column c = byKey.get(LedgerLayout.headerKey(h.text()));
             if (c == null) {
-                problems.add(t.at(t.headerRow(), i, "未知的列“" + h.text() + "”；“" + t.name() + "”表的列是："
+                problems.add(t.at(ProblemCode.FIELD_UNKNOWN, t.headerRow(), i, "未知的列“" + h.text() + "”；“" + t.name() + "”表的列是："
                         + String.join("、", layout.stream().map(Column::header).toList()) + "（多余的列请删除，内容可写入“说明”等列）"));
             } else if (found.putIfAbsent(c.field(), i) != null) {
-                problems.add(t.at(t.headerRow(), i, "列“" + h.text() + "”重复：与 "
+                problems.add(t.at(ProblemCode.SHEET_LAYOUT, t.headerRow(), i, "列“" + h.text() + "”重复：与 "
                         + LedgerLayout.letter(found.get(c.field())) + " 列相同，每列只能出现一次"));
             }
         }
         List<String> missing = layout.stream().filter(Column::required).filter(c -> !found.containsKey(c.field()))
                 .map(Column::header).toList();
         if (t.headerRow() == 0) {
-            problems.add(t.whole("找不到表头行：应有一行表头，依次是 " + String.join("、", layout.stream().map(Column::header).toList())));
+            problems.add(t.whole(ProblemCode.SHEET_LAYOUT, "找不到表头行：应有一行表头，依次是 " + String.join("、", layout.stream().map(Column::header).toList())));
             return null;
         }
         if (!missing.isEmpty()) {
-            problems.add(t.whole("第 " + t.headerRow() + " 行表头缺少必需的列：“" + String.join("”“", missing)
+            problems.add(t.whole(ProblemCode.SHEET_LAYOUT, "第 " + t.headerRow() + " 行表头缺少必需的列：“" + String.join("”“", missing)
                     + "”；该行应为表头，依次是 " + String.join("、", layout.stream().map(Column::header).toList())));
             return null;
         }
@@ -235,7 +236,7 @@ final class LedgerParser {
         for (Table.Row row : t.rows()) {
             for (int i = last + 1; i < row.cells().size(); i++) {
                 if (!row.cells().get(i).isBlank()) {
-                    problems.add(t.at(row.number(), i, "这一列没有表头，内容" + row.cells().get(i).describe()
+                    problems.add(t.at(ProblemCode.SHEET_LAYOUT, row.number(), i, "这一列没有表头，内容" + row.cells().get(i).describe()
                             + "无法读取；请填入已有的列，或删除"));
                 }
             }
@@ -244,7 +245,7 @@ final class LedgerParser {
             if (t.header().get(i).isBlank()) {
                 for (Table.Row row : t.rows()) {
                     if (!row.cell(i).isBlank()) {
-                        problems.add(t.at(row.number(), i, "这一列没有表头，内容" + row.cell(i).describe()
+                        problems.add(t.at(ProblemCode.SHEET_LAYOUT, row.number(), i, "这一列没有表头，内容" + row.cell(i).describe()
                                 + "无法读取；请填入已有的列，或删除"));
                     }
                 }
@@ -293,7 +294,7 @@ final class LedgerParser {
                 participants, amount, relatesTo, honour, Set.copyOf(present), organiser));
         if (problems.total() == before) {
             // Where the record is, as messages name places: 台账.xlsx: 活动!A12, or 台账.csv:12: A12.
-            Problem at = t.at(row.number(), cols.get("id"), "").problem();
+            Problem at = t.at(ProblemCode.FIELD_MISSING, row.number(), cols.get("id"), "").problem(); // only its place is used
             String location = at.file() + (at.line() > 0 ? ":" + at.line() : "") + ": " + at.path();
             activities.add(Activity.builder(id).unitId(unit).kind(kind).date(date).endDate(endDate).title(title)
                     .topics(topicCodes).groups(groupCodes).participants(participants).amount(amount)
@@ -313,7 +314,7 @@ final class LedgerParser {
         switch (v.kind()) {
             case BLANK:
                 if (required) {
-                    problems.add(t.at(row.number(), cols.get(field), "必填的“" + header + "”为空"));
+                    problems.add(t.at(ProblemCode.FIELD_MISSING, row.number(), cols.get(field), "必填的“" + header + "”为空"));
                 }
                 return null;
             case TEXT:
@@ -323,7 +324,7 @@ final class LedgerParser {
             case TOO_LONG:
                 return null; // reported once, by tooLong
             default:
-                problems.add(t.at(row.number(), cols.get(field), "“" + header + "”应为文字，实际是" + v.describe()));
+                problems.add(t.at(ProblemCode.FIELD_TYPE, row.number(), cols.get(field), "“" + header + "”应为文字，实际是" + v.describe()));
                 return null;
         }
     }
@@ -333,7 +334,7 @@ final class LedgerParser {
         CellValue v = cell(cols, row, field);
         if (v.isBlank()) {
             if (required) {
-                problems.add(t.at(row.number(), cols.get(field), "必填的“" + names.what() + "”为空；请从下拉列表选择"));
+                problems.add(t.at(ProblemCode.FIELD_MISSING, row.number(), cols.get(field), "必填的“" + names.what() + "”为空；请从下拉列表选择"));
             }
             return null;
         }
@@ -342,7 +343,7 @@ final class LedgerParser {
         }
         String code = v.kind() == CellValue.Kind.TEXT ? names.resolve(v.text()) : null;
         if (code == null) {
-            problems.add(t.at(row.number(), cols.get(field), unknown(names, v)));
+            problems.add(t.at(ProblemCode.CODE_UNKNOWN, row.number(), cols.get(field), unknown(names, v)));
         }
         return code;
     }
@@ -364,7 +365,7 @@ final class LedgerParser {
         }
         int column = cols.get(field);
         if (v.kind() != CellValue.Kind.TEXT) {
-            problems.add(t.at(row.number(), column, unknown(names, v)));
+            problems.add(t.at(ProblemCode.CODE_UNKNOWN, row.number(), column, unknown(names, v)));
             return null;
         }
         Set<String> out = new LinkedHashSet<>();
@@ -378,7 +379,7 @@ final class LedgerParser {
             }
         }
         if (!bad.isEmpty()) {
-            problems.add(t.at(row.number(), column, String.join("；", bad) + "；单元格内容是“" + v.text()
+            problems.add(t.at(ProblemCode.CODE_UNKNOWN, row.number(), column, String.join("；", bad) + "；单元格内容是“" + v.text()
                     + "”。多个" + names.what() + "用“、”分隔，名称见下拉列表或“填写说明”表"));
             return null;
         }
@@ -390,7 +391,7 @@ final class LedgerParser {
         CellValue v = cell(cols, row, field);
         if (v.isBlank()) {
             if (required) {
-                problems.add(t.at(row.number(), cols.get(field), "必填的“" + header + "”为空"));
+                problems.add(t.at(ProblemCode.FIELD_MISSING, row.number(), cols.get(field), "必填的“" + header + "”为空"));
             }
             return null;
         }
@@ -399,7 +400,7 @@ final class LedgerParser {
         }
         LedgerDates.Parsed p = LedgerDates.read(v);
         if (p.problem() != null) {
-            problems.add(t.at(row.number(), cols.get(field), "“" + header + "”" + p.problem()));
+            problems.add(t.at(ProblemCode.DATE_INVALID, row.number(), cols.get(field), "“" + header + "”" + p.problem()));
         }
         return p.date();
     }
@@ -417,7 +418,7 @@ final class LedgerParser {
             n = new BigDecimal(v.text());
         }
         if (n == null || n.stripTrailingZeros().scale() > 0 || n.signum() < 0 || n.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
-            problems.add(t.at(row.number(), cols.get(field), "“" + header + "”应为 0 到 10000000 之间的整数，实际是" + v.describe()));
+            problems.add(t.at(ProblemCode.VALUE_OUT_OF_RANGE, row.number(), cols.get(field), "“" + header + "”应为 0 到 10000000 之间的整数，实际是" + v.describe()));
             return null;
         }
         return n.intValueExact();
@@ -437,14 +438,14 @@ final class LedgerParser {
             n = new BigDecimal(v.text());
         }
         if (n == null) {
-            problems.add(t.at(row.number(), cols.get("amount"), "金额应为数字（单位：元，如 12500.50，不写“元”和千位分隔符），实际是"
+            problems.add(t.at(ProblemCode.FIELD_TYPE, row.number(), cols.get("amount"), "金额应为数字（单位：元，如 12500.50，不写“元”和千位分隔符），实际是"
                     + v.describe()));
             return null;
         }
         // The same range as a JSON ledger's, judged before the number is ever written out.
         String wrong = SubmissionValidator.amountProblem(n, limits.maxAmount());
         if (wrong != null) {
-            problems.add(t.at(row.number(), cols.get("amount"), wrong));
+            problems.add(t.at(ProblemCode.AMOUNT_INVALID, row.number(), cols.get("amount"), wrong));
             return null;
         }
         return n.scale() < 0 ? n.setScale(0) : n;

@@ -1,14 +1,14 @@
 package dev.plancheck.io.ledger;
 
 import dev.plancheck.RulePack;
-import dev.plancheck.Submission;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.Submission;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.io.ledger.LedgerLayout.Column;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
 import dev.plancheck.pack.DutyEvidence;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -66,7 +66,7 @@ public final class LedgerTemplate {
      */
     public static void write(RulePack pack, Submission submission, List<Waiver> waivers, OutputStream out)
             throws IOException {
-        Vocabulary v = pack.ruleSet().vocabulary();
+        Vocabulary v = pack.vocabulary();
         int year = submission == null ? pack.year() : submission.year();
         List<OrgUnit> units = submission == null ? List.of() : submission.units();
         List<Activity> activities = submission == null ? List.of() : submission.activities();
@@ -319,7 +319,7 @@ public final class LedgerTemplate {
         g.line("组织方：第七至十部分（工会、团委、妇联、红十字会）的职责只计本组织的记录。只由一个组织开展的类别，组织方可不填；"
                 + "其他类别要计入这些职责，须填组织方。“活动”类别参加人数填 0 的，视为没有开展。");
         g.tableHeader("类别", "代码", "活动", "除记录编号、单位编号、类别、日期、标题外还必须填写");
-        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(pack.ruleSet());
+        Map<String, List<DutyEvidence.Duty>> duties = DutyEvidence.of(pack.ruleFiles());
         for (Vocabulary.Kind k : v.kinds().values()) {
             g.row(k.name(), k.code(), k.activity() ? "活动" : "", requires(k, v, duties));
         }

@@ -1,11 +1,12 @@
 package dev.plancheck.io.ledger;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Submission;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.input.Submission;
+import dev.plancheck.input.Waiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,10 +188,10 @@ public final class Ledgers {
         try {
             a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidSubmissionException(List.of(new Problem(name, 0, 0, "", "文件不存在")));
+            throw new InvalidSubmissionException(List.of(new Problem(ProblemCode.FILE_NOT_FOUND, name, 0, 0, "", "文件不存在")));
         }
         if (!a.isRegularFile()) {
-            throw new InvalidSubmissionException(List.of(new Problem(name, 0, 0, "",
+            throw new InvalidSubmissionException(List.of(new Problem(ProblemCode.FILE_NOT_REGULAR, name, 0, 0, "",
                     "不是普通文件（是文件夹、管道、设备或套接字等），未读取")));
         }
         if (a.size() > max) {
@@ -199,7 +200,7 @@ public final class Ledgers {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > max) {
-                throw new InvalidSubmissionException(List.of(new Problem(name, 0, 0, "", "文件过大：读取时超过上限 "
+                throw new InvalidSubmissionException(List.of(new Problem(ProblemCode.LIMIT_FILE_SIZE, name, 0, 0, "", "文件过大：读取时超过上限 "
                         + max + " 字节，未读取（上限可用 " + option + " 调整）")));
             }
             return bytes;
@@ -207,17 +208,17 @@ public final class Ledgers {
     }
 
     private static Problem tooLarge(String name, long size, long max, String option) {
-        return new Problem(name, 0, 0, "", "文件过大：有 " + size + " 字节，上限为 " + max + " 字节，未读取（上限可用 "
+        return new Problem(ProblemCode.LIMIT_FILE_SIZE, name, 0, 0, "", "文件过大：有 " + size + " 字节，上限为 " + max + " 字节，未读取（上限可用 "
                 + option + " 调整）");
     }
 
     private static Problem unsupportedWaivers(String name, String ext) {
-        return new Problem(name, 0, 0, "", "情况说明只能从 .xlsx 台账的“情况说明”工作表或 .json 文件读取，不能读取“" + ext + "”文件");
+        return new Problem(ProblemCode.FILE_TYPE_UNSUPPORTED, name, 0, 0, "", "情况说明只能从 .xlsx 台账的“情况说明”工作表或 .json 文件读取，不能读取“" + ext + "”文件");
     }
 
     private static Problem unsupported(String name, String ext) {
         String hint = spreadsheetToResave(name);
-        return new Problem(name, 0, 0, "", "不能读取" + (ext.isEmpty() ? "没有扩展名的" : "“" + ext + "”") + "文件；"
+        return new Problem(ProblemCode.FILE_TYPE_UNSUPPORTED, name, 0, 0, "", "不能读取" + (ext.isEmpty() ? "没有扩展名的" : "“" + ext + "”") + "文件；"
                 + (hint != null ? hint : "请提交 .json、.xlsx 或 .csv 文件"));
     }
 

@@ -1,6 +1,6 @@
 package dev.plancheck.io.ledger;
 
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.io.ledger.Table.Located;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
 /**
  * The problems of one spreadsheet, bounded as the JSON reader bounds its own: the first {@code max} in the order of
  * the file (table, row, column) are kept, the rest only counted, so that a million bad cells neither fill the memory
- * nor print without end ({@link dev.plancheck.InputLimits#maxProblems()}).
+ * nor print without end ({@link dev.plancheck.input.InputLimits#maxProblems()}).
  */
 final class LocatedProblems {
     static final Comparator<Located> IN_FILE_ORDER = Comparator.comparingInt(Located::order)

@@ -141,7 +141,7 @@ final class Names {
         boolean tie = false;
         for (Map.Entry<String, String> e : codeToName.entrySet()) {
             for (String candidate : List.of(e.getKey(), e.getValue())) {
-                int d = dev.plancheck.input.SubmissionValidator.distance(k, key(candidate));
+                int d = dev.plancheck.ledger.SubmissionValidator.distance(k, key(candidate));
                 if (d < bestDistance) {
                     bestDistance = d;
                     best = e.getValue();

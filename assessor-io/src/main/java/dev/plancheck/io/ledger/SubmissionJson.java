@@ -2,11 +2,11 @@ package dev.plancheck.io.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plancheck.Submission;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.Submission;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
-import dev.plancheck.pack.Vocabulary;
+import dev.plancheck.model.Vocabulary;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
  * gives the same bytes (topics and groups follow the vocabulary's order).
  *
  * <pre>{@code
- * Files.writeString(Path.of("ledger.json"), SubmissionJson.write(submission, checker.pack().ruleSet().vocabulary()));
+ * Files.writeString(Path.of("ledger.json"), SubmissionJson.write(submission, checker.pack().vocabulary()));
  * }</pre>
  */
 public final class SubmissionJson {

@@ -1,6 +1,7 @@
 package dev.plancheck.io.ledger;
 
-import dev.plancheck.Problem;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
 import java.util.List;
 
 /**
@@ -34,34 +35,34 @@ record Table(String name, int order, int headerRow, List<CellValue> header, List
 
     /** Writes places in messages: {@code 活动!C12} for a workbook, line 12 and {@code C12} for a CSV file. */
     interface Place {
-        Problem cell(String table, int row, int column, String message);
+        Problem cell(ProblemCode code, String table, int row, int column, String message);
 
-        Problem table(String table, int row, String message);
+        Problem table(ProblemCode code, String table, int row, String message);
     }
 
     /** A problem with the position it sorts by. */
     record Located(int order, int row, int column, Problem problem) {
     }
 
-    Located at(int row, int column, String message) {
-        return new Located(order, row, column, place.cell(name, row, column, message));
+    Located at(ProblemCode code, int row, int column, String message) {
+        return new Located(order, row, column, place.cell(code, name, row, column, message));
     }
 
-    Located whole(String message) {
-        return new Located(order, headerRow, -1, place.table(name, headerRow, message));
+    Located whole(ProblemCode code, String message) {
+        return new Located(order, headerRow, -1, place.table(code, name, headerRow, message));
     }
 
     /** Places in a workbook: the path is the sheet and cell, {@code 活动!C12}; no line or column. */
     static Place workbook(String file) {
         return new Place() {
             @Override
-            public Problem cell(String table, int row, int column, String message) {
-                return new Problem(file, 0, 0, table + "!" + LedgerLayout.letter(column) + row, message);
+            public Problem cell(ProblemCode code, String table, int row, int column, String message) {
+                return new Problem(code, file, 0, 0, table + "!" + LedgerLayout.letter(column) + row, message);
             }
 
             @Override
-            public Problem table(String table, int row, String message) {
-                return new Problem(file, 0, 0, table, message);
+            public Problem table(ProblemCode code, String table, int row, String message) {
+                return new Problem(code, file, 0, 0, table, message);
             }
         };
     }
@@ -70,13 +71,13 @@ record Table(String name, int order, int headerRow, List<CellValue> header, List
     static Place csv(String file) {
         return new Place() {
             @Override
-            public Problem cell(String table, int row, int column, String message) {
-                return new Problem(file, row, 0, LedgerLayout.letter(column) + row, message);
+            public Problem cell(ProblemCode code, String table, int row, int column, String message) {
+                return new Problem(code, file, row, 0, LedgerLayout.letter(column) + row, message);
             }
 
             @Override
-            public Problem table(String table, int row, String message) {
-                return new Problem(file, row, 0, "", message);
+            public Problem table(ProblemCode code, String table, int row, String message) {
+                return new Problem(code, file, row, 0, "", message);
             }
         };
     }

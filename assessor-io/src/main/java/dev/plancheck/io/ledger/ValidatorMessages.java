@@ -1,6 +1,6 @@
 package dev.plancheck.io.ledger;
 
-import dev.plancheck.input.SubmissionValidator;
+import dev.plancheck.ledger.SubmissionValidator;
 import dev.plancheck.io.ledger.LedgerLayout.Column;
 import dev.plancheck.io.ledger.Table.Located;
 import java.util.List;
@@ -48,16 +48,16 @@ final class ValidatorMessages {
     Located locate(SubmissionValidator.PathProblem p) {
         String message = rewrite(p.message());
         if (p.path().equals("$.year")) {
-            return year.table().at(year.row(), year.column(), message);
+            return year.table().at(p.code(), year.row(), year.column(), message);
         }
         Matcher m = PATH.matcher(p.path());
         if (!m.matches()) {
-            return activities.whole(message);
+            return activities.whole(p.code(), message);
         }
         boolean isUnit = m.group(1).equals("units");
         Table table = isUnit ? units : activities;
         if (m.group(2) == null) {
-            return table.whole(message);
+            return table.whole(p.code(), message);
         }
         int index = Integer.parseInt(m.group(2));
         List<Integer> rows = isUnit ? unitRows : activityRows;
@@ -69,7 +69,7 @@ final class ValidatorMessages {
             field = r.matches() ? r.group(2) : null;
         }
         Integer column = field == null ? null : columns.get(field);
-        return table.at(row, column == null ? 0 : column, message);
+        return table.at(p.code(), row, column == null ? 0 : column, message);
     }
 
     private String rewrite(String message) {

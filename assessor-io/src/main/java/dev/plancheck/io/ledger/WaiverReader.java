@@ -1,17 +1,19 @@
 package dev.plancheck.io.ledger;
 
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.text.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.RuleInfo;
-import dev.plancheck.Waiver;
-import dev.plancheck.input.JsonPaths;
-import dev.plancheck.input.LocatedJson;
+import dev.plancheck.input.Problem;
+import dev.plancheck.report.RuleInfo;
+import dev.plancheck.input.Waiver;
+import dev.plancheck.json.JsonPaths;
+import dev.plancheck.json.LocatedJson;
 import dev.plancheck.io.ledger.LedgerLayout.Column;
 import dev.plancheck.io.ledger.Table.Located;
-import dev.plancheck.pack.JsonFields;
+import dev.plancheck.json.JsonFields;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +62,7 @@ final class WaiverReader {
                     continue;
                 }
                 if (read++ == limits.maxWaivers()) {
-                    problems.add(t.at(row.number(), 0, tooMany(limits) + "，这一行起没有读取"));
+                    problems.add(t.at(ProblemCode.LIMIT_WAIVERS, row.number(), 0, tooMany(limits) + "，这一行起没有读取"));
                     break;
                 }
                 LedgerParser.tooLong(t, row, limits, problems);
@@ -74,17 +76,17 @@ final class WaiverReader {
                 if (!e.isBlank()) {
                     LedgerDates.Parsed p = LedgerDates.read(e);
                     if (p.problem() != null) {
-                        problems.add(t.at(row.number(), cols.get("expires"), "“有效期至”" + p.problem()));
+                        problems.add(t.at(ProblemCode.DATE_INVALID, row.number(), cols.get("expires"), "“有效期至”" + p.problem()));
                     }
                     expires = p.date();
                 }
                 if (rule != null && !ruleIds.contains(rule)) {
-                    problems.add(t.at(row.number(), cols.get("rule"), unknownRule(checker, rule)));
+                    problems.add(t.at(ProblemCode.WAIVER_RULE_UNKNOWN, row.number(), cols.get("rule"), unknownRule(checker, rule)));
                 }
                 if (rule != null && unit != null) {
                     Integer earlier = seen.putIfAbsent(rule + "\u0000" + unit, row.number());
                     if (earlier != null) {
-                        problems.add(t.at(row.number(), cols.get("rule"), "规则 " + rule + "、单位 " + unit
+                        problems.add(t.at(ProblemCode.WAIVER_DUPLICATE, row.number(), cols.get("rule"), "规则 " + rule + "、单位 " + unit
                                 + " 的情况说明与第 " + earlier + " 行重复；每个缺项只写一条说明"));
                     }
                 }
@@ -111,7 +113,7 @@ final class WaiverReader {
         Column col = LedgerLayout.WAIVER_COLUMNS.stream().filter(x -> x.field().equals(field)).findFirst().orElseThrow();
         if (v.isBlank()) {
             if (col.required()) {
-                problems.add(t.at(row.number(), c, "必填的“" + col.header() + "”为空"
+                problems.add(t.at(ProblemCode.FIELD_MISSING, row.number(), c, "必填的“" + col.header() + "”为空"
                         + (field.equals("reason") ? "：情况说明必须写明未落实的理由" : "")));
             }
             return null;
@@ -120,7 +122,7 @@ final class WaiverReader {
             return null; // reported by tooLong
         }
         if (v.kind() != CellValue.Kind.TEXT && v.kind() != CellValue.Kind.NUMBER && v.kind() != CellValue.Kind.DATE) {
-            problems.add(t.at(row.number(), c, "“" + col.header() + "”应为文字，实际是" + v.describe()));
+            problems.add(t.at(ProblemCode.FIELD_TYPE, row.number(), c, "“" + col.header() + "”应为文字，实际是" + v.describe()));
             return null;
         }
         return v.text();
@@ -130,19 +132,19 @@ final class WaiverReader {
         List<String> close = checker.rules().stream().map(RuleInfo::id)
                 .filter(id -> id.equalsIgnoreCase(rule) || id.replace("-", "").equalsIgnoreCase(rule.replace("-", "")))
                 .toList();
-        return "规则包 " + checker.pack().id() + " 中没有规则“" + InputLimits.echo(rule) + "”"
+        return "规则包 " + checker.pack().id() + " 中没有规则“" + VisibleText.excerpt(rule) + "”"
                 + (close.size() == 1 ? "；是否应为“" + close.get(0) + "”？" : "；规则编号见检查报告或 docs/rules.md，如 R8-3");
     }
 
     static List<Waiver> fromJson(PlanChecker checker, String file, byte[] bytes, InputLimits limits)
             throws InvalidSubmissionException {
         List<Problem> problems = new ArrayList<>();
-        LocatedJson.Elements doc = LocatedJson.parseArray(file, bytes, limits, limits.maxWaivers(), tooMany(limits), problems);
+        LocatedJson.Elements doc = LocatedJson.parseArray(file, bytes, limits, limits.maxWaivers(), ProblemCode.LIMIT_WAIVERS, tooMany(limits), problems);
         if (doc == null) {
             throw new InvalidSubmissionException(problems);
         }
         if (doc.root() != null) {
-            problems.add(doc.root().problem("$", "情况说明文件应为一个 JSON 数组 [{\"rule\": …, \"unit\": …, \"reason\": …}, …]，实际是"
+            problems.add(doc.root().problem(ProblemCode.FIELD_TYPE, "$", "情况说明文件应为一个 JSON 数组 [{\"rule\": …, \"unit\": …, \"reason\": …}, …]，实际是"
                     + JsonFields.describe(doc.root().root())));
             throw new InvalidSubmissionException(problems);
         }
@@ -160,10 +162,10 @@ final class WaiverReader {
         for (int i = 0; i < doc.elements().size(); i++) {
             String path = JsonPaths.element("$", i);
             LocatedJson element = doc.elements().get(i);
-            JsonFields f = new JsonFields(element, problems);
+            JsonFields f = new JsonFields(element, problems, ProblemCode.FIELD_TYPE);
             JsonNode w = element.root();
             if (!w.isObject()) {
-                f.report(path, "应为一条情况说明 {\"rule\": …, \"unit\": …, \"reason\": …}，实际是" + JsonFields.describe(w));
+                f.report(ProblemCode.FIELD_TYPE, path, "应为一条情况说明 {\"rule\": …, \"unit\": …, \"reason\": …}，实际是" + JsonFields.describe(w));
                 continue;
             }
             int before = problems.size();
@@ -178,20 +180,20 @@ final class WaiverReader {
                 try {
                     expires = LocalDate.parse(expiresText);
                 } catch (java.time.format.DateTimeParseException e) {
-                    f.report(JsonPaths.child(path, "expires"), "应为 YYYY-MM-DD 格式的真实日期（如 2024-03-31），实际是 \"" + InputLimits.echo(expiresText) + "\"");
+                    f.report(ProblemCode.DATE_INVALID, JsonPaths.child(path, "expires"), "应为 YYYY-MM-DD 格式的真实日期（如 2024-03-31），实际是 \"" + VisibleText.excerpt(expiresText) + "\"");
                 }
             }
             if (rule != null && !ruleIds.contains(rule)) {
-                f.report(JsonPaths.child(path, "rule"), unknownRule(checker, rule));
+                f.report(ProblemCode.WAIVER_RULE_UNKNOWN, JsonPaths.child(path, "rule"), unknownRule(checker, rule));
             }
             if (rule != null && unit != null) {
                 String earlier = seen.putIfAbsent(rule + "\u0000" + unit, path);
                 if (earlier != null) {
-                    f.report(path, "规则 " + rule + "、单位 " + unit + " 的情况说明与 " + earlier + " 重复；每个缺项只写一条说明");
+                    f.report(ProblemCode.WAIVER_DUPLICATE, path, "规则 " + rule + "、单位 " + unit + " 的情况说明与 " + earlier + " 重复；每个缺项只写一条说明");
                 }
             }
             if (problems.size() == before && !flawed.contains(path)) {
-                Problem at = element.problem(path, "");
+                Problem at = element.problem(ProblemCode.FIELD_TYPE, path, ""); // only its place is used
                 out.add(new Waiver(rule, unit, reason, acceptedBy, expires, file + ":" + at.line() + ":" + at.column()));
             }
         }

@@ -1,7 +1,9 @@
 package dev.plancheck.io.ledger;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.Problem;
+import dev.plancheck.text.VisibleText;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ final class WorkbookGuard {
     static Problem check(String file, byte[] bytes, InputLimits limits) {
         long declared = centralHeaders(bytes);
         if (declared > limits.maxZipEntries()) {
-            return new Problem(file, 0, 0, "", "工作簿的组成部分（zip 条目）过多：有 " + declared + " 个，上限为 "
+            return new Problem(ProblemCode.LIMIT_ZIP_ENTRIES, file, 0, 0, "", "工作簿的组成部分（zip 条目）过多：有 " + declared + " 个，上限为 "
                     + limits.maxZipEntries() + " 个（Excel 保存的工作簿约有 15 个），未读取；文件可能已损坏或是伪造的");
         }
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
@@ -66,7 +68,7 @@ final class WorkbookGuard {
             for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
                 ZipArchiveEntry entry = e.nextElement();
                 if (++entries > limits.maxZipEntries()) {
-                    return new Problem(file, 0, 0, "", "工作簿的组成部分（zip 条目）过多：超过上限 "
+                    return new Problem(ProblemCode.LIMIT_ZIP_ENTRIES, file, 0, 0, "", "工作簿的组成部分（zip 条目）过多：超过上限 "
                             + limits.maxZipEntries() + " 个，未读取；文件可能已损坏或是伪造的");
                 }
                 Problem p = entry(file, zip, entry, limits, inflated);
@@ -76,8 +78,8 @@ final class WorkbookGuard {
             }
             return null;
         } catch (IOException | RuntimeException e) {
-            return new Problem(file, 0, 0, "", "不是有效的 xlsx 工作簿：zip 结构已损坏，无法读取；请用 Excel 或 WPS 打开后"
-                    + "另存为 .xlsx（读取程序原话：" + InputLimits.echo(String.valueOf(e.getMessage())) + "）");
+            return new Problem(ProblemCode.WORKBOOK_INVALID, file, 0, 0, "", "不是有效的 xlsx 工作簿：zip 结构已损坏，无法读取；请用 Excel 或 WPS 打开后"
+                    + "另存为 .xlsx（读取程序原话：" + VisibleText.excerpt(String.valueOf(e.getMessage())) + "）");
         }
     }
 
@@ -91,11 +93,11 @@ final class WorkbookGuard {
         String part = entry.getName();
         int method = entry.getMethod();
         if (method != ZipMethod.STORED.getCode() && method != ZipMethod.DEFLATED.getCode()) {
-            return new Problem(file, 0, 0, part, "工作簿的这一部分使用了 Excel 不用的压缩方式（" + ZipMethod.getMethodByCode(method)
+            return new Problem(ProblemCode.WORKBOOK_INVALID, file, 0, 0, part, "工作簿的这一部分使用了 Excel 不用的压缩方式（" + ZipMethod.getMethodByCode(method)
                     + "），无法读取；请用 Excel 或 WPS 打开后另存为 .xlsx");
         }
         if (entry.getGeneralPurposeBit().usesEncryption()) {
-            return new Problem(file, 0, 0, part, "工作簿的这一部分是加密的，无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx");
+            return new Problem(ProblemCode.WORKBOOK_INVALID, file, 0, 0, part, "工作簿的这一部分是加密的，无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx");
         }
         boolean xml = isXml(part);
         XmlScan scan = xml ? new XmlScan(elementCap(limits), limits.maxNumberLength(), limits.maxRecords() + 2L,
@@ -107,13 +109,13 @@ final class WorkbookGuard {
                 produced += n;
                 inflated.total += n;
                 if (inflated.total > limits.maxUnzippedBytes()) {
-                    return new Problem(file, 0, 0, part, "工作簿解压后过大：超过上限 " + limits.maxUnzippedBytes()
+                    return new Problem(ProblemCode.LIMIT_UNZIPPED_SIZE, file, 0, 0, part, "工作簿解压后过大：超过上限 " + limits.maxUnzippedBytes()
                             + " 字节（" + (limits.maxUnzippedBytes() >> 20) + " MiB），未读取；一份台账用不到这么多"
                             + "（上限可用 --max-unzipped-mb 调整）");
                 }
                 if (produced > InputLimits.INFLATE_RATIO_GRACE && in instanceof InputStreamStatistics s
                         && (double) s.getCompressedCount() / s.getUncompressedCount() < limits.minInflateRatio()) {
-                    return new Problem(file, 0, 0, part, "工作簿的这一部分压缩比异常：" + s.getCompressedCount()
+                    return new Problem(ProblemCode.LIMIT_UNZIPPED_SIZE, file, 0, 0, part, "工作簿的这一部分压缩比异常：" + s.getCompressedCount()
                             + " 字节解压出了 " + s.getUncompressedCount() + " 字节以上（压缩比低于上限 "
                             + limits.minInflateRatio() + "），像是“压缩炸弹”，未读取");
                 }
@@ -162,7 +164,13 @@ final class WorkbookGuard {
             case FORMULAS_TOO_COSTLY -> what + "的公式过多或过长：展开共享公式和数组公式要超过 " + XmlScan.FORMULA_WORK
                     + " 步；请把公式“复制—选择性粘贴为数值”后另存；工作簿未读取";
         };
-        return new Problem(file, 0, 0, where, message);
+        ProblemCode code = switch (stop.kind()) {
+            case ELEMENT_TOO_LONG -> ProblemCode.LIMIT_STRING_LENGTH;
+            case NUMBER_TOO_LONG -> ProblemCode.LIMIT_NUMBER_LENGTH;
+            case TOO_MANY_ROWS -> ProblemCode.LIMIT_RECORDS;
+            case CELL_OUTSIDE_GRID, SPAN_TOO_LARGE, FORMULAS_TOO_COSTLY -> ProblemCode.WORKBOOK_INVALID;
+        };
+        return new Problem(code, file, 0, 0, where, message);
     }
 
     /** The first cell of a sheet part that shows shared string {@code index}, or null. */

@@ -1,9 +1,11 @@
 package dev.plancheck.io.ledger;
 
-import dev.plancheck.InputLimits;
-import dev.plancheck.InvalidSubmissionException;
-import dev.plancheck.Problem;
-import dev.plancheck.Submission;
+import dev.plancheck.input.ProblemCode;
+import dev.plancheck.text.VisibleText;
+import dev.plancheck.input.InputLimits;
+import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.Submission;
 import dev.plancheck.io.ledger.Table.Located;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,16 +56,16 @@ final class XlsxLedgerReader {
     static Workbook open(String file, byte[] bytes, InputLimits limits, List<String> keep, List<String> skip) {
         // The header checks below throw on fewer than 8 bytes: an empty or cut-off file is told apart first.
         if (bytes.length < 8) {
-            return failed(new Problem(file, 0, 0, "", (bytes.length == 0 ? "文件是空的" : "文件只有 "
+            return failed(new Problem(ProblemCode.WORKBOOK_INVALID, file, 0, 0, "", (bytes.length == 0 ? "文件是空的" : "文件只有 "
                     + bytes.length + " 个字节") + "，不是 xlsx 工作簿；请用 Excel 或 WPS 重新保存为 .xlsx"));
         }
         if (ReadableWorkbook.isOLE2Header(bytes)) {
-            return failed(new Problem(file, 0, 0, "", encrypted(bytes)
+            return failed(new Problem(ProblemCode.WORKBOOK_INVALID, file, 0, 0, "", encrypted(bytes)
                     ? "工作簿受密码保护，无法读取；请在 Excel 或 WPS 中取消密码，另存为不加密的 .xlsx"
                     : "这是旧版 Excel 97-2003 工作簿（.xls），无法读取；请在 Excel 或 WPS 中“另存为” .xlsx 格式"));
         }
         if (!ReadableWorkbook.isOOXMLZipHeader(bytes)) {
-            return failed(new Problem(file, 0, 0, "",
+            return failed(new Problem(ProblemCode.WORKBOOK_INVALID, file, 0, 0, "",
                     "不是 xlsx 工作簿（文件内容不是 Excel 2007 及以后的格式）；请用 Excel 或 WPS 另存为 .xlsx"));
         }
         Problem unsafe = WorkbookGuard.check(file, bytes, limits);
@@ -96,8 +98,8 @@ final class XlsxLedgerReader {
                 sheets.put(name, rows);
             }
         } catch (IOException | RuntimeException e) {
-            return failed(new Problem(file, 0, 0, "", "xlsx 工作簿的内容不合规范，无法读取；文件可能已损坏，请用 Excel 或 WPS 打开后"
-                    + "重新保存为 .xlsx（读取程序原话：" + InputLimits.echo(String.valueOf(e.getMessage())) + "）"));
+            return failed(new Problem(ProblemCode.WORKBOOK_INVALID, file, 0, 0, "", "xlsx 工作簿的内容不合规范，无法读取；文件可能已损坏，请用 Excel 或 WPS 打开后"
+                    + "重新保存为 .xlsx（读取程序原话：" + VisibleText.excerpt(String.valueOf(e.getMessage())) + "）"));
         }
         return new Workbook(sheets, null, beyond, beyondCount[0]);
     }
@@ -165,7 +167,7 @@ final class XlsxLedgerReader {
                 String raw = String.valueOf(c.getRawValue());
                 // fastexcel marks a number it could not parse as an error; a real error value starts with #.
                 return new CellValue(raw.startsWith("#") ? CellValue.Kind.ERROR : CellValue.Kind.BAD_NUMBER,
-                        InputLimits.echo(raw), null, null);
+                        VisibleText.excerpt(raw), null, null);
             case NUMBER:
                 return number(c, c.asNumber());
             case FORMULA:
@@ -209,7 +211,7 @@ final class XlsxLedgerReader {
         for (String name : names) {
             boolean known = List.of(LedgerLayout.UNITS_SHEET, LedgerLayout.ACTIVITIES_SHEET).contains(name);
             if (!known && wb.sheets().get(name).stream().anyMatch(r -> !r.isBlank())) {
-                problems.add(new Located(-1, names.indexOf(name) + 1, 0, place.table(name, 0, "未知的工作表“" + name
+                problems.add(new Located(-1, names.indexOf(name) + 1, 0, place.table(ProblemCode.SHEET_LAYOUT, name, 0, "未知的工作表“" + name
                         + "”有内容，不会被读取；台账只读取“单位”“活动”“情况说明”三个工作表，请把内容移入这些表或删除此工作表")));
             }
         }
@@ -217,7 +219,7 @@ final class XlsxLedgerReader {
         List<Table.Row> activityRows = wb.sheets().get(LedgerLayout.ACTIVITIES_SHEET);
         for (String missing : List.of(LedgerLayout.UNITS_SHEET, LedgerLayout.ACTIVITIES_SHEET)) {
             if (!wb.sheets().containsKey(missing)) {
-                problems.add(new Located(-1, 0, 0, place.table(missing, 0, "缺少工作表“" + missing
+                problems.add(new Located(-1, 0, 0, place.table(ProblemCode.SHEET_LAYOUT, missing, 0, "缺少工作表“" + missing
                         + "”；工作表有：" + String.join("、", names) + "。请用 ./checker template 生成的模板填写")));
             }
         }
@@ -237,7 +239,7 @@ final class XlsxLedgerReader {
         for (Beyond b : wb.beyond()) {
             if (b.sheet().equals(sheet)) {
                 seen++;
-                problems.add(new Located(order, b.row(), b.column(), place.cell(sheet, b.row(), b.column(),
+                problems.add(new Located(order, b.row(), b.column(), place.cell(ProblemCode.SHEET_LAYOUT, sheet, b.row(), b.column(),
                         outside(b.value()))));
             }
         }
@@ -277,7 +279,7 @@ final class XlsxLedgerReader {
                 year = new LedgerParser.YearCell(table, r.number(), 1, r.cell(1));
                 for (int c = 2; c < r.cells().size(); c++) {
                     if (!r.cell(c).isBlank()) {
-                        problems.add(table.at(r.number(), c, "“" + LedgerLayout.YEAR_LABEL + "”行只填年度（B 列），这里的"
+                        problems.add(table.at(ProblemCode.SHEET_LAYOUT, r.number(), c, "“" + LedgerLayout.YEAR_LABEL + "”行只填年度（B 列），这里的"
                                 + r.cell(c).describe() + "不会被读取；请删除"));
                     }
                 }
@@ -286,7 +288,7 @@ final class XlsxLedgerReader {
                 while (r.cell(c).isBlank()) {
                     c++;
                 }
-                problems.add(table.at(r.number(), c, "表头之前的内容" + r.cell(c).describe() + "无法读取；表头之前只能有“"
+                problems.add(table.at(ProblemCode.SHEET_LAYOUT, r.number(), c, "表头之前的内容" + r.cell(c).describe() + "无法读取；表头之前只能有“"
                         + LedgerLayout.YEAR_LABEL + "”一行"));
             }
         }

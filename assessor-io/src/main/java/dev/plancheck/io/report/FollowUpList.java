@@ -1,8 +1,8 @@
 package dev.plancheck.io.report;
 
-import dev.plancheck.Gap;
-import dev.plancheck.Report;
-import dev.plancheck.Waiver;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Report;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.model.OrgUnit;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.plancheck.io.report;
 
-import dev.plancheck.ComingDuty;
-import dev.plancheck.Gap;
-import dev.plancheck.Notice;
-import dev.plancheck.PartResult;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
-import dev.plancheck.VisibleText;
-import dev.plancheck.Waiver;
+import dev.plancheck.report.ComingDuty;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Notice;
+import dev.plancheck.report.PartResult;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
+import dev.plancheck.text.VisibleText;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.report.Comparison;
 import dev.plancheck.report.CharacterReportWriter;

@@ -1,12 +1,12 @@
 package dev.plancheck.io.report;
 
-import dev.plancheck.Gap;
-import dev.plancheck.Notice;
-import dev.plancheck.PartResult;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
-import dev.plancheck.VisibleText;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Notice;
+import dev.plancheck.report.PartResult;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
+import dev.plancheck.text.VisibleText;
 import dev.plancheck.report.Comparison;
 import dev.plancheck.report.ReportWriter;
 import java.io.IOException;

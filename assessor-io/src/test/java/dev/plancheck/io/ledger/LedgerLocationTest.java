@@ -3,10 +3,10 @@ package dev.plancheck.io.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plancheck.Notice;
+import dev.plancheck.report.Notice;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
-import dev.plancheck.Submission;
+import dev.plancheck.report.Report;
+import dev.plancheck.input.Submission;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

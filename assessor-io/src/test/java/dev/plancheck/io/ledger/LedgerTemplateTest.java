@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.PlanChecker;
 import dev.plancheck.RulePack;
-import dev.plancheck.Submission;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.Submission;
+import dev.plancheck.input.Waiver;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +100,7 @@ class LedgerTemplateTest {
     @Test
     void the_drop_downs_list_the_vocabulary_in_chinese_and_multi_valued_columns_only_inform() throws Exception {
         Path file = template(RulePack.bundled());
-        var v = CHECKER.pack().ruleSet().vocabulary();
+        var v = CHECKER.pack().vocabulary();
         assertEquals(List.of(
                 "B2:B2001|warning|'单位'!$A$3:$A$203",
                 "C2:C2001|warning|'选项'!$B$2:$B$" + (1 + v.kinds().size()),
@@ -165,8 +165,8 @@ class LedgerTemplateTest {
                 + "计入 R9-2 的填街道妇联；计入 R8-2、R8-3、R8-4、R8-5、R8-6 的填街道团工委）"));
         assertTrue(lines.contains("主题活动|themed-activity|活动|主题、组织方（计入 R8-2、R8-3、R8-4、R8-5、R8-6 的填街道团工委）"));
         // Every kind that some duty counts only from one body either is that body's kind or names the organiser.
-        var duties = dev.plancheck.pack.DutyEvidence.of(RulePack.bundled().ruleSet());
-        for (var k : RulePack.bundled().ruleSet().vocabulary().kinds().values()) {
+        var duties = dev.plancheck.pack.DutyEvidence.of(RulePack.bundled().ruleFiles());
+        for (var k : RulePack.bundled().vocabulary().kinds().values()) {
             boolean needed = duties.values().stream().flatMap(List::stream).filter(d -> d.accepts(k))
                     .flatMap(d -> d.sources().stream()).anyMatch(src -> src.organiser() != null && src.accepts(k.code()));
             String line = lines.stream().filter(l -> l.startsWith(k.name() + "|" + k.code() + "|")).findFirst().orElseThrow();

@@ -3,10 +3,10 @@ package dev.plancheck.io.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Waiver;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.Waiver;
 import dev.plancheck.io.ledger.Xlsx.DateCell;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

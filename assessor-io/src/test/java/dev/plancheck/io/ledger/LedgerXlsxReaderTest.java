@@ -3,10 +3,10 @@ package dev.plancheck.io.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.plancheck.InvalidSubmissionException;
+import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Problem;
-import dev.plancheck.Submission;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.Submission;
 import dev.plancheck.io.ledger.Xlsx.DateCell;
 import dev.plancheck.model.Activity;
 import java.math.BigDecimal;

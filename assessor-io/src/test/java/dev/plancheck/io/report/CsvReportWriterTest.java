@@ -9,7 +9,7 @@ import dev.plancheck.report.ReportWriter;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -10,11 +10,11 @@ import dev.plancheck.report.ReportWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plancheck.CheckOptions;
-import dev.plancheck.Gap;
-import dev.plancheck.Report;
-import dev.plancheck.RuleResult;
-import dev.plancheck.Status;
-import dev.plancheck.Waiver;
+import dev.plancheck.report.Gap;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.RuleResult;
+import dev.plancheck.report.Status;
+import dev.plancheck.input.Waiver;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -212,7 +212,7 @@ class HtmlReportWriterTest {
         assertEquals(r.comingDue().size(), count(page, "<tr class=\"coming-item\">"));
         assertTrue(page.contains("<tr class=\"coming-item\"><td class=\"nw\">2023-06-21</td><td class=\"nw\">2023-07-08</td>"
                 + "<td class=\"nw\">电厂街道</td><td class=\"nw\">R8-5</td><td>建党日主题活动</td><td>建党日前后（节点日 2023-07-01）</td></tr>"));
-        long later = r.notices().stream().filter(n -> n.type() == dev.plancheck.Notice.Type.FUTURE_DATED).count();
+        long later = r.notices().stream().filter(n -> n.type() == dev.plancheck.report.Notice.Type.FUTURE_DATED).count();
         assertTrue(page.contains("<details class=\"future\"><summary>【晚于检查日期】" + later
                 + " 条记录的日期晚于检查日期 2023-06-15，未计入（展开查看）</summary>"));
         long notDue = r.summary().notDue();

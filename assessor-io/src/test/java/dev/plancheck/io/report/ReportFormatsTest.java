@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plancheck.Report;
+import dev.plancheck.report.Report;
 import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.report.ReportWriter;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.report.ReportFormats;
 import dev.plancheck.report.ReportWriter;
-import dev.plancheck.Report;
-import dev.plancheck.Status;
+import dev.plancheck.report.Report;
+import dev.plancheck.report.Status;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plancheck.RuleInfo;
+import dev.plancheck.report.RuleInfo;
 import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.InvalidScenarioException;
 import dev.plancheck.scenario.ScenarioRunner;

@@ -3,8 +3,8 @@ package dev.plancheck.testkit.example;
 import static dev.plancheck.testkit.PlanAssertions.assertThat;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.Report;
 import dev.plancheck.RulePack;
+import dev.plancheck.report.Report;
 import dev.plancheck.testkit.ScenarioTests;
 import java.nio.file.Path;
 import java.util.stream.Stream;

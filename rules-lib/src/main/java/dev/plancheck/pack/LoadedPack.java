@@ -1,0 +1,48 @@
+package dev.plancheck.pack;
+
+import dev.plancheck.model.Period;
+import dev.plancheck.report.PackFingerprint;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A pack's files, read and checked: its parameters, its rule set, where it was loaded from and its fingerprint. The
+ * engine and the authoring kit work on this; embedders see it through {@code dev.plancheck.RulePack}, which hands out
+ * only read-only views of it.
+ *
+ * @param parameters  the parameter file
+ * @param ruleSet     the DRL files, clauses and vocabulary
+ * @param origin      where the parameter file was read, e.g. {@code classpath:dev/plancheck/packs/dianchang-2023.json}
+ * @param fingerprint the pack's id, version and content hash
+ */
+public record LoadedPack(PackFile parameters, RuleSet ruleSet, String origin, PackFingerprint fingerprint) {
+    /** The pack's id, e.g. {@code dianchang-2023}. */
+    public String id() {
+        return parameters.id();
+    }
+
+    /** The plan's title. */
+    public String title() {
+        return parameters.title();
+    }
+
+    /** The assessment year. */
+    public int year() {
+        return parameters.year();
+    }
+
+    /** The first day of the assessment year. */
+    public LocalDate firstDay() {
+        return LocalDate.of(year(), 1, 1);
+    }
+
+    /** The last day of the assessment year. */
+    public LocalDate lastDay() {
+        return LocalDate.of(year(), 12, 31);
+    }
+
+    /** Every period of the parameter file, resolved for the pack's year. */
+    public List<Period> periods() {
+        return parameters.periods().values().stream().map(p -> p.in(year())).toList();
+    }
+}
