@@ -3,6 +3,7 @@ package dev.plancheck;
 import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.input.Problem;
 import dev.plancheck.input.RulePackException;
+import dev.plancheck.input.Submission;
 import dev.plancheck.report.Report;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,10 @@ public interface CheckListener {
 
     /** Something the assessor should know that is not a problem (a workbook's own 情况说明 sheet was not applied). */
     default void note(String text) {
+    }
+
+    /** A submission read and found valid, when only validating ({@link PlanChecker#validate}). */
+    default void valid(Submission submission) {
     }
 
     /** One report, as soon as it is final. */

@@ -234,7 +234,16 @@ public final class PlanChecker {
      * are known (a waiver must name a unit of a checked ledger).
      */
     public CheckOutcome run(CheckRequest request, CheckListener listener) {
-        return new CheckRun(this, request, listener).run();
+        return new CheckRun(this, request, listener, true).run();
+    }
+
+    /**
+     * Reads and validates the request's ledgers as {@link #run(CheckRequest, CheckListener)} does — the same paths,
+     * formats, limits and problems — without checking the rules: each valid submission goes to
+     * {@link CheckListener#valid}. The outcome's {@code checked} counts the valid ones.
+     */
+    public CheckOutcome validate(CheckRequest request, CheckListener listener) {
+        return new CheckRun(this, request, listener, false).run();
     }
 
     /**

@@ -1,29 +1,24 @@
 package dev.plancheck.cli;
 
-import dev.plancheck.CheckOptions;
-import dev.plancheck.input.InputLimits;
-import dev.plancheck.input.InvalidSubmissionException;
-import dev.plancheck.report.Notice;
+import dev.plancheck.CheckListener;
+import dev.plancheck.CheckOutcome;
+import dev.plancheck.CheckRequest;
+import dev.plancheck.InputFile;
 import dev.plancheck.PlanChecker;
-import dev.plancheck.report.Report;
 import dev.plancheck.RulePack;
+import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
 import dev.plancheck.input.RulePackException;
-import dev.plancheck.input.Submission;
-import dev.plancheck.text.VisibleText;
-import dev.plancheck.input.Waiver;
+import dev.plancheck.report.Report;
 import dev.plancheck.report.ReportWriter;
+import dev.plancheck.text.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -41,9 +36,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:没有缺项（已说明的缺项不计）", "1:发现缺项", "2:输入或用法有误（其余文件照常检查）",
                 "3:规则包本身有误", "70:检查程序内部出错，检查没有完成（不表示有无缺项）", "74:报告文件无法写出"})
 final class CheckCommand implements Callable<Integer> {
-    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-
     @Spec
     CommandSpec spec;
 
@@ -63,8 +55,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean detail;
 
     @Option(names = "--waivers", paramLabel = "FILE",
-            description = "情况说明文件（.json，或含“情况说明”工作表的 .xlsx）：被认可的缺项标为“已说明”，不计入退出码")
-    Path waivers;
+            description = "情况说明文件（.json，或含“情况说明”工作表的 .xlsx）：被认可的缺项标为“已说明”，不计入退出码；"
+                    + "可给多次，各文件合并，同一规则、同一单位的说明只能有一条")
+    List<Path> waivers;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "检查日期：按这一天结束时的情况检查；窗口未过且尚未落实的职责记为“未到期”。默认为考核年度的 12 月 31 日")
@@ -73,6 +66,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--coming-days", paramLabel = "N",
             description = "列出检查日期之后 N 天内开始或截止的未落实事项（默认取规则包参数，2023 年包为 30）")
     Integer comingDays;
+
+    @Option(names = "--problems", paramLabel = "FORMAT", defaultValue = "text",
+            description = "输入问题的格式：text（逐条中文说明，默认）或 json（错误输出中的一个 JSON 对象，每个问题带稳定的代码 code，"
+                    + "与检查服务 400 回应的格式相同）")
+    String problemsFormat;
 
     @Mixin
     PackOption packOption;
@@ -83,7 +81,24 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (!problemsFormat.equals("text") && !problemsFormat.equals("json")) {
+            stderr.println("--problems：应为 text 或 json，实际是 \"" + VisibleText.line(VisibleText.excerpt(problemsFormat)) + "\"");
+            return ExitCode.BAD_INPUT.code;
+        }
+        CheckOutcome[] outcome = {null};
+        int code = check(out, problemsFormat.equals("json") ? Problems.silent() : stderr, stderr, outcome);
+        if (problemsFormat.equals("json") && outcome[0] != null && !outcome[0].problems().isEmpty()) {
+            Problems.printJson(stderr, outcome[0]);
+        }
+        return code;
+    }
+
+    /**
+     * The check: problems are printed on {@code err} (a silent writer when they go out as JSON), everything else —
+     * skipped files, hints, the summary — on {@code info}.
+     */
+    private int check(PrintWriter out, PrintWriter err, PrintWriter info, CheckOutcome[] result) {
         if (output != null && output.toString().equals("-")) {
             output = null; // standard output, as without --output
         }
@@ -91,176 +106,164 @@ final class CheckCommand implements Callable<Integer> {
         try {
             writer = Formats.forName(format, detail);
         } catch (IllegalArgumentException e) {
-            err.println("--format：" + VisibleText.line(VisibleText.excerpt(e.getMessage())));
+            info.println("--format：" + VisibleText.line(VisibleText.excerpt(e.getMessage())));
             return ExitCode.BAD_INPUT.code;
         }
         if (writer.binary() && output == null) {
-            err.println("--format " + format + "：这是电子表格文件，不能打印到屏幕；请用 --output 给出文件名，如 --output 整改清单.xlsx");
-            return ExitCode.BAD_INPUT.code;
-        }
-        LocalDate asOfDate = null;
-        if (asOf != null) {
-            try {
-                // uuuu alone would take +99999-04-13; only four-digit years are dates an assessor means.
-                asOfDate = asOf.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(asOf, STRICT_DATE) : null;
-            } catch (DateTimeParseException e) {
-                asOfDate = null;
-            }
-            if (asOfDate == null) {
-                err.println("--as-of：应为 YYYY-MM-DD 格式的真实日期，实际是 \"" + VisibleText.line(VisibleText.excerpt(asOf)) + "\"");
-                return ExitCode.BAD_INPUT.code;
-            }
-        }
-        if (comingDays != null && (comingDays < 0 || comingDays > CheckOptions.MAX_COMING_DUE_DAYS)) {
-            err.println("--coming-days：应为 0 到 " + CheckOptions.MAX_COMING_DUE_DAYS + " 之间的整数，实际是 " + comingDays);
+            info.println("--format " + format + "：这是电子表格文件，不能打印到屏幕；请用 --output 给出文件名，如 --output 整改清单.xlsx");
             return ExitCode.BAD_INPUT.code;
         }
         LimitOptions.Chosen chosen = limitOptions.limits();
         if (chosen.error() != null) {
-            err.println(chosen.error());
+            info.println(chosen.error());
             return ExitCode.BAD_INPUT.code;
         }
-        InputLimits limits = chosen.limits();
-        PackOption.Loaded loaded = packOption.load(err);
+        PackOption.Loaded loaded = packOption.load(info);
         if (loaded.checker() == null) {
             return loaded.failure().code;
         }
         PlanChecker checker = loaded.checker();
-        if (asOfDate != null && asOfDate.getYear() < checker.pack().year()) {
-            err.println("--as-of：检查日期 " + asOfDate + " 早于规则包 " + checker.pack().id() + " 的考核年度 " + checker.pack().year() + " 年");
-            return ExitCode.BAD_INPUT.code;
-        }
-        if (asOfDate != null && asOfDate.getYear() > checker.pack().year() + CheckOptions.MAX_YEARS_AFTER) {
-            err.println("--as-of：检查日期 " + asOfDate + " 晚于规则包 " + checker.pack().id() + " 的考核年度 " + checker.pack().year()
-                    + " 年之后 " + CheckOptions.MAX_YEARS_AFTER + " 年；考核年度结束后检查，结果与年底相同");
-            return ExitCode.BAD_INPUT.code;
-        }
-        List<Waiver> accepted = List.of();
-        if (waivers != null && waivers.toString().isEmpty()) {
-            err.println("--waivers：路径为空");
-            return ExitCode.BAD_INPUT.code;
-        }
-        if (waivers != null) {
-            try {
-                accepted = Inputs.readWaivers(checker, waivers, limits);
-            } catch (InvalidSubmissionException e) {
-                Ledgers.printProblems(err, waivers + "（情况说明）", e);
-                return ExitCode.BAD_INPUT.code;
-            } catch (IOException e) {
-                err.println(VisibleText.line(waivers.toString()) + "：无法读取情况说明（"
-                        + VisibleText.line(String.valueOf(e.getMessage())) + "）");
-                return ExitCode.BAD_INPUT.code;
-            }
-        }
-        CheckOptions options = new CheckOptions(asOfDate, comingDays, accepted);
-
-        InputFiles inputs = InputFiles.expand(paths, limits.maxFileBytes(), err);
-        if (output != null) {
-            List<Path> read = new ArrayList<>(inputs.inputs().stream().map(InputFiles.Input::path).toList());
-            if (waivers != null) {
-                read.add(waivers);
-            }
-            String wrong = OutputFile.refuse(output, read);
-            if (wrong != null) {
-                err.println("--output " + VisibleText.line(output.toString()) + "：" + wrong);
-                return ExitCode.BAD_INPUT.code;
-            }
-        }
-        boolean bad = inputs.refused() > 0;
-        int unusable = inputs.refused();
-        boolean batch = paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory)
-                || inputs.inputs().stream().anyMatch(i -> i.kind() == InputFiles.Kind.NDJSON);
-        // Waivers are checked against every ledger's units before anything is written, so the ledgers are read
-        // first when there are waivers; without them each report is written as it is made (ReportStream).
+        List<InputFile> waiverFiles = waivers == null ? List.of() : waivers.stream().map(InputFile::of).toList();
+        CheckRequest request = CheckRequest.ofPaths(paths).withWaivers(waiverFiles).withAsOf(asOf)
+                .withComingDueDays(comingDays).withLimits(chosen.limits());
+        // Without waivers or an output file each report is written as it is made (ReportStream); otherwise the
+        // pipeline gives them once every ledger is read, and they are written together.
         List<Report> held = new ArrayList<>();
-        ReportStream reports = output == null && accepted.isEmpty()
-                ? new ReportStream(writer, batch, out) : null;
-        Set<String> unitIds = new LinkedHashSet<>();
-        int[] seen = {0};
-        boolean[] flags = {false, false}; // bad input, a problem with the year
-        for (InputFiles.Input input : inputs.inputs()) {
-            try {
-                Ledgers.each(checker, input, limits, new Ledgers.Visitor() {
-                    @Override
-                    public void read(Submission submission) {
-                        seen[0]++;
-                        try {
-                            Report r = checker.check(submission, options);
-                            submission.units().forEach(u -> unitIds.add(u.getId()));
-                            if (reports != null) {
-                                reports.add(r);
-                            } else {
-                                held.add(r);
-                            }
-                        } catch (InvalidSubmissionException e) {
-                            invalid(submission.source(), e);
-                            seen[0]--;
-                        }
-                        if (input.kind() == InputFiles.Kind.XLSX && waivers == null) {
-                            sheetOfWaivers(checker, input.path(), limits, err);
-                        }
-                    }
+        ReportStream[] stream = {null};
+        String[] current = {null};
+        boolean[] reached = {false}; // the ledgers were reached: the options and the waivers were sound
+        CheckOutcome outcome;
+        try {
+            outcome = checker.run(request, new CheckListener() {
+                @Override
+                public void skipped(Path file, String message) {
+                    info.println(message);
+                }
 
-                    @Override
-                    public void invalid(String source, InvalidSubmissionException e) {
-                        seen[0]++;
-                        flags[0] = true;
-                        Ledgers.printProblems(err, source, e);
-                        // The same validator speaks for every format: in a spreadsheet the year sits in a cell.
-                        flags[1] |= e.problems().stream().anyMatch(p -> p.path().equals("$.year")
-                                || p.message().contains("请选用"));
-                    }
+                @Override
+                public void refused(Problem p) {
+                    err.println(Problems.whole(p));
+                }
 
-                    @Override
-                    public void unreadable(String source, String reason) {
-                        seen[0]++;
-                        flags[0] = true;
-                        err.println(VisibleText.line(source) + "：" + reason);
+                @Override
+                public Problem beforeReading(List<InputFile> files) {
+                    reached[0] = true;
+                    if (output == null) {
+                        if (waiverFiles.isEmpty()) {
+                            stream[0] = new ReportStream(writer, batchOf(files), out);
+                        }
+                        return null;
                     }
-                });
-            } catch (RulePackException e) {
-                err.println("规则包 " + checker.pack().id() + " 在检查 " + InputFiles.shown(input.path()) + " 时出错：");
-                e.problems().forEach(p -> err.println("  " + p));
-                return ExitCode.BROKEN_PACK.code;
-            } catch (RuntimeException | StackOverflowError e) {
-                throw new Crash("检查 " + input.path() + " 时", e);
+                    List<Path> read = new ArrayList<>(files.stream().map(InputFile::path).toList());
+                    waiverFiles.forEach(w -> read.add(w.path()));
+                    String wrong = OutputFile.refuse(output, read);
+                    return wrong == null ? null
+                            : new Problem(ProblemCode.OUTPUT_REFUSED, output.toString(), 0, 0, "output", wrong);
+                }
+
+                @Override
+                public void invalidWaivers(InputFile file, InvalidSubmissionException e) {
+                    Problems.print(err, file.name() + "（情况说明）", e);
+                }
+
+                @Override
+                public void reading(InputFile file) {
+                    current[0] = file.name();
+                }
+
+                @Override
+                public void invalid(String source, InvalidSubmissionException e) {
+                    Problems.print(err, source, e);
+                }
+
+                @Override
+                public void unreadable(Problem p) {
+                    err.println(VisibleText.line(p.file()) + "：" + p.message());
+                }
+
+                @Override
+                public void note(String text) {
+                    info.println(text);
+                }
+
+                @Override
+                public void report(Report r) {
+                    if (stream[0] != null) {
+                        stream[0].add(r);
+                    } else {
+                        held.add(r);
+                    }
+                }
+
+                @Override
+                public void brokenPack(String source, RulePackException e) {
+                    err.println("规则包 " + checker.pack().id() + " 在检查 " + VisibleText.line(source) + " 时出错：");
+                    e.problems().forEach(p -> err.println("  " + p));
+                }
+            });
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new Crash(current[0] == null ? "检查时" : "检查 " + current[0] + " 时", e);
+        }
+        result[0] = outcome;
+        if (outcome.status() == CheckOutcome.Status.BROKEN_PACK) {
+            return ExitCode.BROKEN_PACK.code;
+        }
+        for (Problem p : outcome.problems()) {
+            // Problems of the request itself: the options, the output file, waivers that fit no ledger.
+            switch (p.code()) {
+                case AS_OF_INVALID, AS_OF_BEFORE_YEAR, AS_OF_TOO_LATE -> {
+                    err.println("--as-of：" + p.message());
+                    return ExitCode.BAD_INPUT.code;
+                }
+                case OPTION_INVALID -> {
+                    err.println("--coming-days：" + p.message());
+                    return ExitCode.BAD_INPUT.code;
+                }
+                case OUTPUT_REFUSED -> {
+                    err.println("--output " + VisibleText.line(p.file()) + "：" + p.message());
+                    return ExitCode.BAD_INPUT.code;
+                }
+                case FILE_NONE -> {
+                    if (p.path().equals("waivers")) { // the pipeline names the option by the path "waivers"
+                        err.println("--waivers：" + p.message());
+                        return ExitCode.BAD_INPUT.code;
+                    }
+                }
+                default -> {
+                }
             }
         }
-        bad |= flags[0];
-        int checkedFiles = seen[0];
-        if (flags[1]) {
-            err.println("提示：用 --pack 选择与提交年度相符的规则包；内置规则包有 " + RulePack.bundledIds().stream()
+        if (!reached[0]) {
+            return ExitCode.BAD_INPUT.code; // a waiver file could not be used; its problems were printed
+        }
+        if (outcome.problems().stream().anyMatch(p -> p.code() == ProblemCode.PACK_YEAR_MISMATCH)) {
+            info.println("提示：用 --pack 选择与提交年度相符的规则包；内置规则包有 " + RulePack.bundledIds().stream()
                     .map(RulePack::bundled).map(p -> p.id() + "（" + p.year() + " 年：" + p.title() + "）")
                     .collect(Collectors.joining("、")));
         }
-        if (!accepted.isEmpty() && checkedFiles > 0 && !waiversFitUnits(accepted, unitIds, err)) {
+        List<Problem> stray = outcome.problems().stream().filter(p -> p.code() == ProblemCode.WAIVER_UNIT_UNKNOWN).toList();
+        if (!stray.isEmpty()) {
+            stray.forEach(p -> err.println(p));
             return ExitCode.BAD_INPUT.code;
         }
-        List<Report> finished = quietUnusedWaivers(held);
         // Whatever was said on the error stream so far is said before the report, never in its middle.
-        err.flush();
-        int count;
-        long withGaps;
-        if (reports != null) {
+        info.flush();
+        if (stream[0] != null) {
             try {
-                reports.close();
+                stream[0].close();
             } catch (IOException e) {
                 err.println("无法写出报告：" + VisibleText.line(String.valueOf(e.getMessage())));
                 return ExitCode.OUTPUT_FAILED.code;
             }
             out.flush();
-            count = reports.count();
-            withGaps = reports.withGaps();
         } else {
-            count = finished.size();
-            withGaps = finished.stream().filter(Report::hasGaps).count();
             try {
                 if (output == null) {
-                    Formats.print(writer, finished, batch, out);
+                    Formats.print(writer, held, outcome.batch(), out);
                     out.flush();
-                } else if (!finished.isEmpty() || batch) {
-                    Formats.write(writer, finished, batch, output);
-                    err.println("报告已写入 " + VisibleText.line(output.toString()));
+                } else if (!held.isEmpty() || outcome.batch()) {
+                    Formats.write(writer, held, outcome.batch(), output);
+                    info.println("报告已写入 " + VisibleText.line(output.toString()));
                 }
             } catch (IOException e) {
                 err.println((output == null ? "无法写出报告：" : "无法写出报告文件 " + VisibleText.line(output.toString()) + "：")
@@ -268,45 +271,20 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCode.OUTPUT_FAILED.code;
             }
         }
-        if (checkedFiles > 1 || bad) {
-            err.println("共 " + checkedFiles + " 个台账文件：" + count + " 个已检查，其中 " + withGaps + " 个有缺项；"
-                    + (checkedFiles - count) + " 个有误未检查" + (unusable > 0 ? "；另有 " + unusable + " 个路径无法使用" : ""));
+        int files = outcome.submissions();
+        boolean bad = outcome.status() == CheckOutcome.Status.BAD_INPUT;
+        if (files > 1 || bad) {
+            info.println("共 " + files + " 个台账文件：" + outcome.checked() + " 个已检查，其中 " + outcome.withGaps()
+                    + " 个有缺项；" + (files - outcome.checked()) + " 个有误未检查"
+                    + (outcome.unusable() > 0 ? "；另有 " + outcome.unusable() + " 个路径无法使用" : ""));
         }
-        return ExitCode.of(withGaps > 0, bad).code;
+        return ExitCode.of(outcome.withGaps() > 0, bad).code;
     }
 
-    /**
-     * In a batch one waiver file serves every ledger: a waiver used by one ledger is not "unused" in the others.
-     * A waiver no ledger used is still reported, in every ledger that has its unit.
-     */
-    private static List<Report> quietUnusedWaivers(List<Report> reports) {
-        if (reports.size() < 2) {
-            return reports;
-        }
-        Set<String> used = new LinkedHashSet<>();
-        for (Report r : reports) {
-            r.waivedGaps().forEach(g -> used.add(g.ruleId() + "/" + g.unit().getId()));
-        }
-        List<Report> out = new ArrayList<>();
-        for (Report r : reports) {
-            List<Notice> kept = r.notices().stream()
-                    .filter(n -> n.type() != Notice.Type.WAIVER_UNUSED || !used.contains(n.recordId())).toList();
-            out.add(kept.size() == r.notices().size() ? r : dev.plancheck.engine.Reports.withGapsAndNotices(r, r.gaps(), kept));
-        }
-        return out;
-    }
-
-    /** An xlsx ledger may carry its own 情况说明 sheet; it is the assessor's to accept, so say that it was not applied. */
-    private static void sheetOfWaivers(PlanChecker checker, Path ledger, InputLimits limits, PrintWriter err) {
-        try {
-            int n = Inputs.readWaivers(checker, ledger, limits).size();
-            if (n > 0) {
-                err.println("提示：" + VisibleText.line(ledger.toString()) + " 的“情况说明”表有 " + n
-                        + " 条说明，未采用；评估人员认可后，用 --waivers " + VisibleText.line(ledger.toString()) + " 采用");
-            }
-        } catch (IOException | InvalidSubmissionException e) {
-            err.println("提示：" + VisibleText.line(ledger.toString()) + " 的“情况说明”表有误，未采用（用 --waivers 指定该文件可看到具体问题）");
-        }
+    /** A batch, as the pipeline decides it: several paths, a folder among them, or an NDJSON file. */
+    private boolean batchOf(List<InputFile> files) {
+        return paths.size() > 1 || paths.stream().anyMatch(Files::isDirectory)
+                || files.stream().anyMatch(f -> f.extension().equals(".ndjson"));
     }
 
     private static String reason(IOException e) {
@@ -320,15 +298,5 @@ final class CheckCommand implements Callable<Integer> {
             return f.getReason();
         }
         return String.valueOf(e.getMessage());
-    }
-
-    /** A waiver must name a unit of at least one checked ledger: otherwise it is a typo, not a waiver. */
-    private static boolean waiversFitUnits(List<Waiver> waivers, Set<String> unitIds, PrintWriter err) {
-        List<Waiver> stray = waivers.stream().filter(w -> !unitIds.contains(w.unitId())).toList();
-        for (Waiver w : stray) {
-            err.println(VisibleText.line(w.source()) + ": 情况说明所指的单位 \"" + VisibleText.line(w.unitId())
-                    + "\" 不在任何所检查的台账中；请核对单位编号");
-        }
-        return stray.isEmpty();
     }
 }

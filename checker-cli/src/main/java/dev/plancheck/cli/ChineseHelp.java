@@ -72,9 +72,10 @@ final class ChineseHelp {
             }
             return (option ? "未知的选项 " : "多余或未知的参数 ") + what + hint;
         }
-        if (e instanceof CommandLine.MissingParameterException m && m.getMessage() != null
-                && m.getMessage().startsWith("Missing required parameter for option") && m.getMissing().size() == 1
-                && m.getMissing().get(0).isOption()) {
+        // An option that is not required and yet missing was given without its value (decided by the option's own
+        // spec, never by picocli's English message).
+        if (e instanceof CommandLine.MissingParameterException m && m.getMissing().size() == 1
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec missing && !missing.required()) {
             CommandLine.Model.OptionSpec o = (CommandLine.Model.OptionSpec) m.getMissing().get(0);
             return "选项 " + o.longestName() + " 后面缺少取值 " + o.paramLabel();
         }

@@ -2,6 +2,8 @@ package dev.plancheck.cli;
 
 import dev.plancheck.input.InputLimits;
 import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.InputFile;
+import dev.plancheck.LedgerFormats;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.input.Problem;
 import dev.plancheck.input.ProblemCode;
@@ -10,7 +12,6 @@ import dev.plancheck.input.Submission;
 import dev.plancheck.text.VisibleText;
 import dev.plancheck.input.Waiver;
 import dev.plancheck.io.ledger.LedgerTemplate;
-import dev.plancheck.io.ledger.Ledgers;
 
 import dev.plancheck.io.ledger.SubmissionJson;
 import java.io.IOException;
@@ -84,8 +85,8 @@ final class ConvertCommand implements Callable<Integer> {
             err.println(shownIn + "：" + (Files.exists(in) ? "不是普通文件（是文件夹、管道、设备或套接字等），未读取" : "文件不存在"));
             return ExitCode.BAD_INPUT.code;
         }
-        if (!Ledgers.isLedger(in)) {
-            err.println(shownIn + "：只能转换 " + String.join("、", Ledgers.EXTENSIONS) + " 文件");
+        if (LedgerFormats.forFile(in.toString()) == null || in.toString().toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
+            err.println(shownIn + "：只能转换 .json、.xlsx、.csv 文件");
             return ExitCode.BAD_INPUT.code;
         }
         Path target = out != null ? out : withExtension(in, "." + format);
@@ -119,13 +120,13 @@ final class ConvertCommand implements Callable<Integer> {
             int omitted = 0;
             submission = null;
             try {
-                submission = Ledgers.read(checker, in, limits);
+                submission = checker.read(in, limits);
             } catch (InvalidSubmissionException e) {
                 problems.addAll(e.problems());
                 omitted += e.omitted();
             }
             List<Path> waiverSources = new ArrayList<>();
-            if (in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            if (LedgerFormats.forFile(in.toString()).ledgersCarryWaivers()) {
                 waiverSources.add(in);
             }
             if (waiversFile != null) {
@@ -134,25 +135,19 @@ final class ConvertCommand implements Callable<Integer> {
             List<Waiver> read = new ArrayList<>();
             for (Path source : waiverSources) {
                 try {
-                    read.addAll(Ledgers.readWaivers(checker, source, limits));
+                    read.addAll(checker.readWaivers(InputFile.of(source), limits));
                 } catch (InvalidSubmissionException e) {
                     problems.addAll(e.problems());
                     omitted += e.omitted();
                 }
             }
             if (submission != null) {
-                List<String> unitIds = submission.units().stream().map(u -> u.getId()).toList();
-                for (Waiver w : read) {
-                    if (!unitIds.contains(w.unitId())) {
-                        problems.add(Waivers.problem(w, ProblemCode.WAIVER_UNIT_UNKNOWN, "情况说明的单位编号“" + VisibleText.excerpt(w.unitId())
-                                + "”不在台账 " + in + " 的单位中；已有单位：" + String.join("、", unitIds)));
-                    }
-                }
+                problems.addAll(Waivers.strayUnits(read, submission.units().stream().map(u -> u.getId()).toList()));
             }
             waivers = read;
             if (!problems.isEmpty()) {
                 String what = waiversFile == null ? shownIn : shownIn + " 和 " + VisibleText.line(waiversFile.toString());
-                dev.plancheck.cli.Ledgers.printProblems(err, what, problems, omitted, "未转换", limits.maxProblems());
+                Problems.print(err, what, problems, omitted, "未转换", limits.maxProblems());
                 return ExitCode.BAD_INPUT.code;
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.plancheck.cli;
 
+import dev.plancheck.text.VisibleText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ final class OutputFile {
         for (Path in : inputs) {
             try {
                 if (Files.exists(in) && Files.isSameFile(target, in)) {
-                    return "是本次要读取的输入文件（" + InputFiles.shown(in) + "），不会被覆盖；请换一个文件名";
+                    return "是本次要读取的输入文件（" + VisibleText.line(in.toString()) + "），不会被覆盖；请换一个文件名";
                 }
             } catch (IOException e) {
                 // an input that cannot be looked at is not the target
@@ -90,7 +91,7 @@ final class OutputFile {
             }
             String wrong = refuse(absolute, java.util.List.of());
             if (wrong != null) {
-                throw new IOException(InputFiles.shown(target) + " " + wrong);
+                throw new IOException(VisibleText.line(target.toString()) + " " + wrong);
             }
             Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;

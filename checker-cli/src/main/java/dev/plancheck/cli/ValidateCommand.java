@@ -2,7 +2,12 @@ package dev.plancheck.cli;
 
 import dev.plancheck.input.InputLimits;
 import dev.plancheck.input.InvalidSubmissionException;
+import dev.plancheck.CheckListener;
+import dev.plancheck.CheckOutcome;
+import dev.plancheck.CheckRequest;
+import dev.plancheck.InputFile;
 import dev.plancheck.PlanChecker;
+import dev.plancheck.input.Problem;
 import dev.plancheck.input.Submission;
 import dev.plancheck.text.VisibleText;
 import java.io.PrintWriter;
@@ -11,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,6 +38,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "台账文件或文件夹")
     List<Path> paths;
 
+    @Option(names = "--problems", paramLabel = "FORMAT", defaultValue = "text",
+            description = "问题的格式：text（逐条中文说明，默认）或 json（错误输出中的一个 JSON 对象，每个问题带稳定的代码 code）")
+    String problemsFormat;
+
     @Mixin
     PackOption packOption;
 
@@ -41,50 +51,71 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter info = spec.commandLine().getErr();
+        if (!problemsFormat.equals("text") && !problemsFormat.equals("json")) {
+            info.println("--problems：应为 text 或 json，实际是 \"" + VisibleText.line(VisibleText.excerpt(problemsFormat)) + "\"");
+            return ExitCode.BAD_INPUT.code;
+        }
+        boolean json = problemsFormat.equals("json");
+        PrintWriter err = json ? Problems.silent() : info;
         LimitOptions.Chosen chosen = limitOptions.limits();
         if (chosen.error() != null) {
-            err.println(chosen.error());
+            info.println(chosen.error());
             return ExitCode.BAD_INPUT.code;
         }
         InputLimits limits = chosen.limits();
-        PackOption.Loaded loaded = packOption.load(err);
+        PackOption.Loaded loaded = packOption.load(info);
         if (loaded.checker() == null) {
             return loaded.failure().code;
         }
         PlanChecker checker = loaded.checker();
-        InputFiles inputs = InputFiles.expand(paths, limits.maxFileBytes(), err);
-        int[] counts = {0, 0}; // valid, invalid
-        for (InputFiles.Input input : inputs.inputs()) {
-            try {
-                Ledgers.each(checker, input, limits, new Ledgers.Visitor() {
-                    @Override
-                    public void read(Submission s) {
-                        counts[0]++;
-                        out.println(VisibleText.line(s.source()) + "：有效（" + s.units().size() + " 个单位，"
-                                + s.activities().size() + " 条记录）");
-                    }
+        String[] current = {null};
+        CheckOutcome outcome;
+        try {
+            outcome = checker.validate(CheckRequest.ofPaths(paths).withLimits(limits), new CheckListener() {
+                @Override
+                public void skipped(Path file, String message) {
+                    info.println(message);
+                }
 
-                    @Override
-                    public void invalid(String source, InvalidSubmissionException e) {
-                        counts[1]++;
-                        Ledgers.printProblems(err, source, e);
-                    }
+                @Override
+                public void refused(Problem p) {
+                    err.println(Problems.whole(p));
+                }
 
-                    @Override
-                    public void unreadable(String source, String reason) {
-                        counts[1]++;
-                        err.println(VisibleText.line(source) + "：" + reason);
-                    }
-                });
-            } catch (RuntimeException | StackOverflowError e) {
-                throw new Crash("校验 " + input.path() + " 时", e);
-            }
+                @Override
+                public void reading(InputFile file) {
+                    current[0] = file.name();
+                }
+
+                @Override
+                public void valid(Submission s) {
+                    out.println(VisibleText.line(s.source()) + "：有效（" + s.units().size() + " 个单位，"
+                            + s.activities().size() + " 条记录）");
+                }
+
+                @Override
+                public void invalid(String source, InvalidSubmissionException e) {
+                    Problems.print(err, source, e);
+                }
+
+                @Override
+                public void unreadable(Problem p) {
+                    err.println(VisibleText.line(p.file()) + "：" + p.message());
+                }
+            });
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new Crash("校验 " + current[0] + " 时", e);
         }
-        if (counts[0] + counts[1] > 1 || counts[1] > 0 || inputs.refused() > 0) {
-            err.println("共 " + (counts[0] + counts[1]) + " 份提交：" + counts[0] + " 份有效，" + counts[1] + " 份无效"
-                    + (inputs.refused() > 0 ? "；另有 " + inputs.refused() + " 个路径无法使用" : ""));
+        int valid = outcome.checked();
+        int invalid = outcome.submissions() - valid;
+        if (json && !outcome.problems().isEmpty()) {
+            Problems.printJson(info, outcome);
         }
-        return counts[1] > 0 || inputs.refused() > 0 ? ExitCode.BAD_INPUT.code : ExitCode.OK.code;
+        if (outcome.submissions() > 1 || invalid > 0 || outcome.unusable() > 0) {
+            info.println("共 " + outcome.submissions() + " 份提交：" + valid + " 份有效，" + invalid + " 份无效"
+                    + (outcome.unusable() > 0 ? "；另有 " + outcome.unusable() + " 个路径无法使用" : ""));
+        }
+        return invalid > 0 || outcome.unusable() > 0 ? ExitCode.BAD_INPUT.code : ExitCode.OK.code;
     }
 }

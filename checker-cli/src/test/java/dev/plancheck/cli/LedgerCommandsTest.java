@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.PlanChecker;
-import dev.plancheck.io.ledger.Ledgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ class LedgerCommandsTest {
         Files.copy(COMPLIANT, folder.resolve("a.json"));
         Files.write(folder.resolve("b.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
         Files.writeString(folder.resolve("说明.txt"), "不是台账");
-        String resave = "不是台账文件，未读取：台账应为 .json、.ndjson、.xlsx 或 .csv 文件；这是旧版 Excel 97-2003 格式，请“另存为” .xlsx";
+        String resave = "不是台账文件，未读取：台账应为 .json、.ndjson、.csv 或 .xlsx 文件；这是旧版 Excel 97-2003 格式，请“另存为” .xlsx";
 
         MainTest.Run named = MainTest.run("check", folder.resolve("b.xls").toString());
         assertEquals(2, named.code(), named.err());
@@ -67,7 +66,7 @@ class LedgerCommandsTest {
 
         MainTest.Run text = MainTest.run("validate", folder.resolve("说明.txt").toString());
         assertEquals(2, text.code(), text.err());
-        assertTrue(text.err().startsWith(folder.resolve("说明.txt") + "：不是台账文件，未读取：台账应为 .json、.ndjson、.xlsx 或 .csv 文件\n"),
+        assertTrue(text.err().startsWith(folder.resolve("说明.txt") + "：不是台账文件，未读取：台账应为 .json、.ndjson、.csv 或 .xlsx 文件\n"),
                 text.err());
 
         // In a folder: the old workbook is a ledger that was not checked (exit 2); a note beside it is only skipped.
@@ -75,7 +74,7 @@ class LedgerCommandsTest {
         assertEquals(2, all.code(), all.err());
         assertTrue(all.out().contains("提交文件：" + folder.resolve("a.json")), all.out());
         assertTrue(all.err().contains(folder.resolve("b.xls") + "：" + resave + "\n"), all.err());
-        assertTrue(all.err().contains("跳过 " + folder.resolve("说明.txt") + "（不是 .json、.ndjson、.xlsx 或 .csv 台账文件）"), all.err());
+        assertTrue(all.err().contains("跳过 " + folder.resolve("说明.txt") + "（不是 .json、.ndjson、.csv 或 .xlsx 台账文件）"), all.err());
     }
 
     @Test
@@ -119,7 +118,7 @@ class LedgerCommandsTest {
         PlanChecker checker = PlanChecker.create();
         Path xlsx = dir.resolve("c.xlsx");
         try (var out = Files.newOutputStream(xlsx)) {
-            dev.plancheck.io.ledger.LedgerTemplate.write(checker.pack(), Ledgers.read(checker, json),
+            dev.plancheck.io.ledger.LedgerTemplate.write(checker.pack(), checker.read(json),
                     java.util.List.of(new dev.plancheck.input.Waiver("R8-3", "HP", "上级通知取消", null, null, "t")), out);
         }
         Files.delete(json);
@@ -134,7 +133,7 @@ class LedgerCommandsTest {
         MainTest.Run back = MainTest.run("convert", dir.resolve("c.json").toString(), "--to", "xlsx", "--out", again.toString(),
                 "--waivers", dir.resolve("c.waivers.json").toString());
         assertEquals(0, back.code(), back.err());
-        dev.plancheck.input.Waiver w = Ledgers.readWaivers(checker, again).get(0);
+        dev.plancheck.input.Waiver w = checker.readWaivers(again).get(0);
         assertEquals(java.util.List.of("R8-3", "HP", "上级通知取消"), java.util.List.of(w.ruleId(), w.unitId(), w.reason()));
     }
 
@@ -146,7 +145,7 @@ class LedgerCommandsTest {
                 "--waivers", waivers.toString());
         assertEquals(2, r.code());
         assertEquals(COMPLIANT + " 和 " + waivers + " 有 1 处问题，未转换：\n  " + waivers
-                + ":1:2: 情况说明的单位编号“ZZ”不在台账 " + COMPLIANT + " 的单位中；已有单位：DC、SL、HP、JH、XC\n", r.err());
+                + ":1:2: 情况说明所指的单位 \"ZZ\" 不在任何所检查的台账中；请核对单位编号\n", r.err());
         assertFalse(Files.exists(dir.resolve("o.xlsx")));
     }
 }

@@ -194,9 +194,11 @@ class MainTest {
         Run noValue = run("check", "--format");
         assertEquals(2, noValue.code());
         assertTrue(noValue.err().startsWith("用法有误：选项 --format 后面缺少取值 FORMAT"), noValue.err());
+        // Several waiver files are merged; each that cannot be read is reported.
         Run twice = run("check", "--waivers", "a.json", "--waivers", "b.json", SAMPLES + "compliant.json");
         assertEquals(2, twice.code());
-        assertTrue(twice.err().startsWith("用法有误：选项 --waivers 只能给一次"), twice.err());
+        assertTrue(twice.err().startsWith("a.json（情况说明） 有 1 处问题，未检查：\n  a.json: 文件不存在\n"
+                + "b.json（情况说明） 有 1 处问题，未检查：\n  b.json: 文件不存在\n"), twice.err());
         Run command = run("frob");
         assertEquals(2, command.code());
         assertTrue(command.err().startsWith("用法有误：未知的命令 \"frob\"；可用的命令：check、"), command.err());
@@ -403,5 +405,23 @@ class MainTest {
         assertTrue(r.out().contains("失败  R1.2-4  wrongly_expects_met_with_one_meeting"), r.out());
         assertTrue(r.out().contains("单位 DC：状态应为 MET，实际为 GAP"), r.out());
         assertTrue(r.out().contains("场景：通过 1，失败 1"), r.out());
+    }
+
+    @Test
+    void problems_go_out_as_json_with_their_codes_when_asked(@TempDir Path temp) throws Exception {
+        Path bad = Files.writeString(temp.resolve("bad.json"), "{\"year\": 2024, \"units\": [], \"activities\": []}");
+        Run r = run("check", "--problems", "json", bad.toString());
+        assertEquals(2, r.code());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.err().substring(r.err().indexOf('{'), r.err().lastIndexOf('}') + 1));
+        List<String> codes = new java.util.ArrayList<>();
+        json.get("problems").forEach(p -> codes.add(p.get("code").asText()));
+        assertEquals(List.of("PACK_YEAR_MISMATCH", "UNITS_INVALID", "UNITS_INVALID"), codes.stream().sorted().toList());
+        assertEquals(bad.toString(), json.get("problems").get(0).get("file").asText());
+        assertTrue(r.err().contains("提示：用 --pack 选择与提交年度相符的规则包"), r.err());
+        Run validate = run("validate", "--problems", "json", bad.toString());
+        assertEquals(2, validate.code());
+        assertTrue(validate.err().contains("\"code\" : \"PACK_YEAR_MISMATCH\""), validate.err());
+        assertEquals(2, run("check", "--problems", "yaml", bad.toString()).code());
     }
 }

@@ -23,8 +23,24 @@ import java.util.Set;
  * does not hide the problems of the others.
  */
 public final class SubmissionValidator {
-    /** A problem at a JSON path of the submission, e.g. {@code $.activities[3].kind}, with its code. */
-    public record PathProblem(ProblemCode code, String path, String message) {
+    /**
+     * A problem at a JSON path of the submission, e.g. {@code $.activities[3].kind}, with its code and the values it
+     * names ({@code args}), so that a reader of another format can say the same in its own words without reading the
+     * message: {@link ProblemCode#KIND_FIELD_MISSING} names the kind and the field; {@link ProblemCode#ID_DUPLICATE}
+     * the id (and for a record the index of the earlier one); {@link ProblemCode#UNITS_INVALID} the number of
+     * subdistricts; {@link ProblemCode#UNIT_UNKNOWN} the unit and the known units; {@link ProblemCode#REFERENCE_INVALID}
+     * nothing (a record naming itself), the missing record, or the kind wanted, the record and its kind.
+     */
+    public record PathProblem(ProblemCode code, String path, String message, List<String> args) {
+        /** The args are copied. */
+        public PathProblem {
+            args = List.copyOf(args);
+        }
+
+        /** A problem that names no value. */
+        public PathProblem(ProblemCode code, String path, String message) {
+            this(code, path, message, List.of());
+        }
     }
 
     /**
@@ -97,14 +113,16 @@ public final class SubmissionValidator {
                 continue;
             }
             if (unitsById.putIfAbsent(u.getId(), u) != null) {
-                out.add(new PathProblem(ProblemCode.ID_DUPLICATE, "$.units[" + i + "].id", "单位 id \"" + echo(u.getId()) + "\" 重复；每个单位的 id 必须唯一"));
+                out.add(new PathProblem(ProblemCode.ID_DUPLICATE, "$.units[" + i + "].id", "单位 id \"" + echo(u.getId()) + "\" 重复；每个单位的 id 必须唯一",
+                        List.of(echo(u.getId()))));
             }
             if (u.getLevel() == UnitLevel.SUBDISTRICT) {
                 subdistricts++;
             }
         }
         if (subdistricts != 1 && allUnitsRead) {
-            out.add(new PathProblem(ProblemCode.UNITS_INVALID, "$.units", "应有且只有一个 level 为 \"subdistrict\" 的单位（街道），实际有 " + subdistricts + " 个"));
+            out.add(new PathProblem(ProblemCode.UNITS_INVALID, "$.units", "应有且只有一个 level 为 \"subdistrict\" 的单位（街道），实际有 " + subdistricts + " 个",
+                    List.of(String.valueOf(subdistricts))));
         }
         Map<String, Integer> firstIndex = new HashMap<>();
         Map<String, String> kindsById = new HashMap<>();
@@ -115,7 +133,7 @@ public final class SubmissionValidator {
             Integer earlier = firstIndex.putIfAbsent(d.id(), d.index());
             if (earlier != null) {
                 out.add(new PathProblem(ProblemCode.ID_DUPLICATE, at(d) + ".id", "记录 id \"" + echo(d.id()) + "\" 与 $.activities[" + earlier
-                        + "] 重复；每条记录的 id 必须唯一"));
+                        + "] 重复；每条记录的 id 必须唯一", List.of(echo(d.id()), String.valueOf(earlier))));
             } else {
                 kindsById.put(d.id(), d.kind());
             }
@@ -130,8 +148,9 @@ public final class SubmissionValidator {
                             List<PathProblem> out) {
         String at = at(d);
         if (d.unitId() != null && allUnitsRead && !unitsById.containsKey(d.unitId())) {
+            String known = String.join("、", unitsById.keySet().stream().sorted().toList());
             out.add(new PathProblem(ProblemCode.UNIT_UNKNOWN, at + ".unit", "单位 \"" + echo(d.unitId()) + "\" 不在 units 中；已有单位："
-                    + String.join("、", unitsById.keySet().stream().sorted().toList())));
+                    + known, List.of(echo(d.unitId()), known)));
         }
         Vocabulary.Kind kind = d.kind() == null ? null : vocabulary.kinds().get(d.kind());
         if (d.kind() != null && kind == null) {
@@ -164,19 +183,22 @@ public final class SubmissionValidator {
         if (kind != null) {
             for (String field : kind.requires()) {
                 if (missing(d, field)) {
-                    out.add(new PathProblem(ProblemCode.KIND_FIELD_MISSING, at, "类别 \"" + echo(d.kind()) + "\"（" + kind.name() + "）的记录必须有字段 \"" + field + "\""));
+                    out.add(new PathProblem(ProblemCode.KIND_FIELD_MISSING, at, "类别 \"" + echo(d.kind()) + "\"（" + kind.name() + "）的记录必须有字段 \"" + field + "\"",
+                            List.of(d.kind(), field)));
                 }
             }
         }
         if (d.relatesTo() != null) {
             String target = kindsById.get(d.relatesTo());
             if (!kindsById.containsKey(d.relatesTo())) {
-                out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at + ".relatesTo", "relatesTo 指向的记录 \"" + echo(d.relatesTo()) + "\" 不存在"));
+                out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at + ".relatesTo", "relatesTo 指向的记录 \"" + echo(d.relatesTo()) + "\" 不存在",
+                        List.of(echo(d.relatesTo()))));
             } else if (d.relatesTo().equals(d.id())) {
                 out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at + ".relatesTo", "记录不能指向自己"));
             } else if (kind != null && kind.relatesToKind() != null && !kind.relatesToKind().equals(target)) {
                 out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at + ".relatesTo", "relatesTo 应指向类别为 \"" + kind.relatesToKind()
-                        + "\" 的记录，\"" + echo(d.relatesTo()) + "\" 的类别是 \"" + target + "\""));
+                        + "\" 的记录，\"" + echo(d.relatesTo()) + "\" 的类别是 \"" + target + "\"",
+                        List.of(kind.relatesToKind(), echo(d.relatesTo()), target)));
             }
         }
     }

@@ -57,6 +57,21 @@ public final class Waivers {
                 + (close.size() == 1 ? "；是否应为“" + close.get(0) + "”？" : "；规则编号见检查报告或 docs/rules.md，如 R8-3");
     }
 
+    /**
+     * The waivers that name a unit none of the given units is: a waiver must name a unit of a checked ledger,
+     * otherwise it is a typo, not a waiver. One rule for the check and for converting a ledger.
+     */
+    public static List<Problem> strayUnits(List<Waiver> waivers, java.util.Collection<String> unitIds) {
+        List<Problem> out = new ArrayList<>();
+        for (Waiver w : waivers) {
+            if (!unitIds.contains(w.unitId())) {
+                out.add(problem(w, ProblemCode.WAIVER_UNIT_UNKNOWN, "情况说明所指的单位 \"" + VisibleText.excerpt(w.unitId())
+                        + "\" 不在任何所检查的台账中；请核对单位编号"));
+            }
+        }
+        return out;
+    }
+
     /** The message of a waiver file or sheet with more waivers than the limit. */
     public static String tooMany(InputLimits limits) {
         return "情况说明过多：超过上限 " + limits.maxWaivers() + " 条（上限可用 --max-waivers 调整）";

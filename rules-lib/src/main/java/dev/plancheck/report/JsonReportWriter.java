@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plancheck.input.Problem;
 import dev.plancheck.model.DateRange;
 import dev.plancheck.model.OrgUnit;
 import java.io.IOException;
@@ -59,6 +60,28 @@ public final class JsonReportWriter extends CharacterReportWriter {
             tree = root;
         }
         out.append(pretty((com.fasterxml.jackson.databind.JsonNode) tree)).append('\n');
+    }
+
+    /**
+     * Problems as JSON, the one shape the command line ({@code --problems json}) and the service (its error bodies)
+     * give them in: {@code {"problems": [{"code", "file", "line", "column", "path", "message"}], "omitted": 0}}.
+     *
+     * @param omitted problems found and not listed
+     */
+    public static ObjectNode toJson(List<Problem> problems, int omitted) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode array = root.putArray("problems");
+        for (Problem p : problems) {
+            ObjectNode o = array.addObject();
+            o.put("code", p.code().name());
+            o.put("file", p.file());
+            o.put("line", p.line());
+            o.put("column", p.column());
+            o.put("path", p.path());
+            o.put("message", p.message());
+        }
+        root.put("omitted", omitted);
+        return root;
     }
 
     /** A JSON value in the report's layout: two-space indent, {@code "name": value}, {@code []} for empty arrays. */

@@ -62,6 +62,7 @@ class CheckPropertiesTest {
                         out.add(Activity.builder("DUP-" + a.getId()).unitId(a.getUnitId()).kind(a.getKind()).date(a.getDate())
                                 .endDate(a.getEndDate()).title(a.getTitle()).topics(a.getTopics()).groups(a.getGroups())
                                 .participants(a.getParticipants()).amount(a.getAmount()).honourLevel(a.getHonourLevel())
+                                .relatesTo(a.getRelatesTo()) // a copy of a record that must name another names it too
                                 .description(a.getDescription()).build());
                     }
                     return out;

@@ -9,6 +9,7 @@ import dev.plancheck.input.InputLimits;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.report.RuleInfo;
 import dev.plancheck.RulePack;
+import dev.plancheck.report.ReportFormats;
 import dev.plancheck.text.VisibleText;
 import dev.plancheck.io.ledger.LedgerTemplate;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,15 +52,19 @@ public final class CheckService implements AutoCloseable {
     private static final String API = "/api/v1";
     /** How long reading one request, or sending one response, may take before the connection is closed. */
     static final int REQUEST_SECONDS = 120;
-    private static final Map<String, String> CONTENT_TYPES = Map.of(
-            "json", Http.JSON_TYPE, "html", Http.HTML_TYPE, "text", "text/plain; charset=utf-8",
-            "csv", "text/csv; charset=utf-8", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final Map<String, String[]> FILE_NAMES = Map.of(
             "json", new String[] {"plancheck-report.json", "检查报告.json"},
             "html", new String[] {"plancheck-report.html", "检查报告.html"},
             "text", new String[] {"plancheck-report.txt", "检查报告.txt"},
             "csv", new String[] {"plancheck-gaps.csv", "缺项清单.csv"},
             "xlsx", new String[] {"plancheck-followup.xlsx", "整改清单.xlsx"});
+    private static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The download names of a format: an ASCII one and the Chinese one; any other format is a 检查报告 of its extension. */
+    private static String[] fileNames(String format) {
+        String ext = ReportFormats.forName(format).extension();
+        return FILE_NAMES.getOrDefault(format, new String[] {"plancheck-report." + ext, "检查报告." + ext});
+    }
 
     private final ServiceConfig config;
     private final Map<String, PlanChecker> checkers;
@@ -146,7 +150,7 @@ public final class CheckService implements AutoCloseable {
                 ex.getResponseHeaders().set("Connection", "close"); // what was not read is not read
             }
             if (api) {
-                Http.sendJson(ex, r.status, Http.problems(r.problems));
+                Http.sendJson(ex, r.status, Http.problems(r.problems, r.omitted));
             } else {
                 Http.send(ex, r.status, Http.HTML_TYPE, Page.problems(r.status, r.problems));
             }
@@ -155,7 +159,7 @@ public final class CheckService implements AutoCloseable {
         } catch (RuntimeException e) {
             Rejection r = Rejection.of(500, ProblemCode.INTERNAL_ERROR, "", "内部错误：" + VisibleText.line(VisibleText.excerpt(String.valueOf(e))));
             if (api) {
-                Http.sendJson(ex, 500, Http.problems(r.problems));
+                Http.sendJson(ex, 500, Http.problems(r.problems, 0));
             } else {
                 Http.send(ex, 500, Http.HTML_TYPE, Page.problems(500, r.problems));
             }
@@ -265,14 +269,14 @@ public final class CheckService implements AutoCloseable {
                     + (contentType == null ? "没有 Content-Type" : contentType));
         }
         PlanChecker checker = Checking.checker(checkers, params.get("pack"));
-        LocalDate asOf = Checking.asOf(params.get("asOf"), checker);
+        String asOf = params.get("asOf");
         String format = Checking.format(params.get("format"), "json");
         Checking.Result result = checked(checker, asOf, uploads, waivers);
         if (!format.equals("json")) {
-            String[] names = FILE_NAMES.get(format);
+            String[] names = fileNames(format);
             Http.attachment(ex, names[0], names[1]);
         }
-        Http.send(ex, 200, CONTENT_TYPES.get(format), result.write(format));
+        Http.send(ex, 200, ReportFormats.forName(format).mediaType(), result.write(format));
     }
 
     private void pageCheck(HttpExchange ex) throws IOException, Rejection {
@@ -300,14 +304,14 @@ public final class CheckService implements AutoCloseable {
             return;
         }
         String format = action.equals("view") ? "html" : Checking.format(action, "html");
-        LocalDate asOf = Checking.asOf(fields.get("asOf"), checker);
+        String asOf = fields.get("asOf");
         Checking.Result result = checked(checker, asOf, uploads, waivers);
         if (action.equals("view")) {
             Http.send(ex, 200, Http.HTML_TYPE, Page.report(result));
         } else {
-            String[] names = FILE_NAMES.get(format);
+            String[] names = fileNames(format);
             Http.attachment(ex, names[0], names[1]);
-            Http.send(ex, 200, CONTENT_TYPES.get(format), result.write(format));
+            Http.send(ex, 200, ReportFormats.forName(format).mediaType(), result.write(format));
         }
     }
 
@@ -317,7 +321,7 @@ public final class CheckService implements AutoCloseable {
             // Room for the form's few fields beside the files; the file count itself is checked by addUpload.
             return Multipart.parse(body, boundary, config.maxFiles() + 16);
         } catch (Multipart.MalformedException e) {
-            if (e.getMessage().startsWith("一次请求的部分超过")) {
+            if (e.tooManyParts) {
                 throw tooManyFiles();
             }
             throw Rejection.of(400, ProblemCode.REQUEST_MALFORMED, "", "请求体不是有效的 multipart/form-data：" + e.getMessage());
@@ -336,7 +340,7 @@ public final class CheckService implements AutoCloseable {
     }
 
     /** Runs a check once one of the bounded slots is free; a request that waits too long gets 503. */
-    private Checking.Result checked(PlanChecker checker, LocalDate asOf, List<Checking.Upload> uploads,
+    private Checking.Result checked(PlanChecker checker, String asOf, List<Checking.Upload> uploads,
                                     List<Checking.Upload> waivers) throws Rejection {
         boolean acquired;
         try {
@@ -360,7 +364,7 @@ public final class CheckService implements AutoCloseable {
         LedgerTemplate.write(checker.pack(), out);
         String id = checker.pack().id();
         Http.attachment(ex, "plancheck-template-" + id + ".xlsx", "台账模板-" + id + ".xlsx");
-        Http.send(ex, 200, CONTENT_TYPES.get("xlsx"), out.toByteArray());
+        Http.send(ex, 200, XLSX_TYPE, out.toByteArray());
     }
 
     private ObjectNode packList() {

@@ -1,11 +1,11 @@
 package dev.plancheck.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.plancheck.input.ProblemCode;
 import dev.plancheck.input.Problem;
+import dev.plancheck.report.JsonReportWriter;
 import dev.plancheck.text.VisibleText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,19 +54,12 @@ final class Http {
         send(ex, status, JSON_TYPE, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree));
     }
 
-    /** {@code {"problems":[{"file","line","column","path","message"}]}}: the command line's located problems. */
-    static ObjectNode problems(List<Problem> problems) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode array = root.putArray("problems");
-        for (Problem p : problems) {
-            ObjectNode o = array.addObject();
-            o.put("file", p.file());
-            o.put("line", p.line());
-            o.put("column", p.column());
-            o.put("path", p.path());
-            o.put("message", p.message());
-        }
-        return root;
+    /**
+     * {@code {"problems":[{"code","file","line","column","path","message"}],"omitted":0}}: every problem with its
+     * stable code, in the shape the command line's {@code --problems json} gives.
+     */
+    static ObjectNode problems(List<Problem> problems, int omitted) {
+        return JsonReportWriter.toJson(problems, omitted);
     }
 
     /** A download: an ASCII name for old clients and the Chinese one (RFC 6266 / 5987) for the rest. */

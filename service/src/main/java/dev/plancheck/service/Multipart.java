@@ -26,8 +26,16 @@ final class Multipart {
 
     /** A body that is not well-formed multipart. */
     static final class MalformedException extends Exception {
+        /** True when the body is well formed but has more parts than one request may carry. */
+        final boolean tooManyParts;
+
         MalformedException(String message) {
+            this(message, false);
+        }
+
+        MalformedException(String message, boolean tooManyParts) {
             super(message);
+            this.tooManyParts = tooManyParts;
         }
     }
 
@@ -85,7 +93,7 @@ final class Multipart {
                 throw new MalformedException("请求体不完整：缺少结束分隔符");
             }
             if (parts.size() == maxParts) {
-                throw new MalformedException("一次请求的部分超过 " + maxParts + " 个");
+                throw new MalformedException("一次请求的部分超过 " + maxParts + " 个", true);
             }
             parts.add(part(headers, java.util.Arrays.copyOfRange(body, contentStart, contentEnd)));
             pos = contentEnd + next.length;

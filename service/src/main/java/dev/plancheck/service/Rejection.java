@@ -8,11 +8,18 @@ import java.util.List;
 final class Rejection extends Exception {
     final int status;
     final List<Problem> problems;
+    final int omitted;
 
     Rejection(int status, List<Problem> problems) {
+        this(status, problems, 0);
+    }
+
+    /** A rejection listing {@code problems}, with {@code omitted} more found and not listed. */
+    Rejection(int status, List<Problem> problems, int omitted) {
         super(problems.isEmpty() ? String.valueOf(status) : problems.get(0).message(), null, false, false);
         this.status = status;
         this.problems = List.copyOf(problems);
+        this.omitted = omitted;
     }
 
     /** A rejection with one problem about the request itself ({@code path} names the parameter, if any). */

@@ -135,7 +135,59 @@ class ServiceApiTest {
         JsonNode p = json(early).get("problems").get(0);
         assertEquals("asOf", p.get("path").asText());
         assertEquals("检查日期 2022-12-31 早于规则包 dianchang-2023 的考核年度 2023 年", p.get("message").asText());
-        assertEquals(404, postJson("?pack=nope", sample("compliant.json")).statusCode());
+        assertEquals("AS_OF_BEFORE_YEAR", p.get("code").asText());
+        var notFound = postJson("?pack=nope", sample("compliant.json"));
+        assertEquals(404, notFound.statusCode());
+        assertEquals("REQUEST_NOT_FOUND", json(notFound).get("problems").get(0).get("code").asText());
+    }
+
+    @Test
+    void an_as_of_date_the_pipeline_refuses_is_a_400_with_its_code_never_a_500() throws Exception {
+        // The as-of bounds are the check pipeline's, as on the command line: ten years after the assessment year at most,
+        // and four-digit years only (java.time alone would take +99999-04-13).
+        var late = postJson("?asOf=2040-01-01", sample("compliant.json"));
+        assertEquals(400, late.statusCode(), text(late));
+        JsonNode p = json(late).get("problems").get(0);
+        assertEquals("AS_OF_TOO_LATE", p.get("code").asText());
+        assertEquals("asOf", p.get("path").asText());
+        assertTrue(p.get("message").asText().startsWith("检查日期 2040-01-01 晚于规则包 dianchang-2023 的考核年度 2023 年之后 10 年"),
+                p.get("message").asText());
+        var huge = postJson("?asOf=%2B99999-04-13", sample("compliant.json"));
+        assertEquals(400, huge.statusCode(), text(huge));
+        assertEquals("AS_OF_INVALID", json(huge).get("problems").get(0).get("code").asText());
+        var leap = postJson("?asOf=2023-02-29", sample("compliant.json"));
+        assertEquals(400, leap.statusCode(), text(leap));
+        assertEquals("AS_OF_INVALID", json(leap).get("problems").get(0).get("code").asText());
+    }
+
+    @Test
+    void every_format_the_service_names_works_junit_included() throws Exception {
+        var unknown = postJson("?format=pdf", sample("compliant.json"));
+        assertEquals(400, unknown.statusCode());
+        JsonNode p = json(unknown).get("problems").get(0);
+        assertEquals("FORMAT_UNKNOWN", p.get("code").asText());
+        String named = p.get("message").asText();
+        for (String format : named.substring(named.indexOf("可用：") + 3).split("、")) {
+            var r = postJson("?format=" + format, sample("gaps-meetings.json"));
+            assertEquals(200, r.statusCode(), format + ": " + text(r));
+            assertTrue(r.body().length > 0, format);
+        }
+        var junit = postJson("?format=junit", sample("gaps-meetings.json"));
+        assertTrue(junit.headers().firstValue("Content-Type").orElseThrow().startsWith("application/xml"));
+        assertTrue(text(junit).contains("<testsuites name=\"plancheck\""), text(junit));
+        assertTrue(text(junit).contains("<failure"), text(junit));
+    }
+
+    @Test
+    void every_problem_of_a_bad_ledger_has_its_code_in_the_400_body() throws Exception {
+        var r = postJson("", "{\"year\": 2024, \"units\": [], \"activities\": [{\"id\": 1}]}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, r.statusCode());
+        List<String> codes = new java.util.ArrayList<>();
+        json(r).get("problems").forEach(p -> codes.add(p.get("code").asText()));
+        assertTrue(codes.contains("PACK_YEAR_MISMATCH"), codes.toString());
+        assertTrue(codes.contains("UNITS_INVALID"), codes.toString());
+        assertTrue(codes.stream().allMatch(c -> !c.isEmpty()), codes.toString());
+        assertEquals(0, json(r).get("omitted").asInt());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.plancheck.io.ledger;
 
+import dev.plancheck.input.ProblemCode;
 import dev.plancheck.ledger.SubmissionValidator;
 import dev.plancheck.io.ledger.LedgerLayout.Column;
 import dev.plancheck.io.ledger.Table.Located;
@@ -15,13 +16,6 @@ import java.util.regex.Pattern;
  */
 final class ValidatorMessages {
     private static final Pattern PATH = Pattern.compile("\\$\\.(units|activities)(?:\\[(\\d+)])?(?:\\.(\\w+))?");
-    private static final Pattern REQUIRED = Pattern.compile("类别 \"([^\"]+)\"（.*）的记录必须有字段 \"(\\w+)\"");
-    private static final Pattern DUPLICATE_UNIT = Pattern.compile("单位 id \"(.*)\" 重复；每个单位的 id 必须唯一");
-    private static final Pattern SUBDISTRICTS = Pattern.compile("应有且只有一个 level 为 \"subdistrict\" 的单位（街道），实际有 (\\d+) 个");
-    private static final Pattern DUPLICATE_ID = Pattern.compile("记录 id \"(.*)\" 与 \\$\\.activities\\[(\\d+)] 重复；每条记录的 id 必须唯一");
-    private static final Pattern UNKNOWN_UNIT = Pattern.compile("单位 \"(.*)\" 不在 units 中；已有单位：(.*)");
-    private static final Pattern NO_TARGET = Pattern.compile("relatesTo 指向的记录 \"(.*)\" 不存在");
-    private static final Pattern WRONG_TARGET = Pattern.compile("relatesTo 应指向类别为 \"(.*)\" 的记录，\"(.*)\" 的类别是 \"(.*)\"");
 
     private final LedgerParser parser;
     private final LedgerParser.YearCell year;
@@ -46,7 +40,7 @@ final class ValidatorMessages {
     }
 
     Located locate(SubmissionValidator.PathProblem p) {
-        String message = rewrite(p.message());
+        String message = rewrite(p);
         if (p.path().equals("$.year")) {
             return year.table().at(p.code(), year.row(), year.column(), message);
         }
@@ -64,47 +58,49 @@ final class ValidatorMessages {
         Map<String, Integer> columns = isUnit ? unitColumns : activityColumns;
         int row = rows.get(index);
         String field = m.group(3);
-        if (field == null) {
-            Matcher r = REQUIRED.matcher(p.message());
-            field = r.matches() ? r.group(2) : null;
+        if (field == null && p.code() == ProblemCode.KIND_FIELD_MISSING) {
+            field = p.args().get(1);
         }
         Integer column = field == null ? null : columns.get(field);
         return table.at(p.code(), row, column == null ? 0 : column, message);
     }
 
-    private String rewrite(String message) {
-        Matcher m;
-        if ((m = REQUIRED.matcher(message)).matches()) {
-            String field = m.group(2);
-            Column c = LedgerLayout.ACTIVITY_COLUMNS.stream().filter(x -> x.field().equals(field)).findFirst().orElse(null);
-            String header = c == null ? field : c.header();
-            boolean absent = !activityColumns.containsKey(field);
-            return "类别为“" + parser.kinds().nameOf(m.group(1)) + "”的记录必须填写“" + header + "”"
-                    + (absent ? "（表中没有这一列，请按模板添加）" : "");
+    /** The validator's problem in the sheet's words, decided by its code and the values it names. */
+    private String rewrite(SubmissionValidator.PathProblem p) {
+        List<String> a = p.args();
+        switch (p.code()) {
+            case KIND_FIELD_MISSING -> {
+                String field = a.get(1);
+                Column c = LedgerLayout.ACTIVITY_COLUMNS.stream().filter(x -> x.field().equals(field)).findFirst().orElse(null);
+                String header = c == null ? field : c.header();
+                boolean absent = !activityColumns.containsKey(field);
+                return "类别为“" + parser.kinds().nameOf(a.get(0)) + "”的记录必须填写“" + header + "”"
+                        + (absent ? "（表中没有这一列，请按模板添加）" : "");
+            }
+            case ID_DUPLICATE -> {
+                return a.size() == 1 ? "单位编号“" + a.get(0) + "”重复；每个单位的编号必须唯一"
+                        : "记录编号“" + a.get(0) + "”与第 " + activityRows.get(Integer.parseInt(a.get(1)))
+                        + " 行重复；每条记录的编号必须唯一";
+            }
+            case UNITS_INVALID -> {
+                if (a.size() == 1) {
+                    return "单位级别为“街道”的单位应有且只有一个，实际有 " + a.get(0) + " 个";
+                }
+            }
+            case UNIT_UNKNOWN -> {
+                return "单位编号“" + a.get(0) + "”不在“单位”表中；已有单位：" + a.get(1);
+            }
+            case REFERENCE_INVALID -> {
+                return switch (a.size()) {
+                    case 0 -> "关联记录不能是这条记录自己";
+                    case 1 -> "关联记录“" + a.get(0) + "”不存在；应为本表中另一条记录的记录编号";
+                    default -> "关联记录应为类别“" + parser.kinds().nameOf(a.get(0)) + "”的记录，“" + a.get(1) + "”的类别是“"
+                            + parser.kinds().nameOf(a.get(2)) + "”";
+                };
+            }
+            default -> {
+            }
         }
-        if ((m = DUPLICATE_UNIT.matcher(message)).matches()) {
-            return "单位编号“" + m.group(1) + "”重复；每个单位的编号必须唯一";
-        }
-        if ((m = SUBDISTRICTS.matcher(message)).matches()) {
-            return "单位级别为“街道”的单位应有且只有一个，实际有 " + m.group(1) + " 个";
-        }
-        if ((m = DUPLICATE_ID.matcher(message)).matches()) {
-            return "记录编号“" + m.group(1) + "”与第 " + activityRows.get(Integer.parseInt(m.group(2)))
-                    + " 行重复；每条记录的编号必须唯一";
-        }
-        if ((m = UNKNOWN_UNIT.matcher(message)).matches()) {
-            return "单位编号“" + m.group(1) + "”不在“单位”表中；已有单位：" + m.group(2);
-        }
-        if ((m = NO_TARGET.matcher(message)).matches()) {
-            return "关联记录“" + m.group(1) + "”不存在；应为本表中另一条记录的记录编号";
-        }
-        if (message.equals("记录不能指向自己")) {
-            return "关联记录不能是这条记录自己";
-        }
-        if ((m = WRONG_TARGET.matcher(message)).matches()) {
-            return "关联记录应为类别“" + parser.kinds().nameOf(m.group(1)) + "”的记录，“" + m.group(2) + "”的类别是“"
-                    + parser.kinds().nameOf(m.group(3)) + "”";
-        }
-        return message;
+        return p.message();
     }
 }

@@ -1,5 +1,6 @@
 package dev.plancheck.io.ledger;
 
+import dev.plancheck.ledger.Waivers;
 import dev.plancheck.input.ProblemCode;
 import dev.plancheck.text.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,9 +25,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads waivers (情况说明): from the 情况说明 sheet of an xlsx ledger, or from a JSON file
- * {@code [{"rule": "R8-3", "unit": "HP", "reason": "…", "acceptedBy": "…", "expires": "2024-03-31"}]}. Rule ids are
- * checked against the pack; unit ids are left to the caller, who has the submissions.
+ * Reads waivers (情况说明) from the 情况说明 sheet of an xlsx ledger (JSON waiver files are the runtime's). Rule ids
+ * are checked against the pack; unit ids are left to the check, which has the submissions.
  */
 final class WaiverReader {
     private static final Set<String> FIELDS = Set.of("rule", "unit", "reason", "acceptedBy", "expires");
@@ -62,7 +62,7 @@ final class WaiverReader {
                     continue;
                 }
                 if (read++ == limits.maxWaivers()) {
-                    problems.add(t.at(ProblemCode.LIMIT_WAIVERS, row.number(), 0, tooMany(limits) + "，这一行起没有读取"));
+                    problems.add(t.at(ProblemCode.LIMIT_WAIVERS, row.number(), 0, Waivers.tooMany(limits) + "，这一行起没有读取"));
                     break;
                 }
                 LedgerParser.tooLong(t, row, limits, problems);
@@ -81,7 +81,7 @@ final class WaiverReader {
                     expires = p.date();
                 }
                 if (rule != null && !ruleIds.contains(rule)) {
-                    problems.add(t.at(ProblemCode.WAIVER_RULE_UNKNOWN, row.number(), cols.get("rule"), unknownRule(checker, rule)));
+                    problems.add(t.at(ProblemCode.WAIVER_RULE_UNKNOWN, row.number(), cols.get("rule"), Waivers.unknownRule(checker.pack().id(), checker.rules().stream().map(RuleInfo::id).toList(), rule)));
                 }
                 if (rule != null && unit != null) {
                     Integer earlier = seen.putIfAbsent(rule + "\u0000" + unit, row.number());
@@ -103,9 +103,6 @@ final class WaiverReader {
     }
 
     /** The message for more waivers than {@link InputLimits#maxWaivers()}. */
-    static String tooMany(InputLimits limits) {
-        return "情况说明过多：超过上限 " + limits.maxWaivers() + " 条（上限可用 --max-waivers 调整）";
-    }
 
     private static String text(Table t, Map<String, Integer> cols, Table.Row row, String field, LocatedProblems problems) {
         Integer c = cols.get(field);
@@ -128,82 +125,4 @@ final class WaiverReader {
         return v.text();
     }
 
-    static String unknownRule(PlanChecker checker, String rule) {
-        List<String> close = checker.rules().stream().map(RuleInfo::id)
-                .filter(id -> id.equalsIgnoreCase(rule) || id.replace("-", "").equalsIgnoreCase(rule.replace("-", "")))
-                .toList();
-        return "规则包 " + checker.pack().id() + " 中没有规则“" + VisibleText.excerpt(rule) + "”"
-                + (close.size() == 1 ? "；是否应为“" + close.get(0) + "”？" : "；规则编号见检查报告或 docs/rules.md，如 R8-3");
-    }
-
-    static List<Waiver> fromJson(PlanChecker checker, String file, byte[] bytes, InputLimits limits)
-            throws InvalidSubmissionException {
-        List<Problem> problems = new ArrayList<>();
-        LocatedJson.Elements doc = LocatedJson.parseArray(file, bytes, limits, limits.maxWaivers(), ProblemCode.LIMIT_WAIVERS, tooMany(limits), problems);
-        if (doc == null) {
-            throw new InvalidSubmissionException(problems);
-        }
-        if (doc.root() != null) {
-            problems.add(doc.root().problem(ProblemCode.FIELD_TYPE, "$", "情况说明文件应为一个 JSON 数组 [{\"rule\": …, \"unit\": …, \"reason\": …}, …]，实际是"
-                    + JsonFields.describe(doc.root().root())));
-            throw new InvalidSubmissionException(problems);
-        }
-        Set<String> ruleIds = checker.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
-        Map<String, String> seen = new LinkedHashMap<>();
-        List<Waiver> out = new ArrayList<>();
-        // Problems found while reading (a reason over the string limit, a key twice) keep their element out too.
-        Set<String> flawed = new java.util.HashSet<>();
-        for (Problem p : problems) {
-            java.util.regex.Matcher m = ELEMENT.matcher(p.path());
-            if (m.lookingAt()) {
-                flawed.add(m.group());
-            }
-        }
-        for (int i = 0; i < doc.elements().size(); i++) {
-            String path = JsonPaths.element("$", i);
-            LocatedJson element = doc.elements().get(i);
-            JsonFields f = new JsonFields(element, problems, ProblemCode.FIELD_TYPE);
-            JsonNode w = element.root();
-            if (!w.isObject()) {
-                f.report(ProblemCode.FIELD_TYPE, path, "应为一条情况说明 {\"rule\": …, \"unit\": …, \"reason\": …}，实际是" + JsonFields.describe(w));
-                continue;
-            }
-            int before = problems.size();
-            f.onlyKnownMembers(w, path, FIELDS);
-            String rule = f.text(w, path, "rule", true);
-            String unit = f.text(w, path, "unit", true);
-            String reason = f.text(w, path, "reason", true);
-            String acceptedBy = f.text(w, path, "acceptedBy", false);
-            String expiresText = f.text(w, path, "expires", false);
-            LocalDate expires = null;
-            if (expiresText != null) {
-                try {
-                    expires = LocalDate.parse(expiresText);
-                } catch (java.time.format.DateTimeParseException e) {
-                    f.report(ProblemCode.DATE_INVALID, JsonPaths.child(path, "expires"), "应为 YYYY-MM-DD 格式的真实日期（如 2024-03-31），实际是 \"" + VisibleText.excerpt(expiresText) + "\"");
-                }
-            }
-            if (rule != null && !ruleIds.contains(rule)) {
-                f.report(ProblemCode.WAIVER_RULE_UNKNOWN, JsonPaths.child(path, "rule"), unknownRule(checker, rule));
-            }
-            if (rule != null && unit != null) {
-                String earlier = seen.putIfAbsent(rule + "\u0000" + unit, path);
-                if (earlier != null) {
-                    f.report(ProblemCode.WAIVER_DUPLICATE, path, "规则 " + rule + "、单位 " + unit + " 的情况说明与 " + earlier + " 重复；每个缺项只写一条说明");
-                }
-            }
-            if (problems.size() == before && !flawed.contains(path)) {
-                Problem at = element.problem(ProblemCode.FIELD_TYPE, path, ""); // only its place is used
-                out.add(new Waiver(rule, unit, reason, acceptedBy, expires, file + ":" + at.line() + ":" + at.column()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            problems.sort(Problem.IN_FILE_ORDER);
-            int kept = Math.min(problems.size(), limits.maxProblems());
-            throw new InvalidSubmissionException(problems.subList(0, kept), problems.size() - kept);
-        }
-        return out;
-    }
-
-    private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile("\\$\\[\\d+]");
 }

@@ -44,13 +44,13 @@ class LedgerCsvReaderTest {
 
     List<String> problems(byte[] bytes) throws Exception {
         Path file = write("台账.csv", bytes);
-        InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> Ledgers.read(CHECKER, file));
+        InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> CHECKER.read(file));
         return e.problems().stream().map(Problem::toString).map(s -> s.replace(dir + "/", "")).toList();
     }
 
     @Test
     void one_file_holds_the_year_the_units_and_the_records_and_a_unit_without_records_is_kept() throws Exception {
-        Submission s = Ledgers.read(CHECKER, write("台账.csv", GOOD.getBytes(StandardCharsets.UTF_8)));
+        Submission s = CHECKER.read(write("台账.csv", GOOD.getBytes(StandardCharsets.UTF_8)));
         assertEquals(2023, s.year());
         assertEquals(List.of("DC", "SL", "HP"), s.units().stream().map(u -> u.getId()).toList());
         assertEquals(3, s.activities().size());
@@ -65,7 +65,7 @@ class LedgerCsvReaderTest {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         b.write(GOOD.getBytes(StandardCharsets.UTF_8));
-        Submission s = Ledgers.read(CHECKER, write("bom.csv", b.toByteArray()));
+        Submission s = CHECKER.read(write("bom.csv", b.toByteArray()));
         assertEquals(3, s.units().size());
         assertEquals(3, s.activities().size());
     }
@@ -107,7 +107,7 @@ class LedgerCsvReaderTest {
         String page = Files.readString(Path.of("../docs/input-format.md"), StandardCharsets.UTF_8);
         int start = page.indexOf("```csv\n") + "```csv\n".length();
         String csv = page.substring(start, page.indexOf("```", start));
-        Submission s = Ledgers.read(CHECKER, write("example.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        Submission s = CHECKER.read(write("example.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("DC", "SL", "HP"), s.units().stream().map(u -> u.getId()).toList());
         assertEquals(List.of("DC-024", "SL-003", "DC-035"), s.activities().stream().map(a -> a.getId()).toList());
         assertEquals("donation-drive", s.activities().get(2).getKind());
@@ -117,7 +117,7 @@ class LedgerCsvReaderTest {
     @Test
     void headers_are_matched_without_spaces_stars_or_a_bracketed_note() throws Exception {
         String csv = GOOD.replace(HEADER, "记录编号*, 单位编号 ,类别,日期,结束日期,标题,主题,对象,参与人数,金额(元),关联记录,荣誉级别,说明\n");
-        assertEquals(3, Ledgers.read(CHECKER, write("h.csv", csv.getBytes(StandardCharsets.UTF_8))).activities().size());
+        assertEquals(3, CHECKER.read(write("h.csv", csv.getBytes(StandardCharsets.UTF_8))).activities().size());
     }
 
     @Test

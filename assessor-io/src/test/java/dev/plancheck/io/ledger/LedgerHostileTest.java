@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plancheck.InputFile;
 import dev.plancheck.input.InputLimits;
 import dev.plancheck.input.InvalidSubmissionException;
 import dev.plancheck.PlanChecker;
@@ -34,7 +35,7 @@ class LedgerHostileTest {
 
     static List<String> problems(byte[] xlsx, InputLimits limits) {
         InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class,
-                () -> Ledgers.read(CHECKER, "台账.xlsx", xlsx, limits));
+                () -> CHECKER.read(InputFile.of("台账.xlsx", xlsx), limits));
         return e.problems().stream().map(Problem::toString).toList();
     }
 
@@ -46,7 +47,7 @@ class LedgerHostileTest {
 
     @Test
     void the_valid_base_workbook_reads() throws Exception {
-        Submission s = Ledgers.read(CHECKER, "台账.xlsx", HostileFiles.ledger(), LIMITS);
+        Submission s = CHECKER.read(InputFile.of("台账.xlsx", HostileFiles.ledger()), LIMITS);
         assertEquals(1, s.activities().size());
         assertEquals("党工委专题会议研究统战工作", s.activities().get(0).getTitle());
     }
@@ -69,7 +70,7 @@ class LedgerHostileTest {
 
     @Test
     void a_huge_number_where_text_is_expected_is_read_in_its_short_form() throws Exception {
-        Submission s = Ledgers.read(CHECKER, "台账.xlsx", HostileFiles.ledger(record(2, number("A2", "1E999999999"))), LIMITS);
+        Submission s = CHECKER.read(InputFile.of("台账.xlsx", HostileFiles.ledger(record(2, number("A2", "1E999999999")))), LIMITS);
         assertEquals("1E+999999999", s.activities().get(0).getId());
     }
 
@@ -86,7 +87,7 @@ class LedgerHostileTest {
 
     @Test
     void an_eight_digit_number_in_a_date_cell_is_the_day_a_person_typed() throws Exception {
-        Submission s = Ledgers.read(CHECKER, "台账.xlsx", HostileFiles.ledger(record(2, number("D2", "20230413"))), LIMITS);
+        Submission s = CHECKER.read(InputFile.of("台账.xlsx", HostileFiles.ledger(record(2, number("D2", "20230413")))), LIMITS);
         assertEquals(LocalDate.of(2023, 4, 13), s.activities().get(0).getDate());
         assertTrue(only(HostileFiles.ledger(record(2, number("D2", "20230230"))), LIMITS)
                 .contains("活动!D2: “日期”日期 20230230（按 8 位的年月日读）不存在"));
@@ -182,7 +183,7 @@ class LedgerHostileTest {
     }
 
     private static Submission assertDoesNotThrow(byte[] xlsx, InputLimits limits) {
-        return org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> Ledgers.read(CHECKER, "台账.xlsx", xlsx, limits));
+        return org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> CHECKER.read(InputFile.of("台账.xlsx", xlsx), limits));
     }
 
     @Test

@@ -30,7 +30,7 @@ class LedgerLocationTest {
 
     @Test
     void a_json_ledger_points_at_the_line_of_the_record() throws Exception {
-        Report r = CHECKER.check(Ledgers.read(CHECKER, NO_ORGANISER));
+        Report r = CHECKER.check(CHECKER.read(NO_ORGANISER));
         Notice n = missingOrganiser(r, "DC-002");
         assertEquals(NO_ORGANISER + ":12:5", n.location(), "DC-002 is the record on line 12");
         assertTrue(n.message().startsWith(NO_ORGANISER + ":12:5：没有填写组织方；若由街道联合工会组织，可计入 R7.2-4（冬送温暖）"), n.message());
@@ -45,7 +45,7 @@ class LedgerLocationTest {
             LedgerTemplate.write(CHECKER.pack(), json, List.of(), out);
         }
         Report fromJson = CHECKER.check(json);
-        Report fromXlsx = CHECKER.check(Ledgers.read(CHECKER, xlsx));
+        Report fromXlsx = CHECKER.check(CHECKER.read(xlsx));
         // DC-002 is the second record: row 3 under the header row.
         assertEquals(xlsx + ": 活动!A3", missingOrganiser(fromXlsx, "DC-002").location());
         assertEquals(fromJson.gaps().stream().map(g -> g.ruleId() + g.found()).toList(),
@@ -66,7 +66,7 @@ class LedgerLocationTest {
                 记录编号,单位编号,类别,日期,标题,主题,对象
                 DC-001,DC,帮扶活动,2023-01-12,春节“冬送温暖”走访慰问困难职工,冬送温暖,职工
                 """, StandardCharsets.UTF_8);
-        Report r = CHECKER.check(Ledgers.read(CHECKER, csv));
+        Report r = CHECKER.check(CHECKER.read(csv));
         assertEquals(csv + ":7: A7", missingOrganiser(r, "DC-001").location());
     }
 }

@@ -32,7 +32,7 @@ class LedgerRoundTripTest {
         try (OutputStream out = Files.newOutputStream(xlsx)) {
             LedgerTemplate.write(CHECKER.pack(), original, List.of(), out);
         }
-        Submission back = Ledgers.read(CHECKER, xlsx);
+        Submission back = CHECKER.read(xlsx);
         assertEquals(original.activities().size(), back.activities().size());
         assertEquals(reportWithoutSource(original), reportWithoutSource(back));
     }
@@ -44,7 +44,7 @@ class LedgerRoundTripTest {
         String json = SubmissionJson.write(original, CHECKER.pack().vocabulary());
         Path file = dir.resolve("again.json");
         Files.writeString(file, json, StandardCharsets.UTF_8);
-        Submission back = Ledgers.read(CHECKER, file);
+        Submission back = CHECKER.read(file);
         assertEquals(reportWithoutSource(original), reportWithoutSource(back));
         assertEquals(json, SubmissionJson.write(back, CHECKER.pack().vocabulary()));
     }

@@ -28,7 +28,7 @@ class LedgerWaiverTest {
     }
 
     List<String> problems(Path file) {
-        InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> Ledgers.readWaivers(CHECKER, file));
+        InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> CHECKER.readWaivers(file));
         return e.problems().stream().map(Problem::toString).map(s -> s.replace(dir + "/", "")).toList();
     }
 
@@ -42,12 +42,12 @@ class LedgerWaiverTest {
         assertEquals(List.of(
                 new Waiver("R8-3", "HP", "上级通知取消集中活动，改为线上", "王审核", LocalDate.of(2024, 3, 31), at + "2"),
                 new Waiver("R1.2-4", "DC", "第二次会议并入年终总结会", null, LocalDate.of(2024, 1, 31), at + "4")),
-                Ledgers.readWaivers(CHECKER, file));
+                CHECKER.readWaivers(file));
     }
 
     @Test
     void a_workbook_without_a_waiver_sheet_has_no_waivers() throws Exception {
-        assertEquals(List.of(), Ledgers.readWaivers(CHECKER, Xlsx.ledger(List.of()).write(dir.resolve("a.xlsx"))));
+        assertEquals(List.of(), CHECKER.readWaivers(Xlsx.ledger(List.of()).write(dir.resolve("a.xlsx"))));
     }
 
     @Test
@@ -85,6 +85,6 @@ class LedgerWaiverTest {
                 "waivers.json:3:58: $[1].note: 未知字段 \"note\"；这里可用的字段是：acceptedBy、expires、reason、rule、unit",
                 "waivers.json:3:74: $[1].expires: 应为 YYYY-MM-DD 格式的真实日期（如 2024-03-31），实际是 \"2024-02-30\""), problems(file));
         Files.writeString(file, "[{\"rule\": \"R8-3\", \"unit\": \"HP\", \"reason\": \"取消\"}]\n", StandardCharsets.UTF_8);
-        assertEquals(List.of(new Waiver("R8-3", "HP", "取消", null, null, file + ":1:2")), Ledgers.readWaivers(CHECKER, file));
+        assertEquals(List.of(new Waiver("R8-3", "HP", "取消", null, null, file + ":1:2")), CHECKER.readWaivers(file));
     }
 }

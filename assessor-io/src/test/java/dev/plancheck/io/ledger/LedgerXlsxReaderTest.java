@@ -37,12 +37,12 @@ class LedgerXlsxReaderTest {
 
     List<String> problems(Xlsx xlsx) throws Exception {
         Path file = xlsx.write(dir.resolve("台账.xlsx"));
-        InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> Ledgers.read(CHECKER, file));
+        InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> CHECKER.read(file));
         return e.problems().stream().map(Problem::toString).map(s -> s.replace(dir + "/", "")).toList();
     }
 
     Submission read(Xlsx xlsx) throws Exception {
-        return Ledgers.read(CHECKER, xlsx.write(dir.resolve("台账.xlsx")));
+        return CHECKER.read(xlsx.write(dir.resolve("台账.xlsx")));
     }
 
     @Test
@@ -192,7 +192,7 @@ class LedgerXlsxReaderTest {
     void an_empty_or_cut_off_file_is_a_located_problem_not_a_crash() throws Exception {
         for (byte[] content : new byte[][] {{}, {'P', 'K', 3, 4}}) {
             Path file = java.nio.file.Files.write(dir.resolve("空.xlsx"), content);
-            InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> Ledgers.read(CHECKER, file));
+            InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class, () -> CHECKER.read(file));
             assertEquals(List.of(file + ": " + (content.length == 0 ? "文件是空的" : "文件只有 4 个字节")
                     + "，不是 xlsx 工作簿；请用 Excel 或 WPS 重新保存为 .xlsx"),
                     e.problems().stream().map(Problem::toString).toList());
