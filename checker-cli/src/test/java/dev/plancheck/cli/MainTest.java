@@ -421,7 +421,7 @@ class MainTest {
         assertTrue(r.err().contains("提示：用 --pack 选择与提交年度相符的规则包"), r.err());
         Run validate = run("validate", "--problems", "json", bad.toString());
         assertEquals(2, validate.code());
-        assertTrue(validate.err().contains("\"code\" : \"PACK_YEAR_MISMATCH\""), validate.err());
+        assertTrue(validate.err().contains("\"code\": \"PACK_YEAR_MISMATCH\""), validate.err());
         assertEquals(2, run("check", "--problems", "yaml", bad.toString()).code());
     }
 }
