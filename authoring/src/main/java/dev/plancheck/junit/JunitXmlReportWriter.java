@@ -5,7 +5,7 @@ import dev.plancheck.report.PackFingerprint;
 import dev.plancheck.report.Report;
 import dev.plancheck.report.RuleResult;
 import dev.plancheck.report.Status;
-import dev.plancheck.text.VisibleText;
+import dev.plancheck.text.Markup;
 import dev.plancheck.report.CharacterReportWriter;
 import dev.plancheck.scenario.CaseOutcome;
 import java.io.IOException;
@@ -165,26 +165,10 @@ public final class JunitXmlReportWriter extends CharacterReportWriter {
     }
 
     private static String attr(String s) {
-        return text(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
+        return Markup.attribute(s);
     }
 
-    /**
-     * Escapes text for XML. Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, U+FFFE,
-     * U+FFFF, lone surrogates) and the other invisible ones are shown by their code, {@code [U+0001]}, as in every
-     * report ({@link VisibleText#text}): never dropped, never written raw.
-     */
     private static String text(String s) {
-        String visible = VisibleText.text(s);
-        StringBuilder sb = new StringBuilder(visible.length());
-        for (int i = 0; i < visible.length(); i++) {
-            char c = visible.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Markup.text(s);
     }
 }

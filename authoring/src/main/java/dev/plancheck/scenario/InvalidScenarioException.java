@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 /** A scenario file that cannot be run, with every problem found in it, each located. */
 public final class InvalidScenarioException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final List<Problem> problems;
 
     public InvalidScenarioException(List<Problem> problems) {

@@ -7,6 +7,8 @@ import dev.plancheck.text.VisibleText;
  * with {@link ExitCode#CRASH}, never with an exit code a caller could read as a result.
  */
 final class Crash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Crash(String doing, Throwable cause) {
         super(doing, cause);
     }

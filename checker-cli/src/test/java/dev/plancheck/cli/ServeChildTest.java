@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * 400, four zip bombs and four huge-number workbooks at once included, and {@code /api/v1/health} still answers. A
  * service that meets an {@link Error} anyway logs it and exits with 75 for its supervisor to restart it.
  */
+// "try": Child.close() waits for the child process, so it may be interrupted; a test lets that propagate.
+@SuppressWarnings("try")
 class ServeChildTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -26,7 +26,9 @@ import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.api.internal.utils.KieService;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderFactoryService;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -72,6 +74,11 @@ public final class CompiledRules {
 
     /** Compiles the rule set's DRL (read as UTF-8 text, so Chinese literals match) and checks every rule's metadata. */
     public static CompiledRules compile(RuleSet ruleSet) {
+        if (!drlCompilerPresent()) {
+            throw new RulePackException(List.of(new Problem(ProblemCode.DRL_COMPILER_MISSING, ruleSet.dir().describe(), 0, 0, "",
+                    "这个规则包要在运行时编译 DRL，而类路径上没有 DRL 编译器；从磁盘加载规则包的程序请加入依赖 "
+                            + "dev.plancheck:plancheck-authoring（它带有 drools-mvel 与 drools-compiler），内置规则包不需要它")));
+        }
         List<Problem> problems = fileNameProblems(ruleSet);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, String> fileByPackagePath = new HashMap<>();
@@ -93,6 +100,14 @@ public final class CompiledRules {
         }
         Collection<KiePackage> packages = builder.getKnowledgePackages();
         return of(null, packages, ruleSet, problems, builder);
+    }
+
+    /**
+     * True when the DRL compiler is on the class path: the runtime runs the bundled packs' prebuilt models without it,
+     * and plancheck-authoring brings it (drools-mvel, which brings drools-compiler) for packs loaded from disk.
+     */
+    public static boolean drlCompilerPresent() {
+        return KieService.load(KnowledgeBuilderFactoryService.class) != null;
     }
 
     private static List<Problem> fileNameProblems(RuleSet ruleSet) {

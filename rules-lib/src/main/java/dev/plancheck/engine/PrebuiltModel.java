@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -58,7 +59,9 @@ final class PrebuiltModel {
         try {
             Model model = (Model) Class.forName(modelClass, true, PrebuiltModel.class.getClassLoader())
                     .getDeclaredConstructor().newInstance();
-            kieBase = KieBaseBuilder.createKieBaseFromModel(model);
+            // With a configuration of its own: KieBaseBuilder's default asks KieServices, which only the DRL compiler
+            // (drools-compiler) provides, and the runtime runs prebuilt models without it.
+            kieBase = KieBaseBuilder.createKieBaseFromModel(model, RuleBaseFactory.newKnowledgeBaseConfiguration());
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             return null;
         }

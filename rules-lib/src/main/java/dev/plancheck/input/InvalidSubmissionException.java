@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
  * was expected. The command line exits with 2 on it.
  */
 public final class InvalidSubmissionException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final List<Problem> problems;
     private final int omitted;
 

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  * The command line exits with 3 on it.
  */
 public final class RulePackException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final List<Problem> problems;
 
     public RulePackException(List<Problem> problems) {

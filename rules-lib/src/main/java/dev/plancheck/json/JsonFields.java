@@ -145,6 +145,6 @@ public final class JsonFields {
 
     /** Iterates an object's members in document order. */
     public static Iterable<Map.Entry<String, JsonNode>> members(JsonNode object) {
-        return object::fields;
+        return object.properties();
     }
 }

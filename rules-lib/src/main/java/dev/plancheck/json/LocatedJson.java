@@ -36,6 +36,9 @@ import java.util.Map;
 public final class LocatedJson {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    // Deprecated in Jackson 2.x for a configuration feature of ObjectMapper, which this reader (building nodes itself
+    // from a parser) does not use: an amount must keep its scale exactly as written (12500.50 stays two decimals).
+    @SuppressWarnings("deprecation")
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final String file;
@@ -362,6 +365,8 @@ public final class LocatedJson {
 
     /** A limit reached while reading: reading stops there, with a located message. */
     public static final class LimitExceeded extends IOException {
+        private static final long serialVersionUID = 1L;
+
         /** Where reading stopped. */
         public final transient JsonLocation at;
         /** Which limit. */

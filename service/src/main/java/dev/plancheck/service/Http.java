@@ -135,22 +135,4 @@ final class Http {
         }
         return params;
     }
-
-    /** Escapes text for HTML content and attribute values; invisible characters are shown by their code ({@link VisibleText}). */
-    static String escape(String text) {
-        String s = VisibleText.text(text);
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 }

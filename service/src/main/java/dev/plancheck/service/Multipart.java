@@ -26,6 +26,8 @@ final class Multipart {
 
     /** A body that is not well-formed multipart. */
     static final class MalformedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         /** True when the body is well formed but has more parts than one request may carry. */
         final boolean tooManyParts;
 

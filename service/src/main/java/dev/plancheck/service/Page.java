@@ -2,6 +2,7 @@ package dev.plancheck.service;
 
 import dev.plancheck.PlanChecker;
 import dev.plancheck.input.Problem;
+import dev.plancheck.text.Markup;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
@@ -51,8 +52,8 @@ final class Page {
         b.append("<div class=\"field\"><label for=\"pack\">规则包</label><select id=\"pack\" name=\"pack\">\n");
         boolean first = true;
         for (PlanChecker c : checkers) {
-            b.append("<option value=\"").append(Http.escape(c.pack().id())).append('"').append(first ? " selected" : "")
-                    .append('>').append(Http.escape(c.pack().title() + "（" + c.pack().year() + " 年，" + c.pack().id() + "）"))
+            b.append("<option value=\"").append(Markup.text(c.pack().id())).append('"').append(first ? " selected" : "")
+                    .append('>').append(Markup.text(c.pack().title() + "（" + c.pack().year() + " 年，" + c.pack().id() + "）"))
                     .append("</option>\n");
             first = false;
         }
@@ -94,9 +95,9 @@ final class Page {
                     + (p.path().isEmpty() ? "" : " " + p.path());
             b.append("<li>");
             if (!where.isBlank()) {
-                b.append("<span class=\"where\">").append(Http.escape(where.trim())).append("</span>：");
+                b.append("<span class=\"where\">").append(Markup.text(where.trim())).append("</span>：");
             }
-            b.append(Http.escape(p.message())).append("</li>\n");
+            b.append(Markup.text(p.message())).append("</li>\n");
         }
         b.append("</ul>\n</div>\n<p><a href=\"/\">返回，修改后重新检查</a></p>\n</main>\n");
         return tail(b);

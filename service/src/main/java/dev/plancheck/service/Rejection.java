@@ -6,6 +6,8 @@ import java.util.List;
 
 /** A request answered with an error status and the problems that say why, in Chinese. */
 final class Rejection extends Exception {
+    private static final long serialVersionUID = 1L;
+
     final int status;
     final List<Problem> problems;
     final int omitted;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import dev.plancheck.io.report.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +28,7 @@ class ServicePageInBrowserTest {
     void uploads_a_gap_sample_and_shows_every_gap_in_the_report() throws Exception {
         Files.createDirectories(OUT);
         JsonNode expected = new ObjectMapper().readTree(Served.sample(SAMPLE + ".expected.json")).get("gaps");
-        try (Cdp browser = Cdp.start()) {
+        try (Chromium.Session browser = Chromium.require().session()) {
             browser.call("Page.navigate", Map.of("url", Served.SERVICE.uri().toString()));
             browser.await("location.pathname === '/' && document.readyState === 'complete' && !!document.getElementById('ledgers')",
                     "检查页面打开");

@@ -7,6 +7,7 @@ import dev.plancheck.report.PartResult;
 import dev.plancheck.report.Report;
 import dev.plancheck.report.RuleResult;
 import dev.plancheck.report.Status;
+import dev.plancheck.text.Markup;
 import dev.plancheck.text.VisibleText;
 import dev.plancheck.input.Waiver;
 import dev.plancheck.model.OrgUnit;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * comparison of its units, then each report on a new page.
  *
  * <p>The page loads nothing: no script at all, no external style, font or image. Every submitted text (titles, ids,
- * unit names, file names, messages, reasons) goes through {@link #escape}, and control characters are shown, not
+ * unit names, file names, messages, reasons) goes through {@link Markup#text}, and control characters are shown, not
  * passed. The output depends only on the reports: no timestamps, no generated ids.
  *
  * <pre>{@code
@@ -64,27 +65,6 @@ public final class HtmlReportWriter extends CharacterReportWriter {
     @Override
     public String mediaType() {
         return "text/html; charset=utf-8";
-    }
-
-    /**
-     * Text made safe for HTML element content and quoted attribute values: {@code & < > " '} become character
-     * references and control characters a visible stand-in. Every piece of submitted text passes through here.
-     */
-    static String escape(String s) {
-        String text = VisibleText.text(s == null ? "" : s);
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     @Override
@@ -431,7 +411,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
         }
 
         Page text(String value) {
-            sb.append(escape(value));
+            sb.append(Markup.text(value));
             return this;
         }
 
