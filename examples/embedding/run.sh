@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves that embedding works as the README says, from an empty local Maven repository:
 #   1. the README's install command, into a throw-away local repository;
-#   2. this separate project built and tested against what was installed (the library and the test kit);
+#   2. this separate project built and tested against what was installed (the runtime, the authoring kit for a pack
+#      loaded from disk, the test kit);
 #   3. the README's example run on a sample ledger with plain java, checking that nothing is printed on stderr.
 # Usage: examples/embedding/run.sh            downloads dependencies from Maven Central (a few minutes)
 #        OFFLINE_MIRROR=1 examples/embedding/run.sh   uses ~/.m2/repository as the only remote (no network)
@@ -20,18 +21,22 @@ XML
 fi
 mvn=(mvn -B -ntp -q "${settings[@]}" -Dmaven.repo.local="$repo/repository")
 
-echo "1. README: mvn -B -ntp -pl rules-lib,test-kit -am install -DskipTests   (local repository: $repo/repository)"
-(cd "$root" && "${mvn[@]}" -pl rules-lib,test-kit -am install -DskipTests)
+echo "1. README: mvn -B -ntp -pl rules-lib,authoring,test-kit -am install -DskipTests   (local repository: $repo/repository)"
+(cd "$root" && "${mvn[@]}" -pl rules-lib,authoring,test-kit -am install -DskipTests)
 echo "2. the separate project: mvn test"
 (cd "$here" && "${mvn[@]}" test)
-echo "3. the README's example, run with plain java on the project's runtime class path (no logging binding)"
+echo "3. the README's example, run with plain java on the project's runtime class path: the runtime alone, without the"
+echo "   DRL compiler and without a logging binding"
 (cd "$here" && "${mvn[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile="$repo/cp.txt" -Dmdep.includeScope=runtime)
+  -Dmdep.outputFile="$repo/cp.txt" -DincludeScope=runtime)
 if ! java -cp "$here/target/classes:$(cat "$repo/cp.txt")" example.CheckLedger \
   "$root/sample-data/dianchang-2023/gaps-meetings.json" >"$repo/out.txt" 2>"$repo/err.txt"; then
   echo "FAIL: the example did not run:" >&2; cat "$repo/out.txt" "$repo/err.txt" >&2; exit 1
 fi
 cat "$repo/out.txt"
+if grep -q -e drools-compiler -e ecj -e plancheck-authoring "$repo/cp.txt"; then
+  echo "FAIL: the runtime class path holds the DRL compiler or the authoring kit:" >&2; tr ':' '\n' <"$repo/cp.txt" >&2; exit 1
+fi
 if [ -s "$repo/err.txt" ]; then
   echo "FAIL: the example wrote on stderr:" >&2; cat "$repo/err.txt" >&2; exit 1
 fi

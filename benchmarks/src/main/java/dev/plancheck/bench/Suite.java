@@ -26,6 +26,7 @@ import java.util.Locale;
  *
  * <pre>
  * benchmarks/run                       # the whole suite
+ * benchmarks/run embed                 # the runtime as an embedder gets it: jars, classes loaded, cold start
  * benchmarks/run national 11000        # the national run over 11,000 communities (-Xmx512m)
  * benchmarks/run jmh WarmCheckBenchmark
  * </pre>
@@ -67,7 +68,8 @@ public final class Suite {
                 sections.add(a);
             }
         }
-        new Suite(Path.of("").toAbsolutePath(), runs).run(sections.isEmpty() ? List.of("cold", "creation", "warm", "city", "scaling") : sections);
+        new Suite(Path.of("").toAbsolutePath(), runs).run(sections.isEmpty()
+                ? List.of("embed", "cold", "creation", "warm", "city", "scaling") : sections);
     }
 
     private void run(List<String> sections) throws Exception {
@@ -78,6 +80,9 @@ public final class Suite {
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
         System.out.println("Each figure is printed beside its baseline, measured the same way in this run.");
         System.out.println();
+        if (sections.contains("embed")) {
+            new Embedder(root, runs).run();
+        }
         if (sections.contains("cold")) {
             new ColdStart(root, runs).run();
         }
