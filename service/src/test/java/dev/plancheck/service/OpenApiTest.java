@@ -40,7 +40,7 @@ class OpenApiTest {
         List<String> checked = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").properties().iterator(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().properties().iterator(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase();
                 String template = path.getKey();
@@ -125,7 +125,7 @@ class OpenApiTest {
                 missing.add(req.asText());
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> props = schema.path("properties").fields(); props.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> props = schema.path("properties").properties().iterator(); props.hasNext(); ) {
             Map.Entry<String, JsonNode> p = props.next();
             JsonNode items = resolve(p.getValue()).path("items");
             if (!items.isMissingNode() && body.path(p.getKey()).isArray()) {
