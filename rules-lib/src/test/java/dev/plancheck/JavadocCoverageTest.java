@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every public type of the library and of the test kit — what embedders and rule authors see — has javadoc. */
+/** Every public type of the runtime, the authoring kit and the test kit — what embedders and rule authors see — has javadoc. */
 class JavadocCoverageTest {
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "^\\s*public\\s+(?:(?:final|abstract|sealed|static|non-sealed)\\s+)*(?:class|record|interface|enum)\\s+(\\w+)",
@@ -23,7 +23,8 @@ class JavadocCoverageTest {
     @Test
     void every_public_type_has_a_javadoc_comment() throws IOException {
         List<String> missing = new ArrayList<>();
-        for (Path root : List.of(Path.of("src", "main", "java"), Path.of("..", "test-kit", "src", "main", "java"))) {
+        for (Path root : List.of(Path.of("src", "main", "java"), Path.of("..", "authoring", "src", "main", "java"),
+                Path.of("..", "test-kit", "src", "main", "java"))) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                     String src = Files.readString(f, StandardCharsets.UTF_8);
