@@ -59,20 +59,6 @@ class CatalogueTest {
         assertTrue(md.contains("| `longestSpan` | 15 | "));
     }
 
-    private static final String GATED = """
-            rule "R10.2-1 灾后社区开展救助"
-                @id("R10.2-1") @title("灾后救助") @clause("§10.2") @sentence("做好临时性灾害（疫情、雪灾、洪灾等）救助工作")
-                @scope("community") @severity("high") @evidence("…") @trigger("disaster")
-            when
-                $u : OrgUnit(level == UnitLevel.COMMUNITY)
-                $y : Period(id == "year")
-            %s
-                $ev : List() from collect( Activity(unitId == $u.id, kind == "disaster-relief") )
-            then
-                findings.present(kcontext, $u, "灾后救助", $y, $ev);
-            end
-            """;
-
     @Test
     void an_exists_gate_is_checked_once_and_a_gate_the_sample_record_misses_is_said_not_left_bare(@TempDir Path dir)
             throws Exception {
@@ -93,6 +79,6 @@ class CatalogueTest {
 
     private static String catalogue(Path dir, String gate) throws Exception {
         return CatalogueWriter.markdown(Catalogue.of(PlanChecker.create(RulePack.load(
-                TestPacks.write(dir, "s10_test.drl", GATED.formatted(gate))))));
+                TestPacks.write(dir, "s10_test.drl", TestPacks.GATED_RELIEF.formatted(gate))))));
     }
 }

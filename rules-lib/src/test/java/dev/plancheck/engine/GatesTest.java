@@ -28,19 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * are used; a gate written as a bound pattern that matches two records is a broken pack named by its rule and line.
  */
 class GatesTest {
-    private static final String RULE = """
-            rule "R10.2-1 灾后社区开展救助"
-                @id("R10.2-1") @title("灾后救助") @clause("§10.2") @sentence("做好临时性灾害（疫情、雪灾、洪灾等）救助工作")
-                @scope("community") @severity("high") @evidence("…") @trigger("disaster")
-            when
-                $u : OrgUnit(level == UnitLevel.COMMUNITY)
-                $y : Period(id == "year")
-            %s
-                $ev : List() from collect( Activity(unitId == $u.id, kind == "disaster-relief") )
-            then
-                findings.present(kcontext, $u, "灾后救助", $y, $ev);
-            end
-            """;
     private static final List<OrgUnit> UNITS = List.of(new OrgUnit("DC", "电厂街道", UnitLevel.SUBDISTRICT),
             new OrgUnit("HP", "河畔社区", UnitLevel.COMMUNITY), new OrgUnit("XY", "新园社区", UnitLevel.COMMUNITY));
 
@@ -48,7 +35,7 @@ class GatesTest {
     Path dir;
 
     private PlanChecker checker(String gate) throws Exception {
-        return PlanChecker.create(RulePack.load(TestPacks.write(dir, "s10_test.drl", RULE.formatted(gate))));
+        return PlanChecker.create(RulePack.load(TestPacks.write(dir, "s10_test.drl", TestPacks.GATED_RELIEF.formatted(gate))));
     }
 
     /** Each on its own day (d1 on 1 July, d2 on 2 July…): two records, not one activity filed twice. */
