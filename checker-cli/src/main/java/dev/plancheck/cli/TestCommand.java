@@ -8,6 +8,7 @@ import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.InvalidScenarioException;
 import dev.plancheck.scenario.ScenarioAccept;
 import dev.plancheck.scenario.ScenarioRunner;
+import dev.plancheck.text.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -151,12 +152,12 @@ final class TestCommand implements Callable<Integer> {
                     Files.write(file, a.json());
                     written++;
                     for (ScenarioAccept.Change c : a.changes()) {
-                        out.println("已接受  " + file + ":" + c.line() + "  " + c.caseName() + "  " + c.member());
+                        out.println("已接受  " + VisibleText.line(file + ":" + c.line() + "  " + c.caseName()) + "  " + c.member());
                         String key = "\"" + c.member() + "\": ";
                         if (c.before() != null) {
-                            out.println((key + c.before()).lines().map(l -> "  - " + l).collect(Collectors.joining("\n")));
+                            out.println((key + c.before()).lines().map(l -> "  - " + VisibleText.line(l)).collect(Collectors.joining("\n")));
                         }
-                        out.println((key + c.after()).lines().map(l -> "  + " + l).collect(Collectors.joining("\n")));
+                        out.println((key + c.after()).lines().map(l -> "  + " + VisibleText.line(l)).collect(Collectors.joining("\n")));
                     }
                     accepted += (int) a.changes().stream().map(ScenarioAccept.Change::caseName).distinct().count();
                 }
@@ -167,8 +168,8 @@ final class TestCommand implements Callable<Integer> {
                         passed++;
                     } else {
                         failed++;
-                        out.println("失败  " + o.rule() + "  " + o.name() + "  (" + o.file() + ":" + o.line() + ")，无法接受：");
-                        o.mismatches().forEach(m -> out.println("      " + m.replace("\n", "\n      ")));
+                        out.println("失败  " + o.rule() + "  " + VisibleText.line(o.name() + "  (" + o.file() + ":" + o.line() + ")") + "，无法接受：");
+                        o.mismatches().forEach(m -> out.println("      " + VisibleText.text(m).replace("\n", "\n      ")));
                     }
                 }
             } catch (InvalidScenarioException e) {

@@ -52,6 +52,19 @@ class TestAcceptTest {
     }
 
     @Test
+    void accepted_text_is_printed_with_hidden_characters_shown_by_code(@TempDir Path dir) throws Exception {
+        Path scenarios = copyScenarios(dir);
+        Path patrol = scenarios.resolve("s03/R3.1-1.json");
+        edit(patrol, "第3季度消防安全志愿巡查\"}", "第3季度\u202e消防安全志愿巡查\"}");
+        Run r = MainTest.run("test", "--pack", PACK.toString(), "--accept", scenarios.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("  + \"expect\": ["), r.out());
+        assertTrue(r.out().contains("p3（2023-08-18 第3季度[U+202E]消防安全志愿巡查）"), r.out());
+        assertTrue(!r.out().contains("\u202e"), r.out());
+        assertTrue(Files.readString(patrol).contains("p3（2023-08-18 第3季度\u202e消防安全志愿巡查）"), "the file keeps the text as written");
+    }
+
+    @Test
     void accept_leaves_a_broken_scenario_file_untouched_and_exits_2(@TempDir Path dir) throws Exception {
         Path scenarios = copyScenarios(dir);
         Path council = scenarios.resolve("s02/R2.1-1.json");
