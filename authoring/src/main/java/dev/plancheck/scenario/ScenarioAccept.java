@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * {@code checker test --accept}: writes the actual results into the cases of a scenario file that differ from them.
  * Only the {@code expect} (and, when the notices differ, the {@code notices}) value of such a case is replaced; every
  * other character of the file stays as it was, so the change reads as a small diff. A replaced list keeps its layout
- * (one entry per line, indented as the member, or all on one line); a {@code notices} list a case lacked is added
- * after its {@code expect}, on one line.
+ * (one entry per line, indented as the member, with the file's line ends, or all on one line); a {@code notices}
+ * list a case lacked is added after its {@code expect}, on one line. A byte order mark stays.
  *
  * <p>An accepted {@code expect} entry gives the unit, the status and the evidence, and for a gap what was expected and
  * what was found; a {@code note} is kept only where the case already stated one for that unit. A case whose
@@ -75,6 +75,7 @@ public final class ScenarioAccept {
     public static Accepted accept(PlanChecker checker, String file, byte[] json) throws InvalidScenarioException {
         ScenarioFile prepared = new ScenarioRunner(checker).prepare(file, json);
         String text = new String(json, StandardCharsets.UTF_8);
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
         List<CaseSpan> spans = spans(text);
         List<CaseOutcome> before = new ArrayList<>();
         List<Edit> edits = new ArrayList<>();
@@ -95,18 +96,18 @@ public final class ScenarioAccept {
             CaseSpan span = spans.get(i);
             String indent = indentOfLine(text, span.expectStart);
             if (!c.resultMismatches(report).isEmpty()) {
-                String after = list(expectEntries(c, report), indent, text.substring(span.expectStart, span.expectEnd));
+                String after = list(expectEntries(c, report), indent, newline, text.substring(span.expectStart, span.expectEnd));
                 edits.add(new Edit(span.expectStart, span.expectEnd, after,
                         new Change(c.name(), c.line(), "expect", text.substring(span.expectStart, span.expectEnd), after)));
             }
             if (!c.noticeMismatches(report).isEmpty()) {
-                String after = list(noticeEntries(report), indent,
+                String after = list(noticeEntries(report), indent, newline,
                         span.noticesStart < 0 ? "" : text.substring(span.noticesStart, span.noticesEnd));
                 if (span.noticesStart >= 0) {
                     edits.add(new Edit(span.noticesStart, span.noticesEnd, after,
                             new Change(c.name(), c.line(), "notices", text.substring(span.noticesStart, span.noticesEnd), after)));
                 } else {
-                    edits.add(new Edit(span.expectEnd, span.expectEnd, ",\n" + indent + "\"notices\": " + after,
+                    edits.add(new Edit(span.expectEnd, span.expectEnd, "," + newline + indent + "\"notices\": " + after,
                             new Change(c.name(), c.line(), "notices", null, after)));
                 }
             }
@@ -157,14 +158,14 @@ public final class ScenarioAccept {
     }
 
     /** A JSON array of the entries, one per line if the value it replaces spanned lines, else on one line. */
-    private static String list(List<String> entries, String indent, String replaced) {
+    private static String list(List<String> entries, String indent, String newline, String replaced) {
         if (entries.isEmpty()) {
             return "[]";
         }
         if (replaced.indexOf('\n') < 0) {
             return "[" + String.join(", ", entries) + "]";
         }
-        return "[\n" + indent + "  " + String.join(",\n" + indent + "  ", entries) + "\n" + indent + "]";
+        return "[" + newline + indent + "  " + String.join("," + newline + indent + "  ", entries) + newline + indent + "]";
     }
 
     private static String quote(String s) {
@@ -183,7 +184,9 @@ public final class ScenarioAccept {
     /** Where each case's {@code expect} and {@code notices} values lie in the text (character offsets). */
     private static List<CaseSpan> spans(String text) {
         List<CaseSpan> spans = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(text)) {
+        // A byte order mark is not JSON: parse after it, and count offsets from the start of the text.
+        int bom = text.startsWith("\uFEFF") ? 1 : 0;
+        try (JsonParser p = JSON.createParser(text.substring(bom))) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -197,9 +200,9 @@ public final class ScenarioAccept {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String member = p.currentName();
                         p.nextToken();
-                        int start = (int) p.currentTokenLocation().getCharOffset();
+                        int start = bom + (int) p.currentTokenLocation().getCharOffset();
                         p.skipChildren();
-                        int end = (int) p.currentLocation().getCharOffset();
+                        int end = bom + (int) p.currentLocation().getCharOffset();
                         if (member.equals("expect")) {
                             span.expectStart = start;
                             span.expectEnd = end;
