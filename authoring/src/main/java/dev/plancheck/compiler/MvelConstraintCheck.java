@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Pattern;
@@ -28,7 +29,8 @@ import org.kie.api.definition.rule.Rule;
  * <pre>{@code
  * new MvelConstraintCheck().check(kieBase);
  * // [LateError[ruleName=R1.1-1 每月召开一次网格员例会, expression=date <= "2024-05-31",
- * //   message=incompatible types in statement: class java.lang.String (compared from: class java.time.LocalDate)]]
+ * //   message=incompatible types in statement: class java.lang.String (compared from: class java.time.LocalDate),
+ * //   onADate=true]]
  * }</pre>
  */
 public final class MvelConstraintCheck implements LateErrorCheck {
@@ -61,7 +63,7 @@ public final class MvelConstraintCheck implements LateErrorCheck {
                 if (c instanceof MVELConstraint mvel) {
                     String error = compile(mvel, data);
                     if (error != null) {
-                        out.add(new LateError(rule.getName(), mvel.getExpression(), error));
+                        out.add(new LateError(rule.getName(), mvel.getExpression(), error, readsADate(pattern, mvel.getExpression())));
                     }
                 }
             }
@@ -69,6 +71,11 @@ public final class MvelConstraintCheck implements LateErrorCheck {
         for (RuleConditionElement nested : element.getNestedElements()) {
             visit(nested, rule, data, out, seen);
         }
+    }
+
+    /** True when the expression names a date property of the pattern's fact. */
+    private static boolean readsADate(Pattern pattern, String expression) {
+        return pattern.getObjectType() instanceof ClassObjectType type && CompiledRules.readsADate(type.getClassType(), expression);
     }
 
     /** The compiler's first words when the constraint does not compile, else {@code null}. */

@@ -53,7 +53,8 @@ class AuthorsCommandsTest {
         Files.writeString(drl, Files.readString(drl).replace("kind == \"grid-meeting\")",
                 "kind == \"grid-meeting\", date <= \"2024-05-31\")"));
         String where = drl + ":25: DRL 编译错误：规则 \"R1.1-1 每月召开一次网格员例会\" 的条件 date <= \"2024-05-31\" 无法编译："
-                + "incompatible types in statement: class java.lang.String (compared from: class java.time.LocalDate)";
+                + "incompatible types in statement: class java.lang.String (compared from: class java.time.LocalDate)"
+                + "（日期不能与字符串或数字比较：不要在条件中按日期筛选";
         for (String[] args : List.of(new String[] {"lint", pack.toString()}, new String[] {"lint", "--skip-scenarios", pack.toString()},
                 new String[] {"test", "--pack", pack.toString(), pack.resolve("scenarios").toString()},
                 new String[] {"check", "--pack", pack.toString(), SECOND_PLAN + "gaps.json"},

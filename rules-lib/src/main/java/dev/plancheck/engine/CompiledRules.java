@@ -115,18 +115,39 @@ public final class CompiledRules {
                 String[] where = locate(ruleSet, e.ruleName(), e.expression());
                 problems.add(new Problem(ProblemCode.RULE_COMPILE, where[0], Integer.parseInt(where[1]), 0, "",
                         "DRL 编译错误：规则 \"" + e.ruleName() + "\"" + (e.expression() == null ? "" : " 的条件 " + e.expression())
-                                + " 无法编译：" + e.message() + hint(e.message())));
+                                + " 无法编译：" + e.message() + (e.onADate() ? DATE_HINT : "")));
             }
         }
         return of(kieBase, builder.getKnowledgePackages(), ruleSet, problems);
     }
 
-    /** A word of advice for the compiler messages a rule author meets most. */
-    private static String hint(String message) {
-        return message.contains("java.time.LocalDate")
-                ? "（日期不能与字符串或数字比较：不要在条件中按日期筛选，把候选记录都交给 findings，由参数文件中的时段 Period 决定哪些计入）"
-                : "";
+    /**
+     * True when an expression names a date property of a fact type ({@code date}, {@code endDate}… of
+     * {@code Activity}): decided by the expression, never by the compiler's words.
+     *
+     * <pre>{@code
+     * CompiledRules.readsADate(Activity.class, "date <= \"2024-05-31\"");   // true
+     * }</pre>
+     */
+    public static boolean readsADate(Class<?> type, String expression) {
+        if (expression == null) {
+            return false;
+        }
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (m.getParameterCount() == 0 && m.getName().startsWith("get") && m.getName().length() > 3
+                    && java.time.temporal.Temporal.class.isAssignableFrom(m.getReturnType())) {
+                String property = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+                if (Pattern.compile("\\b" + property + "\\b").matcher(expression).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
+
+    /** Advice for the error a rule author meets most: a condition on a record's date that does not compile. */
+    private static final String DATE_HINT =
+            "（日期不能与字符串或数字比较：不要在条件中按日期筛选，把候选记录都交给 findings，由参数文件中的时段 Period 决定哪些计入）";
 
     /** The first line of an exception's message, or its type when it has none. */
     static String firstLine(Throwable t) {
@@ -169,13 +190,13 @@ public final class CompiledRules {
                     if (r.lhsFrom() <= at && at < r.rhsTo()) {
                         return new Problem(ProblemCode.RULE_FAILED, ruleSet.dir().nameOf(drl.getKey()),
                                 DrlText.lineOf(drl.getValue(), at), 0, "", "规则 " + r.id() + " 的条件 " + expression
-                                + " 运行时无法求值：" + words + hint(words));
+                                + " 运行时无法求值：" + words + (readsADate(dev.plancheck.model.Activity.class, expression) ? DATE_HINT : ""));
                     }
                 }
             }
         }
         return new Problem(ProblemCode.RULE_FAILED, ruleSet.dir().describe(), 0, 0, "",
-                "规则运行出错：" + words + hint(words) + (expression == null ? "" : "（条件 " + expression + "）"));
+                "规则运行出错：" + words + (expression == null ? "" : "（条件 " + expression + "）"));
     }
 
     /** How MVEL quotes the expression it failed on: {@code [Near : {... date <= "2024-05-31" ....}]}. */

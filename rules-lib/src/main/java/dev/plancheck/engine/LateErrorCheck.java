@@ -14,7 +14,8 @@ import org.kie.api.KieBase;
  * <pre>{@code
  * for (LateErrorCheck check : ServiceLoader.load(LateErrorCheck.class)) {
  *     check.check(kieBase);   // [LateError[ruleName=R1.1-1 每月召开一次网格员例会, expression=date <= "2024-05-31",
- *                             //   message=incompatible types in statement: class java.lang.String (compared from: class java.time.LocalDate)]]
+ *                             //   message=incompatible types in statement: class java.lang.String (compared from: class java.time.LocalDate),
+ *                             //   onADate=true]]
  * }
  * }</pre>
  */
@@ -28,7 +29,9 @@ public interface LateErrorCheck {
      * @param ruleName   the rule's name, as in {@code rule "…"}
      * @param expression the constraint or expression as the compiler saw it, or {@code null}
      * @param message    the compiler's words, on one line
+     * @param onADate    true when the expression reads a date property of its fact ({@code date}, {@code endDate}…):
+     *                   the author is advised to leave dates to the periods
      */
-    record LateError(String ruleName, String expression, String message) {
+    record LateError(String ruleName, String expression, String message, boolean onADate) {
     }
 }
