@@ -2,7 +2,8 @@
 # Proves that embedding works as the README says, from an empty local Maven repository:
 #   1. the README's install command, into a throw-away local repository;
 #   2. this separate project built and tested against what was installed (the runtime, the authoring kit for a pack
-#      loaded from disk, the test kit);
+#      loaded from disk, the test kit), its pom (the README's) alone in an empty project, and the same pom without
+#      its Surefire refused by the enforcer rule (Maven 3.8's default Surefire runs 0 JUnit 5 tests);
 #   3. the README's example run on a sample ledger with plain java, checking that nothing is printed on stderr.
 # Usage: examples/embedding/run.sh            downloads dependencies from Maven Central (a few minutes)
 #        OFFLINE_MIRROR=1 examples/embedding/run.sh   uses ~/.m2/repository as the only remote (no network)
@@ -23,8 +24,24 @@ mvn=(mvn -B -ntp -q "${settings[@]}" -Dmaven.repo.local="$repo/repository")
 
 echo "1. README: mvn -B -ntp -pl rules-lib,authoring,test-kit -am install -DskipTests   (local repository: $repo/repository)"
 (cd "$root" && "${mvn[@]}" -pl rules-lib,authoring,test-kit -am install -DskipTests)
-echo "2. the separate project: mvn test"
+echo "2. the separate project: mvn test (Maven $(mvn -v | sed -n '1s/.*Maven \([0-9.]*\).*/\1/p')), and its tests did run"
 (cd "$here" && "${mvn[@]}" test)
+ran=$(cat "$here"/target/surefire-reports/TEST-*.xml | sed -n 's/.*<testsuite [^>]*tests="\([0-9]*\)".*/\1/p' | paste -sd+ | bc)
+if [ "${ran:-0}" -lt 1 ]; then echo "FAIL: no test ran" >&2; exit 1; fi
+echo "   $ran tests ran"
+echo "2b. the README's pom alone, in an empty project: mvn verify"
+mkdir -p "$repo/empty" && cp "$here/pom.xml" "$repo/empty/"
+(cd "$repo/empty" && "${mvn[@]}" verify)
+echo "2c. the same pom without its Surefire (Maven's default 2.12.4 would run 0 tests): the enforcer fails the build"
+mkdir -p "$repo/old" && sed '/Maven 3.8.s default Surefire/,/<\/plugin>/d' "$here/pom.xml" >"$repo/old/pom.xml"
+if grep -q '<artifactId>maven-surefire-plugin</artifactId>' "$repo/old/pom.xml"; then
+  echo "FAIL: could not take Surefire out of the pom" >&2; exit 1
+fi
+if (cd "$repo/old" && mvn -B -ntp "${settings[@]}" -Dmaven.repo.local="$repo/repository" validate >"$repo/old.txt" 2>&1); then
+  echo "FAIL: a build with the default Surefire passed" >&2; exit 1
+fi
+grep -q 'maven-surefire-plugin:maven-plugin:2.12.4 <--- banned plugin' "$repo/old.txt"
+echo "   refused: $(grep -o 'maven-surefire-plugin:maven-plugin:2.12.4 <--- banned plugin' "$repo/old.txt")"
 echo "3. the README's example, run with plain java on the project's runtime class path: the runtime alone, without the"
 echo "   DRL compiler and without a logging binding"
 (cd "$here" && "${mvn[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \

@@ -10,6 +10,7 @@ import dev.plancheck.engine.Evaluation;
 import dev.plancheck.model.Deadline;
 import dev.plancheck.model.Quota;
 import dev.plancheck.pack.ClauseBook;
+import dev.plancheck.pack.DrlText;
 import dev.plancheck.pack.DutyEvidence;
 import dev.plancheck.pack.NodeDef;
 import dev.plancheck.pack.PackFile;
@@ -81,13 +82,25 @@ public final class CatalogueWriter {
                     md.append("  - ").append(d.what()).append("：").append(accepts(d, vocabulary)).append("\n");
                 }
             }
+            String trigger = r.conditional() ? "“" + pack.vocabulary().nameOf(r.trigger()) + "”记录（kind 为 " + r.trigger() + "）" : null;
             if (r.conditional()) {
-                md.append("- 适用条件：有“").append(pack.vocabulary().nameOf(r.trigger())).append("”记录（kind 为 ")
-                        .append(r.trigger()).append("）时适用，每条记录分别检查；没有则为“不适用”\n");
+                md.append("- 适用条件：有").append(trigger).append(switch (Gate.of(pack.ruleFiles().get(r.file()), r.id())) {
+                    case EACH_RECORD -> "时适用，每条记录分别检查";
+                    case EXISTS -> "且满足规则所列条件时适用，不论这样的记录有几条，只检查一次";
+                    case OTHER -> "并满足规则所列条件时适用";
+                }).append("；没有则为“不适用”\n");
             }
-            md.append("- 要求：\n");
-            for (PartResult p : e.requirements()) {
-                md.append("  - ").append(requirement(p, params, pack)).append("\n");
+            if (e.requirements().isEmpty()) {
+                // The catalogue runs the rules on one sample trigger record that has only a kind; a gate asking more
+                // (a topic, a unit) is not met by it. Say so rather than print a bare heading.
+                md.append("- 要求：目录用一条只有类别的示例").append(trigger == null ? "记录" : trigger)
+                        .append("运行规则时，规则没有给出要求（其适用条件还要求示例记录没有的内容，如议题或单位）；")
+                        .append("适用时的要求见规则文件\n");
+            } else {
+                md.append("- 要求：\n");
+                for (PartResult p : e.requirements()) {
+                    md.append("  - ").append(requirement(p, params, pack)).append("\n");
+                }
             }
             md.append("- 规则文件：`").append(r.file()).append("`\n");
         }
@@ -124,6 +137,31 @@ public final class CatalogueWriter {
         md.append("\n“即将到期”默认向后看 ").append(params.comingDueDays()).append(" 天（`comingDueDays`）。\n");
         vocabulary(md, pack.vocabulary());
         return md.toString();
+    }
+
+    /** How a conditional rule's trigger is written: bound (a duty per record), under {@code exists} (once), or otherwise. */
+    private enum Gate {
+        EACH_RECORD, EXISTS, OTHER;
+
+        static Gate of(String drl, String ruleId) {
+            if (drl == null) {
+                return OTHER;
+            }
+            for (DrlText.Rule rule : DrlText.rules(drl)) {
+                if (!rule.id().equals(ruleId)) {
+                    continue;
+                }
+                List<DrlText.FactPattern> activities = DrlText.topLevelPatterns(drl, rule).stream()
+                        .filter(p -> p.type().equals("Activity")).toList();
+                if (activities.stream().anyMatch(p -> p.binding() != null && p.quantifier() == null)) {
+                    return EACH_RECORD;
+                }
+                if (activities.stream().anyMatch(p -> "exists".equals(p.quantifier()))) {
+                    return EXISTS;
+                }
+            }
+            return OTHER;
+        }
     }
 
     private static void vocabulary(StringBuilder md, Vocabulary v) {

@@ -24,13 +24,21 @@ public record LintFinding(Check check, Problem problem) {
         METADATA("元数据"),
         /** Clauses are verbatim in the source document; every rule's sentence is one of its clause's duties; every duty has a rule. */
         SOURCE_TEXT("原文"),
-        /** Every period, quota and deadline a rule names is defined, and every one defined is used. */
+        /**
+         * Every period, quota and deadline a rule names is defined, and every one defined is used; no rule holds a
+         * number or a date of its own.
+         */
         PARAMETERS("参数"),
         /**
          * Every duty says which kinds of record it accepts (a {@code kind} condition, or {@code findings.held} for
          * activities), and every kind and organiser a rule names is in the vocabulary.
          */
         EVIDENCE("证据"),
+        /**
+         * Every fact pattern outside a {@code collect} matches once per requirement, or is passed to the period or the
+         * name of what the rule records ({@code $deadline.after($d)}); a gate is {@code exists Activity(…)}.
+         */
+        MATCHING("匹配"),
         /** Every scenario passes, and every rule is met in one scenario and reports a gap in another. */
         SCENARIOS("场景");
 

@@ -26,7 +26,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.plancheck.engine.CompiledRules;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,43 +70,66 @@ public final class PackLint {
      */
     public static LintResult lint(String idOrPath, Path scenarios, boolean checkScenarios) {
         List<LintFinding> findings = new ArrayList<>();
+        Map<Check, String> notRun = new EnumMap<>(Check.class);
         RulePack pack;
         try {
             pack = RulePack.resolve(idOrPath);
         } catch (RulePackException e) {
             e.problems().forEach(p -> findings.add(new LintFinding(Check.FILES, p)));
-            return new LintResult(idOrPath, null, 0, 0, 0, true, List.copyOf(findings));
+            for (Check c : Check.values()) {
+                if (c != Check.FILES) {
+                    notRun.put(c, "规则包的文件无法读取");
+                }
+            }
+            return new LintResult(idOrPath, null, 0, 0, 0, notRun, findings);
         }
         LoadedPack contents = PackLoader.reload(pack.origin());
         PlanChecker checker = null;
         try {
             checker = PlanChecker.create(pack);
+            if (pack.origin().startsWith("classpath:")) {
+                // A bundled pack runs its build-time model; its DRL is compiled here too, for the errors the model only
+                // meets when a rule runs (a LocalDate compared with a string).
+                CompiledRules.compile(contents.ruleSet());
+            }
         } catch (RulePackException e) {
             for (Problem p : e.problems()) {
                 findings.add(new LintFinding(classify(p.code()), p));
             }
         }
+        if (checker == null) {
+            boolean compiled = findings.stream().noneMatch(f -> f.check() == Check.COMPILE);
+            if (!compiled && findings.stream().noneMatch(f -> f.check() == Check.METADATA)) {
+                notRun.put(Check.METADATA, "规则未能编译");
+            }
+            notRun.put(Check.SOURCE_TEXT, "只核对了条款原文；职责原句是否都有规则落实，要等规则" + (compiled ? "元数据无误" : "能编译") + "后才能检查");
+        }
         sourceText(contents, checker, findings);
         parameters(contents, findings);
+        literals(contents, findings);
         evidence(contents, findings);
+        matching(contents, findings);
         int files = 0;
         int cases = 0;
-        boolean skipped = !checkScenarios;
-        if (checkScenarios) {
+        if (!checkScenarios) {
+            notRun.put(Check.SCENARIOS, "按要求跳过（--skip-scenarios）");
+        } else {
             Path folder = scenarios != null ? scenarios : defaultScenarios(contents);
             if (folder == null || !Files.isDirectory(folder)) {
                 findings.add(new LintFinding(Check.SCENARIOS, new Problem(ProblemCode.LINT_FINDING, folder == null ? pack.origin() : folder.toString(),
                         0, 0, "", "找不到场景文件夹，无法检查场景覆盖；请用 --scenarios 给出场景文件夹，或用 --skip-scenarios 只检查规则包本身")));
-                skipped = true;
+                notRun.put(Check.SCENARIOS, "找不到场景文件夹");
             } else if (checker != null) {
                 int[] counts = scenarios(checker, folder, findings);
                 files = counts[0];
                 cases = counts[1];
+            } else {
+                notRun.put(Check.SCENARIOS, "规则包未能加载，场景无法运行");
             }
         }
         findings.sort(java.util.Comparator.comparing(LintFinding::check).thenComparing(LintFinding::problem, Problem.IN_FILE_ORDER));
         return new LintResult(pack.id(), pack.fingerprint(), checker == null ? 0 : checker.rules().size(), files, cases,
-                skipped, List.copyOf(findings));
+                notRun, findings);
     }
 
     private static Check classify(ProblemCode code) {
@@ -195,6 +220,93 @@ public final class PackLint {
         params.quotas().keySet().stream().filter(q -> !usedQuotas.contains(q)).forEach(q -> unused(findings, contents, paramText, "数量", q));
         params.deadlines().keySet().stream().filter(d -> !usedDeadlines.contains(d)).forEach(d -> unused(findings, contents, paramText, "期限", d));
     }
+
+    /**
+     * No literals in a rule: a date, a window length, a count or a threshold written into a rule is a parameter in
+     * disguise, and next year's pack would have to edit the rule. Digits in a rule's conditions or consequence are
+     * reported, except in comments and in the names of the parameters the rule binds ({@code Quota(id == "q1")}).
+     */
+    private static void literals(LoadedPack contents, List<LintFinding> findings) {
+        for (Map.Entry<String, String> drl : contents.ruleSet().drl().entrySet()) {
+            String text = drl.getValue();
+            String file = contents.ruleSet().dir().nameOf(drl.getKey());
+            for (DrlText.Rule r : DrlText.rules(text)) {
+                String body = DrlText.withoutComments(text.substring(r.lhsFrom(), r.rhsTo()));
+                body = blank(body, REFERENCE);
+                Matcher digit = DIGIT_LINE.matcher(body);
+                while (digit.find()) {
+                    int at = r.lhsFrom() + digit.start();
+                    String line = text.substring(at, Math.max(at, text.indexOf('\n', at) < 0 ? text.length() : text.indexOf('\n', at))).strip();
+                    findings.add(new LintFinding(Check.PARAMETERS, new Problem(ProblemCode.LINT_FINDING, file, lineAt(text, at), 0, "",
+                            "规则 " + r.id() + " 中写有数字：" + line + "；日期、期限天数、次数和人数都是参数，请写进参数文件"
+                                    + "（periods、quotas、deadlines）并在规则中按 id 绑定（Period、Quota、Deadline），不要写在规则里")));
+                }
+            }
+        }
+    }
+
+    /** A line (within a rule's text) that holds a digit. */
+    private static final Pattern DIGIT_LINE = Pattern.compile("(?m)^.*\\d.*$");
+
+    /** The text with every match of {@code pattern} replaced by spaces, so that offsets and lines stay as they were. */
+    private static String blank(String text, Pattern pattern) {
+        StringBuilder out = new StringBuilder(text);
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Every fact pattern outside a {@code collect} either matches once per requirement or tells the requirements apart:
+     * {@code $d : Activity(kind == "disaster")} matches each disaster, so a rule that records one requirement
+     * ("对…的救助" within {@code $deadline.after($d)}) per match must pass the record to the period or the name. A
+     * pattern that only gates the rule ("only where there is such a record") matches twice when there are two such
+     * records, and the rule then records the same requirement twice: that is {@code exists Activity(…)}.
+     */
+    private static void matching(LoadedPack contents, List<LintFinding> findings) {
+        for (Map.Entry<String, String> drl : contents.ruleSet().drl().entrySet()) {
+            String text = drl.getValue();
+            String file = contents.ruleSet().dir().nameOf(drl.getKey());
+            for (DrlText.Rule r : DrlText.rules(text)) {
+                List<String> distinguishing = new ArrayList<>();
+                Matcher call = FINDINGS_CALL.matcher(text).region(r.rhsFrom(), r.rhsTo());
+                while (call.find()) {
+                    int close = DrlText.matching(text, call.end() - 1);
+                    if (close < 0) {
+                        break;
+                    }
+                    List<int[]> args = DrlText.split(text, call.end(), close);
+                    // what, and for the verbs that take one, the period: what tells one requirement from another
+                    for (int i = 2; i < Math.min(args.size(), 4); i++) {
+                        distinguishing.add(text.substring(args.get(i)[0], args.get(i)[1]));
+                    }
+                }
+                for (DrlText.FactPattern p : DrlText.topLevelPatterns(text, r)) {
+                    if (!p.type().equals("Activity") || p.quantifier() != null) {
+                        continue;
+                    }
+                    String binding = p.binding();
+                    boolean told = binding != null && distinguishing.stream()
+                            .anyMatch(a -> Pattern.compile(Pattern.quote(binding) + "\\b").matcher(a).find());
+                    if (told) {
+                        continue;
+                    }
+                    String pattern = text.substring(p.from(), p.to()).replaceAll("\\s+", " ");
+                    findings.add(new LintFinding(Check.MATCHING, new Problem(ProblemCode.LINT_FINDING, file, lineAt(text, p.from()), 0, "",
+                            "规则 " + r.id() + " 的条件 " + pattern + " 不在 collect 中：台账中有两条这样的记录时规则触发两次，"
+                                    + "为同一单位两次记录同一要求，检查会因规则包有误而中止；只要求“有这类记录时才适用”的，请写 exists "
+                                    + pattern.replaceFirst("^\\$\\w+\\s*:\\s*", "") + "；每条记录各有一项要求的（如灾害后的救助期限），"
+                                    + "请把它绑定的变量传给时段或要求的名称，如 $deadline.after(" + (binding == null ? "$d" : binding) + ")")));
+                }
+            }
+        }
+    }
+
+    private static final Pattern FINDINGS_CALL = Pattern.compile("\\bfindings\\s*\\.\\s*\\w+\\s*\\(");
 
     /**
      * Every duty names the kinds it accepts, or holds activities of a vocabulary that has some; every kind and

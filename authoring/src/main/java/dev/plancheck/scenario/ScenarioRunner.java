@@ -226,12 +226,11 @@ public final class ScenarioRunner {
             return null;
         }
         int line = doc.problem(ProblemCode.SCENARIO_INVALID, path, "").line();
-        return new ScenarioCase(doc.file(), line, rule, name, parsed, asOf,
-                report -> compare(rule, report, expected, expectedNotices));
+        return new ScenarioCase(doc.file(), line, rule, name, parsed, asOf, expected, expectedNotices);
     }
 
-    /** What differs between a case's expectations and a report; empty when the case passes. */
-    static List<String> compare(RuleInfo rule, Report report, List<Expected> expected, List<String[]> expectedNotices) {
+    /** What differs between a case's expected results of the rule and a report; empty when they agree. */
+    static List<String> compareResults(RuleInfo rule, Report report, List<Expected> expected) {
         List<String> mismatches = new ArrayList<>();
         List<RuleResult> actual = report.results().stream().filter(r -> r.rule().id().equals(rule.id())).toList();
         for (RuleResult r : actual) {
@@ -263,15 +262,17 @@ public final class ScenarioRunner {
                 mismatches.add("expect 中的单位 " + e.unit + " 没有该规则的结果（规则不适用于该单位，或单位不存在）");
             }
         }
-        {
-            List<String> want = expectedNotices.stream().map(n -> n[0] + " " + n[1]).toList();
-            List<String> got = report.notices().stream().map(n -> n.type().name() + " " + n.recordId()).toList();
-            if (!want.equals(got)) {
-                mismatches.add("记录提示应为 " + want + "，实际为 " + got
-                        + report.notices().stream().map(Notice::message).toList());
-            }
-        }
         return List.copyOf(mismatches);
+    }
+
+    /** What differs between a case's expected notices and a report's; empty when they agree. */
+    static List<String> compareNotices(Report report, List<String[]> expectedNotices) {
+        List<String> want = expectedNotices.stream().map(n -> n[0] + " " + n[1]).toList();
+        List<String> got = report.notices().stream().map(n -> n.type().name() + " " + n.recordId()).toList();
+        if (want.equals(got)) {
+            return List.of();
+        }
+        return List.of("记录提示应为 " + want + "，实际为 " + got + report.notices().stream().map(Notice::message).toList());
     }
 
     private static String describe(Report report, RuleResult r) {

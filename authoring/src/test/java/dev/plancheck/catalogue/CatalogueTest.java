@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plancheck.report.RuleInfo;
+import dev.plancheck.PlanChecker;
+import dev.plancheck.RulePack;
 import dev.plancheck.testing.Checkers;
+import dev.plancheck.testing.TestPacks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CatalogueTest {
     private static final Path COMMITTED = Path.of("..", "docs", "rules.md");
@@ -53,5 +57,28 @@ class CatalogueTest {
         assertTrue(md.contains("| `united-front-risk` | 统战领域风险隐患 | 统战工作（`united-front`） |\n"));
         assertTrue(md.contains("| `union-building` | 工会规范化建设 | — | — | 街道联合工会（`union`） |\n"));
         assertTrue(md.contains("| `longestSpan` | 15 | "));
+    }
+
+    @Test
+    void an_exists_gate_is_checked_once_and_a_gate_the_sample_record_misses_is_said_not_left_bare(@TempDir Path dir)
+            throws Exception {
+        String md = catalogue(dir.resolve("a"), "    exists Activity(unitId == $u.id, kind == \"disaster\", topics contains \"flood\")");
+        assertTrue(md.contains("- 适用条件：有“灾害”记录（kind 为 disaster）且满足规则所列条件时适用，不论这样的记录有几条，只检查一次；"
+                + "没有则为“不适用”\n"
+                + "- 要求：目录用一条只有类别的示例“灾害”记录（kind 为 disaster）运行规则时，规则没有给出要求"
+                + "（其适用条件还要求示例记录没有的内容，如议题或单位）；适用时的要求见规则文件\n"), md);
+        assertFalse(md.contains("每条记录分别检查"), md);
+        assertFalse(md.contains("- 要求：\n- "), md);
+    }
+
+    @Test
+    void a_gate_bound_to_a_variable_is_checked_per_record(@TempDir Path dir) throws Exception {
+        String md = catalogue(dir, "    $d : Activity(kind == \"disaster\")");
+        assertTrue(md.contains("- 适用条件：有“灾害”记录（kind 为 disaster）时适用，每条记录分别检查；没有则为“不适用”\n"), md);
+    }
+
+    private static String catalogue(Path dir, String gate) throws Exception {
+        return CatalogueWriter.markdown(Catalogue.of(PlanChecker.create(RulePack.load(
+                TestPacks.write(dir, "s10_test.drl", TestPacks.GATED_RELIEF.formatted(gate))))));
     }
 }

@@ -119,6 +119,67 @@ class PackLintTest {
         assertTrue(found.stream().anyMatch(s -> s.startsWith("[元数据]") && s.contains("R1.1-1 重复")), String.join("\n", found));
     }
 
+    @Test
+    void a_date_compared_with_a_string_is_a_compile_finding_with_file_line_and_the_compilers_words_even_without_scenarios()
+            throws IOException {
+        Path pack = copySecondPlan();
+        Path drl = pack.resolve("rules/s01_grid_service.drl");
+        Files.writeString(drl, Files.readString(drl).replace("kind == \"grid-meeting\")", "kind == \"grid-meeting\", date <= \"2024-05-31\")"));
+        for (boolean scenarios : new boolean[] {true, false}) {
+            LintResult r = PackLint.lint(pack.toString(), null, scenarios);
+            LintFinding f = r.findings().stream().filter(x -> x.check() == LintFinding.Check.COMPILE).findFirst()
+                    .orElseThrow(() -> new AssertionError(r.findings().toString()));
+            assertEquals("s01_grid_service.drl:25", Path.of(f.problem().file()).getFileName() + ":" + f.problem().line());
+            assertTrue(f.problem().message().startsWith("DRL 编译错误：规则 \"R1.1-1 每月召开一次网格员例会\" 的条件 "
+                    + "date <= \"2024-05-31\" 无法编译：incompatible types in statement: class java.lang.String "
+                    + "(compared from: class java.time.LocalDate)"), f.problem().message());
+            assertEquals(LintResult.Outcome.NOT_RUN, r.outcome(LintFinding.Check.METADATA), "metadata is read only from rules that compile");
+            assertTrue(!r.clean());
+        }
+    }
+
+    @Test
+    void a_pack_whose_files_cannot_be_read_shows_no_check_as_passed() throws IOException {
+        Path pack = copySecondPlan();
+        Files.writeString(pack.resolve("rules/vocabulary.json"), "{\"kinds\": ");
+        LintResult r = PackLint.lint(pack.toString(), null, false);
+        assertEquals(LintResult.Outcome.FOUND, r.outcome(LintFinding.Check.FILES));
+        for (LintFinding.Check c : LintFinding.Check.values()) {
+            if (c != LintFinding.Check.FILES) {
+                assertEquals(LintResult.Outcome.NOT_RUN, r.outcome(c), c + " did not run");
+            }
+        }
+    }
+
+    @Test
+    void a_number_in_a_rule_of_a_pack_from_disk_is_a_parameter_finding() throws IOException {
+        Path pack = copySecondPlan();
+        Path drl = pack.resolve("rules/s02_residents_council.drl");
+        Files.writeString(drl, Files.readString(drl).replace("kind == \"residents-council\")",
+                "kind == \"residents-council\", participants >= 20)"));
+        List<String> found = PackLint.lint(pack.toString(), null, false).findings().stream().map(Object::toString).toList();
+        assertEquals(1, found.size(), String.join("\n", found));
+        assertTrue(found.get(0).startsWith("[参数] ") && found.get(0).contains("s02_residents_council.drl:27: 规则 R2.1-1 中写有数字："
+                + "$ev : List() from collect( Activity(unitId == $u.id, kind == \"residents-council\", participants >= 20) )"), found.get(0));
+    }
+
+    @Test
+    void a_gate_that_can_match_two_records_is_a_matching_finding_and_exists_is_clean() throws IOException {
+        Path pack = copySecondPlan();
+        Path drl = pack.resolve("rules/s03_volunteers.drl");
+        String text = Files.readString(drl);
+        Files.writeString(drl, text.replace("    $q : Period(series == \"quarter\")",
+                "    $q : Period(series == \"quarter\")\n    $g : Activity(unitId == $u.id, kind == \"grid-meeting\")"));
+        List<String> found = PackLint.lint(pack.toString(), null, false).findings().stream().map(Object::toString).toList();
+        assertEquals(1, found.size(), String.join("\n", found));
+        assertTrue(found.get(0).startsWith("[匹配] ") && found.get(0).contains("s03_volunteers.drl:23: 规则 R3.1-1 的条件 "
+                + "$g : Activity(unitId == $u.id, kind == \"grid-meeting\") 不在 collect 中") && found.get(0).contains(
+                "请写 exists Activity(unitId == $u.id, kind == \"grid-meeting\")"), found.get(0));
+        Files.writeString(drl, text.replace("    $q : Period(series == \"quarter\")",
+                "    $q : Period(series == \"quarter\")\n    exists Activity(unitId == $u.id, kind == \"grid-meeting\")"));
+        assertEquals(List.of(), PackLint.lint(pack.toString(), null, false).findings());
+    }
+
     private Path copySecondPlan() throws IOException {
         Files.copy(SECOND_PLAN.resolve("plan.txt"), dir.resolve("plan.txt"));
         Path source = SECOND_PLAN.resolve("pack");

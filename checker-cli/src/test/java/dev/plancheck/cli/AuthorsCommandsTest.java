@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -27,32 +28,45 @@ class AuthorsCommandsTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith("规则包：dianchang-2023 版本 2023.2　SHA-256："), r.out());
         assertTrue(r.out().contains("规则 55 条；场景文件 55 个"), r.out());
-        assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✓ 参数　✓ 证据　✓ 场景"), r.out());
+        assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✓ 参数　✓ 证据　✓ 匹配　✓ 场景"), r.out());
         assertTrue(r.out().endsWith("没有发现问题\n"), r.out());
     }
 
     @Test
     void lint_of_the_second_plan_exits_0_and_a_broken_copy_exits_3_naming_file_and_line(@TempDir Path dir) throws Exception {
         assertEquals(0, MainTest.run("lint", SECOND_PLAN + "pack").code());
-        Files.copy(Path.of(SECOND_PLAN, "plan.txt"), dir.resolve("plan.txt"));
-        Path source = Path.of(SECOND_PLAN, "pack");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve("pack").resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        copySecondPlan(dir);
         Path drl = dir.resolve("pack/rules/s02_residents_council.drl");
         Files.writeString(drl, Files.readString(drl).replace("Quota(id == \"residents-council.meetings\")",
                 "Quota(id == \"residents-council.meeting\")"));
         Run r = MainTest.run("lint", "--skip-scenarios", dir.resolve("pack").toString());
         assertEquals(3, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✗ 参数　✓ 证据\n"), r.out());
+        assertTrue(r.out().contains("检查项：✓ 文件　✓ 编译　✓ 元数据　✓ 原文　✗ 参数　✓ 证据　✓ 匹配\n"), r.out());
         assertTrue(r.out().contains("[参数] " + drl + ":25: 规则引用的数量（quotas） \"residents-council.meeting\" 在参数文件"), r.out());
+    }
+
+    @Test
+    void a_date_compared_with_a_string_gives_exit_3_with_file_line_and_the_compilers_words_from_lint_test_and_check(
+            @TempDir Path dir) throws Exception {
+        Path pack = copySecondPlan(dir);
+        Path drl = pack.resolve("rules/s01_grid_service.drl");
+        Files.writeString(drl, Files.readString(drl).replace("kind == \"grid-meeting\")",
+                "kind == \"grid-meeting\", date <= \"2024-05-31\")"));
+        String where = drl + ":25: DRL 编译错误：规则 \"R1.1-1 每月召开一次网格员例会\" 的条件 date <= \"2024-05-31\" 无法编译："
+                + "incompatible types in statement: class java.lang.String (compared from: class java.time.LocalDate)"
+                + "（日期不能与字符串或数字比较：不要在条件中按日期筛选";
+        for (String[] args : List.of(new String[] {"lint", pack.toString()}, new String[] {"lint", "--skip-scenarios", pack.toString()},
+                new String[] {"test", "--pack", pack.toString(), pack.resolve("scenarios").toString()},
+                new String[] {"check", "--pack", pack.toString(), SECOND_PLAN + "gaps.json"},
+                new String[] {"rules", "--pack", pack.toString()},
+                new String[] {"mutate", "--pack", pack.toString(), pack.resolve("scenarios").toString()})) {
+            Run r = MainTest.run(args);
+            assertEquals(3, r.code(), String.join(" ", args) + "\n" + r.out() + r.err());
+            assertTrue((r.out() + r.err()).contains(where), String.join(" ", args) + "\n" + r.out() + r.err());
+        }
+        Run lint = MainTest.run("lint", pack.toString());
+        assertTrue(lint.out().contains("检查项：✓ 文件　✗ 编译　－ 元数据　－ 原文　✗ 参数　✓ 证据　✓ 匹配　－ 场景\n"
+                + "未运行或未全部运行：元数据（规则未能编译）；"), lint.out());
     }
 
     @Test
@@ -113,5 +127,21 @@ class AuthorsCommandsTest {
     private static Document parse(String xml) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Path copySecondPlan(Path dir) throws Exception {
+        Files.copy(Path.of(SECOND_PLAN, "plan.txt"), dir.resolve("plan.txt"));
+        Path source = Path.of(SECOND_PLAN, "pack");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path target = dir.resolve("pack").resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return dir.resolve("pack");
     }
 }

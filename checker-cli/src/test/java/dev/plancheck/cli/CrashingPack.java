@@ -6,12 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A rule pack on disk whose one rule throws in its consequence, as a bug in a rule or an engine would. */
+/**
+ * A rule pack on disk whose one rule throws in its consequence: an exception (a bug in the rule: the pack is broken,
+ * exit 3) or an {@link Error} (the engine or the JVM failing: a crash, exit 70).
+ */
 final class CrashingPack {
     private CrashingPack() {
     }
 
+    /** The pack whose rule throws an Error: a crash of the checker, not a result. */
     static Path write(Path dir) throws IOException {
+        return write(dir, "LinkageError");
+    }
+
+    /** The pack whose rule throws {@code throwable} (a class of java.lang with a message constructor). */
+    static Path write(Path dir, String throwable) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         for (String name : new String[] {"clauses.json", "vocabulary.json"}) {
             try (InputStream in = CrashingPack.class.getClassLoader().getResourceAsStream("dev/plancheck/packs/dianchang/" + name)) {
@@ -30,9 +39,9 @@ final class CrashingPack {
                 when
                     $u : OrgUnit(level == UnitLevel.SUBDISTRICT)
                 then
-                    throw new IllegalStateException("boom \\u001b[2J");
+                    throw new %s("boom \\u001b[2J");
                 end
-                """, StandardCharsets.UTF_8);
+                """.formatted(throwable), StandardCharsets.UTF_8);
         String params;
         try (InputStream in = CrashingPack.class.getClassLoader().getResourceAsStream("dev/plancheck/packs/dianchang-2023.json")) {
             params = new String(in.readAllBytes(), StandardCharsets.UTF_8)

@@ -190,7 +190,18 @@ class HostileInputTest {
     }
 
     @Test
-    void a_rule_that_throws_is_a_crash_with_exit_70_and_a_stack_trace_only_with_debug(@TempDir Path dir) throws IOException {
+    void a_rule_that_throws_an_exception_is_a_broken_pack_named_by_its_file_and_line_never_a_crash(@TempDir Path dir)
+            throws IOException {
+        Path pack = CrashingPack.write(dir, "IllegalStateException");
+        MainTest.Run r = run("check", "--pack", pack.toString(), VALID);
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("s01_crash.drl:5: 规则 \"R1.2-4 全年专题会议研究统战工作至少2次\" 的结论部分（then）运行出错："
+                + "boom [U+001B][2J"), r.err());
+        assertFalse(r.err().contains("\u001b"), "the exception's message is escaped");
+    }
+
+    @Test
+    void an_error_thrown_in_a_rule_is_a_crash_with_exit_70_and_a_stack_trace_only_with_debug(@TempDir Path dir) throws IOException {
         Path pack = CrashingPack.write(dir);
         MainTest.Run r = run("check", "--pack", pack.toString(), VALID);
         assertEquals(70, r.code(), r.err());

@@ -7,6 +7,7 @@ import dev.plancheck.input.RulePackException;
 import dev.plancheck.report.Scope;
 import dev.plancheck.report.Severity;
 import dev.plancheck.pack.ClauseBook;
+import dev.plancheck.pack.DrlText;
 import dev.plancheck.pack.RuleSet;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -49,11 +50,13 @@ public final class CompiledRules {
     }
 
     private final KieBase kieBase;
+    private final RuleSet ruleSet;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byId;
 
-    private CompiledRules(KieBase kieBase, List<RuleInfo> rules) {
+    private CompiledRules(KieBase kieBase, RuleSet ruleSet, List<RuleInfo> rules) {
         this.kieBase = kieBase;
+        this.ruleSet = ruleSet;
         this.rules = List.copyOf(rules);
         Map<String, RuleInfo> map = new LinkedHashMap<>();
         for (RuleInfo r : rules) {
@@ -98,8 +101,147 @@ public final class CompiledRules {
             }
             throw new RulePackException(problems);
         }
-        Collection<KiePackage> packages = builder.getKnowledgePackages();
-        return of(null, packages, ruleSet, problems, builder);
+        KieBase kieBase;
+        try {
+            kieBase = builder.newKieBase();
+        } catch (RuntimeException e) {
+            // Some errors surface only when the rule base is assembled; they are the pack's, not the checker's.
+            problems.add(new Problem(ProblemCode.RULE_COMPILE, ruleSet.dir().describe(), 0, 0, "",
+                    "DRL 编译错误（组装规则库时）：" + firstLine(e)));
+            throw new RulePackException(problems);
+        }
+        for (LateErrorCheck check : java.util.ServiceLoader.load(LateErrorCheck.class, CompiledRules.class.getClassLoader())) {
+            for (LateErrorCheck.LateError e : check.check(kieBase)) {
+                String[] where = locate(ruleSet, e.ruleName(), e.expression());
+                problems.add(new Problem(ProblemCode.RULE_COMPILE, where[0], Integer.parseInt(where[1]), 0, "",
+                        "DRL 编译错误：规则 \"" + e.ruleName() + "\"" + (e.expression() == null ? "" : " 的条件 " + e.expression())
+                                + " 无法编译：" + e.message() + (e.onADate() ? DATE_HINT : "")));
+            }
+        }
+        return of(kieBase, builder.getKnowledgePackages(), ruleSet, problems);
+    }
+
+    /**
+     * True when an expression names a date property of a fact type ({@code date}, {@code endDate}… of
+     * {@code Activity}): decided by the expression, never by the compiler's words.
+     *
+     * <pre>{@code
+     * CompiledRules.readsADate(Activity.class, "date <= \"2024-05-31\"");   // true
+     * }</pre>
+     */
+    public static boolean readsADate(Class<?> type, String expression) {
+        if (expression == null) {
+            return false;
+        }
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (m.getParameterCount() == 0 && m.getName().startsWith("get") && m.getName().length() > 3
+                    && java.time.temporal.Temporal.class.isAssignableFrom(m.getReturnType())) {
+                String property = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+                if (Pattern.compile("\\b" + property + "\\b").matcher(expression).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Advice for the error a rule author meets most: a condition on a record's date that does not compile. */
+    private static final String DATE_HINT =
+            "（日期不能与字符串或数字比较：不要在条件中按日期筛选，把候选记录都交给 findings，由参数文件中的时段 Period 决定哪些计入）";
+
+    /** The first line of an exception's message, or its type when it has none. */
+    static String firstLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        return m.strip().lines().findFirst().orElse("").strip();
+    }
+
+    /**
+     * A problem of the rule set located at a rule: its file, and the line of {@code needle} within the rule (a constraint
+     * as written), else the rule's own line.
+     */
+    Problem problemAt(ProblemCode code, String ruleName, String needle, String message) {
+        String[] where = locate(ruleSet, ruleName, needle);
+        return new Problem(code, where[0], Integer.parseInt(where[1]), 0, "", message);
+    }
+
+    /**
+     * The problem for an exception thrown while the rules ran: a consequence that failed names its rule; a constraint
+     * that failed (an executable model's, or a DRL one no check caught ahead) is traced to the rule whose text holds the
+     * expression the engine quotes. Either way the engine's words, and a broken pack (exit 3), never a crash.
+     */
+    Problem failure(RuntimeException e) {
+        String words = words(e);
+        if (e instanceof org.kie.api.runtime.rule.ConsequenceException c && c.getRule() != null) {
+            return problemAt(ProblemCode.RULE_FAILED, c.getRule().getName(), null,
+                    "规则 \"" + c.getRule().getName() + "\" 的结论部分（then）运行出错：" + words);
+        }
+        Matcher near = NEAR.matcher(String.valueOf(e.getMessage()));
+        String expression = near.find() ? near.group(1).strip() : null;
+        if (expression != null) {
+            for (Map.Entry<String, String> drl : ruleSet.drl().entrySet()) {
+                int at = drl.getValue().indexOf(expression);
+                if (at < 0) {
+                    continue;
+                }
+                for (DrlText.Rule r : DrlText.rules(drl.getValue())) {
+                    if (r.lhsFrom() <= at && at < r.rhsTo()) {
+                        return new Problem(ProblemCode.RULE_FAILED, ruleSet.dir().nameOf(drl.getKey()),
+                                DrlText.lineOf(drl.getValue(), at), 0, "", "规则 " + r.id() + " 的条件 " + expression
+                                + " 运行时无法求值：" + words + (readsADate(dev.plancheck.model.Activity.class, expression) ? DATE_HINT : ""));
+                    }
+                }
+            }
+        }
+        return new Problem(ProblemCode.RULE_FAILED, ruleSet.dir().describe(), 0, 0, "",
+                "规则运行出错：" + words + (expression == null ? "" : "（条件 " + expression + "）"));
+    }
+
+    /** How MVEL quotes the expression it failed on: {@code [Near : {... date <= "2024-05-31" ....}]}. */
+    private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\.(.*?)\\.\\.\\.\\.}]");
+
+    /**
+     * What the compiler or engine said, on one line: the innermost cause's first line, without MVEL's brackets.
+     *
+     * <pre>{@code
+     * CompiledRules.words(e);   // "incompatible types in statement: class java.lang.String (compared from: class java.time.LocalDate)"
+     * }</pre>
+     */
+    public static String words(Throwable t) {
+        Throwable deepest = t;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String first = firstLine(deepest);
+        while (first.startsWith("[Error:")) {
+            first = first.substring("[Error:".length()).strip();
+        }
+        while (first.endsWith("]")) {
+            first = first.substring(0, first.length() - 1);
+        }
+        return dev.plancheck.text.VisibleText.line(first.isBlank() ? deepest.getClass().getSimpleName() : first);
+    }
+
+    /** The file (as shown) and line of a rule, or of {@code needle} inside it: {name, line}. */
+    private static String[] locate(RuleSet ruleSet, String ruleName, String needle) {
+        String head = "rule \"" + ruleName + "\"";
+        for (Map.Entry<String, String> drl : ruleSet.drl().entrySet()) {
+            String text = drl.getValue();
+            int at = ruleName == null ? -1 : text.indexOf(head);
+            if (at < 0) {
+                continue;
+            }
+            int end = text.indexOf("\nend", at);
+            int inRule = needle == null ? -1 : text.indexOf(needle, at);
+            if (inRule < 0 && needle != null && needle.endsWith(" :")) {
+                inRule = text.indexOf(needle.substring(0, needle.length() - 2) + ":", at);
+            }
+            int offset = inRule >= 0 && (end < 0 || inRule < end) ? inRule : at;
+            return new String[] {ruleSet.dir().nameOf(drl.getKey()), String.valueOf(DrlText.lineOf(text, offset))};
+        }
+        return new String[] {ruleSet.dir().describe(), "0"};
     }
 
     /**
@@ -120,13 +262,8 @@ public final class CompiledRules {
         return problems;
     }
 
+    /** Reads and checks the metadata of every rule. */
     private static CompiledRules of(KieBase kieBase, Collection<KiePackage> packages, RuleSet ruleSet, List<Problem> problems) {
-        return of(kieBase, packages, ruleSet, problems, null);
-    }
-
-    /** Reads and checks the metadata of every rule; the rule base is made only once the metadata is sound. */
-    private static CompiledRules of(KieBase kieBase, Collection<KiePackage> packages, RuleSet ruleSet,
-                                    List<Problem> problems, KnowledgeBuilder builder) {
         List<RuleInfo> infos = new ArrayList<>();
         Map<String, String> idsSeen = new HashMap<>();
         for (KiePackage pkg : packages) {
@@ -145,7 +282,7 @@ public final class CompiledRules {
             throw new RulePackException(problems);
         }
         infos.sort((a, b) -> RuleOrder.BY_ID.compare(a.id(), b.id()));
-        return new CompiledRules(kieBase != null ? kieBase : builder.newKieBase(), infos);
+        return new CompiledRules(kieBase, ruleSet, infos);
     }
 
     private static RuleInfo readMetadata(Rule rule, RuleSet ruleSet, List<Problem> problems, Map<String, String> idsSeen) {

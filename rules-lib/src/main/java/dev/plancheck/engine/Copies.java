@@ -149,7 +149,8 @@ final class Copies {
  *       other (a meeting on 民族工作 and one on 铸牢中华民族共同体意识 the same day);</li>
      *   <li>under another unit: the same title, or — between the subdistrict and a community — the same kind with
      *       overlapping topics and groups (two communities' like activities on one campaign day are common and are
-     *       not flagged);</li>
+     *       not flagged); never for a kind the vocabulary calls {@code routine} (a monthly report every unit files
+     *       under one title);</li>
      *   <li>under another kind in one unit: the same title, or a shared topic (one document filed as plan,
      *       deployment and assessment).</li>
      * </ul>
@@ -181,6 +182,10 @@ final class Copies {
         boolean sameContent = !a.getTopics().isEmpty() && overlap(a.getTopics(), b.getTopics())
                 && overlap(a.getGroups(), b.getGroups()) && Objects.equals(a.getRelatesTo(), b.getRelatesTo());
         boolean flagged;
+        if (otherUnit && !otherKind && routine(a, vocabulary)) {
+            // A routine return (a monthly report) is filed by every unit under one title: not one activity reported twice.
+            return null;
+        }
         if (otherUnit) {
             boolean subdistrictAndCommunity = subdistricts.contains(a.getUnitId()) != subdistricts.contains(b.getUnitId());
             flagged = sameTitle || (!otherKind && subdistrictAndCommunity && sameContent);
@@ -199,6 +204,11 @@ final class Copies {
             differs.add("类别（" + a.getKind() + "、" + b.getKind() + "）");
         }
         return "与 " + a.getId() + " 日期相同、内容相近，只是" + String.join("和", differs) + "不同，" + tail;
+    }
+
+    private static boolean routine(Activity a, Vocabulary vocabulary) {
+        Vocabulary.Kind kind = vocabulary.kinds().get(a.getKind());
+        return kind != null && kind.routine();
     }
 
     private static boolean overlap(Set<String> a, Set<String> b) {

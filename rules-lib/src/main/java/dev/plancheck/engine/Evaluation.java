@@ -137,7 +137,7 @@ public final class Evaluation {
         List<OrgUnit> units = Stream.concat(
                 submission.units().stream().filter(u -> u.getLevel() == UnitLevel.SUBDISTRICT),
                 submission.units().stream().filter(u -> u.getLevel() == UnitLevel.COMMUNITY)).toList();
-        List<String> errors = new ArrayList<>(findings.ruleErrors());
+        List<Problem> errors = new ArrayList<>(findings.ruleErrors());
         List<RuleResult> results = new ArrayList<>();
         Map<String, String> retiredReasons = pack.parameters().retiredRules();
         List<RetiredRule> retired = new ArrayList<>();
@@ -160,8 +160,9 @@ public final class Evaluation {
                         results.add(new RuleResult(rule, unit, Status.NOT_APPLICABLE, List.of(), List.of(),
                                 none + pack.ruleSet().vocabulary().nameOf(rule.trigger()) + "记录，本条不适用"));
                     } else {
-                        errors.add("规则 " + rule.id() + " 没有为单位 " + unit.getId() + " 给出任何结果：它的条件没有匹配"
-                                + "（是否引用了参数文件中不存在的时段、数量或期限？）");
+                        errors.add(rules.problemAt(ProblemCode.RULE_FAILED, rule.name(), null, "规则 " + rule.id() + " 没有为单位 "
+                                + unit.getId() + " 给出任何结果：它的条件没有匹配（是否引用了参数文件中不存在的时段、数量或期限？"
+                                + "只在有某类记录时才适用的规则，请用 @trigger 注明该类别，没有这类记录时即为“不适用”）"));
                     }
                     continue;
                 }
@@ -169,13 +170,13 @@ public final class Evaluation {
             }
             for (String recorded : findings.unitsRecorded(rule.id())) {
                 if (!applicable.contains(recorded)) {
-                    errors.add("规则 " + rule.id() + " 为不在本提交中的单位 " + recorded + " 记录了结果");
+                    errors.add(rules.problemAt(ProblemCode.RULE_FAILED, rule.name(), null,
+                            "规则 " + rule.id() + " 为不在本提交中的单位 " + recorded + " 记录了结果"));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw new RulePackException(errors.stream().distinct()
-                    .map(m -> new Problem(ProblemCode.RULE_FAILED, pack.origin(), 0, 0, "", m)).toList());
+            throw new RulePackException(errors.stream().distinct().toList());
         }
 
         Set<String> organiserAsked = new HashSet<>();
@@ -202,6 +203,7 @@ public final class Evaluation {
     private static Findings fire(CompiledRules rules, LoadedPack pack, List<OrgUnit> units, List<Activity> activities,
                                  LocalDate asOf, Counting counting, FindingsMaker maker) {
         Findings findings = maker.make(rules, asOf, counting);
+        findings.records(activities);
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("findings", findings);
@@ -211,6 +213,9 @@ public final class Evaluation {
             pack.parameters().quotas().values().forEach(session::insert);
             pack.parameters().deadlines().values().forEach(session::insert);
             session.fireAllRules();
+        } catch (RuntimeException e) {
+            // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.
+            throw new RulePackException(List.of(rules.failure(e)));
         } finally {
             session.dispose();
         }

@@ -1,5 +1,7 @@
 package dev.plancheck.engine;
 
+import dev.plancheck.input.Problem;
+import dev.plancheck.input.ProblemCode;
 import dev.plancheck.report.PartResult;
 import dev.plancheck.report.RuleInfo;
 import dev.plancheck.report.Status;
@@ -46,8 +48,11 @@ import org.kie.api.runtime.rule.RuleContext;
  * One instance serves one check; it is not shared between threads.
  */
 public final class Findings {
-    /** What one call recorded, with the order it was made in so that reports are stable. */
-    record Recorded(PartResult part, int indexInMatch) {
+    /**
+     * What one call recorded, with the order it was made in so that reports are stable, and the values the rule's
+     * variables had (to say which pattern matched twice when a rule records one requirement twice).
+     */
+    record Recorded(PartResult part, int indexInMatch, Map<String, Object> bound) {
     }
 
     private final CompiledRules rules;
@@ -58,7 +63,9 @@ public final class Findings {
     private final Map<String, Map<String, List<Recorded>>> byRuleAndUnit = new LinkedHashMap<>();
     private final Map<String, List<Activity>> candidatesByKey = new HashMap<>();
     private final Set<String> used = new HashSet<>();
-    private final List<String> ruleErrors = new ArrayList<>();
+    private final List<Problem> ruleErrors = new ArrayList<>();
+    /** The records of the check, among which an {@code exists} gate's records are looked for. */
+    private List<Activity> records = List.of();
     private Object lastMatch;
     private int indexInMatch;
 
@@ -307,31 +314,79 @@ public final class Findings {
 
     private void record(RuleContext kcontext, OrgUnit unit, PartResult part, List<Activity> candidates) {
         String id = idOf(kcontext);
+        String name = kcontext.getRule().getName();
         RuleInfo rule = rules.rule(id);
         if (rule == null) {
-            ruleErrors.add("规则 \"" + kcontext.getRule().getName() + "\" 的 id 无法识别");
+            ruleErrors.add(rules.problemAt(ProblemCode.RULE_FAILED, name, null, "规则 \"" + name + "\" 的 id 无法识别"));
             return;
         }
         if (!rule.scope().appliesTo(unit.getLevel())) {
-            ruleErrors.add("规则 " + id + " 的范围是“" + rule.scope().chineseName() + "”，却为" + unit.getLevel().chineseName()
-                    + " " + unit.getId() + " 记录了结果；请在条件中限定 OrgUnit(level == …)");
+            ruleErrors.add(rules.problemAt(ProblemCode.RULE_FAILED, name, null, "规则 " + id + " 的范围是“" + rule.scope().chineseName()
+                    + "”，却为" + unit.getLevel().chineseName() + " " + unit.getId() + " 记录了结果；请在条件中限定 OrgUnit(level == …)"));
             return;
         }
         if (kcontext.getMatch() != lastMatch) {
             lastMatch = kcontext.getMatch();
             indexInMatch = 0;
+            // The records the rule matched on (a trigger, a gate) are used, as are those an exists gate stands for.
+            for (Object o : kcontext.getMatch().getObjects()) {
+                if (o instanceof Activity a) {
+                    used.add(a.getId());
+                }
+            }
+            ExistsGates.satisfying(kcontext, records).forEach(a -> used.add(a.getId()));
+        }
+        Map<String, Object> bound = new LinkedHashMap<>();
+        for (String variable : kcontext.getMatch().getDeclarationIds()) {
+            bound.put(variable, kcontext.getMatch().getDeclarationValue(variable));
         }
         List<Recorded> list = byRuleAndUnit.computeIfAbsent(id, k -> new LinkedHashMap<>())
                 .computeIfAbsent(unit.getId(), k -> new ArrayList<>());
         for (Recorded r : list) {
             if (r.part().what().equals(part.what()) && java.util.Objects.equals(r.part().periodId(), part.periodId())) {
-                ruleErrors.add("规则 " + id + " 为单位 " + unit.getId() + " 两次记录了同一要求“" + part.what()
-                        + "”（" + part.periodName() + "）；请检查条件是否产生了重复匹配");
+                ruleErrors.add(twice(name, id, unit, part, r.bound(), bound));
                 return;
             }
         }
-        list.add(new Recorded(part, indexInMatch++));
+        list.add(new Recorded(part, indexInMatch++, bound));
         candidatesByKey.put(key(id, unit.getId(), part.what(), part.periodId()), candidates);
+    }
+
+    /**
+     * A rule recorded one requirement twice for a unit: a pattern outside {@code collect} matched two records and the
+     * rule fired once for each. Names the pattern (its variable and line) and the two records, and what to write.
+     */
+    private Problem twice(String name, String id, OrgUnit unit, PartResult part, Map<String, Object> before,
+                          Map<String, Object> now) {
+        String variable = null;
+        List<String> records = new ArrayList<>();
+        for (Map.Entry<String, Object> e : now.entrySet()) {
+            Object earlier = before.get(e.getKey());
+            if (e.getValue() instanceof Activity a && earlier instanceof Activity b && a != b) {
+                variable = e.getKey();
+                records.add(b.getId());
+                records.add(a.getId());
+                break;
+            }
+        }
+        String message = "规则 " + id + " 为单位 " + unit.getId() + " 两次记录了同一要求“" + part.what() + "”（" + part.periodName() + "）";
+        if (variable == null) {
+            boolean sameMatch = before.keySet().equals(now.keySet())
+                    && now.entrySet().stream().allMatch(e -> before.get(e.getKey()) == e.getValue());
+            message += sameMatch ? "：它的结论部分（then）两次报告了同名同时段的要求；请给每一部分不同的名称"
+                    : "：它的条件为同一要求匹配了两次；请检查 collect 之外的条件";
+            return rules.problemAt(ProblemCode.RULE_FAILED, name, null, message);
+        }
+        String v = variable.startsWith("$") ? variable : "$" + variable;
+        message += "：条件 " + v + " 先后匹配了 " + String.join("、", records) + " 两条记录，规则因此触发两次。"
+                + "只要求“有这类记录时才适用”的，请改写为 exists Activity(…)（不绑定变量）；每条记录各有一项要求的，"
+                + "请把 " + v + " 传给时段（如 $deadline.after(" + v + ")）或写进要求的名称";
+        return rules.problemAt(ProblemCode.RULE_FAILED, name, v + " :", message);
+    }
+
+    /** The check's records, among which {@code exists} gates are looked up (a gating record is used, not unmatched). */
+    void records(List<Activity> records) {
+        this.records = records;
     }
 
     private static final Comparator<Activity> BY_DATE = Comparator.comparing(Activity::getDate).thenComparing(Activity::getId);
@@ -396,7 +451,7 @@ public final class Findings {
                             + "组织的记录，确由其组织的请注明组织方";
                     list.set(i, new Recorded(new PartResult(p.what(), p.periodId(), p.periodName(), p.days(), p.anchor(),
                             p.min(), p.quotaId(), p.evidence(), p.outside(), p.status(), p.expected(), found),
-                            list.get(i).indexInMatch()));
+                            list.get(i).indexInMatch(), list.get(i).bound()));
                     missing.forEach((record, body) -> out.computeIfAbsent(record, r -> new LinkedHashMap<>())
                             .merge(rule.getKey() + "（" + p.what() + "）", body, (a, b) -> a));
                 }
@@ -425,7 +480,7 @@ public final class Findings {
         return used;
     }
 
-    List<String> ruleErrors() {
+    List<Problem> ruleErrors() {
         return ruleErrors;
     }
 }

@@ -33,12 +33,19 @@ public final class Vocabulary {
      *                  record of 0 participants was not held
      * @param organiser the one body that organises every record of this kind, or {@code null}: a record of the kind
      *                  that names no organiser is taken as organised by it
+     * @param routine   true for a routine return that every unit files under the same title on the same day (a
+     *                  monthly report): records of it under different units are never a suspected multi-report
      */
     public record Kind(String code, String name, List<String> requires, String relatesToKind, boolean activity,
-                       String organiser) {
+                       String organiser, boolean routine) {
         /** A kind that is neither an activity nor tied to one body. */
         public Kind(String code, String name, List<String> requires, String relatesToKind) {
-            this(code, name, requires, relatesToKind, false, null);
+            this(code, name, requires, relatesToKind, false, null, false);
+        }
+
+        /** A kind that is not a routine return. */
+        public Kind(String code, String name, List<String> requires, String relatesToKind, boolean activity, String organiser) {
+            this(code, name, requires, relatesToKind, activity, organiser, false);
         }
 
         /** The fields are copied. */

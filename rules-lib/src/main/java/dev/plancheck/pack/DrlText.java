@@ -56,6 +56,79 @@ public final class DrlText {
         return out;
     }
 
+    /**
+     * A pattern at the top level of a rule's conditions: {@code $d : Activity(kind == "disaster")}, or one under
+     * {@code exists}, {@code not} or {@code forall} (then {@code quantifier} names it), but not one inside a
+     * {@code collect} or another pattern's parentheses.
+     *
+     * @param binding    the variable it binds ({@code $d}), or {@code null}
+     * @param type       the fact type ({@code Activity})
+     * @param quantifier {@code exists}, {@code not} or {@code forall} when it stands right after one, else {@code null}
+     * @param from       where the pattern (its binding, if any) starts in the file's text
+     * @param to         just after its closing parenthesis
+     */
+    public record FactPattern(String binding, String type, String quantifier, int from, int to) {
+    }
+
+    private static final Pattern FACT = Pattern.compile("(?:(\\$\\w+)\\s*:\\s*)?([A-Z]\\w*)\\s*\\(");
+    private static final Pattern QUANTIFIER = Pattern.compile("\\b(exists|not|forall)\\s*$");
+
+    /** The top-level patterns of a rule's conditions, in order. */
+    public static List<FactPattern> topLevelPatterns(String drl, Rule rule) {
+        String lhs = withoutComments(drl.substring(rule.lhsFrom(), rule.lhsTo()));
+        List<FactPattern> out = new ArrayList<>();
+        int depth = 0;
+        int i = 0;
+        while (i < lhs.length()) {
+            char c = lhs.charAt(i);
+            if (c == '"') {
+                i = endOfString(lhs, i) + 1;
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && (c == '$' || Character.isUpperCase(c)) && (i == 0 || !Character.isJavaIdentifierPart(lhs.charAt(i - 1)))) {
+                Matcher m = FACT.matcher(lhs).region(i, lhs.length());
+                if (m.lookingAt()) {
+                    int close = matching(lhs, m.end() - 1);
+                    if (close > 0) {
+                        Matcher q = QUANTIFIER.matcher(lhs.substring(0, i));
+                        out.add(new FactPattern(m.group(1), m.group(2), q.find() ? q.group(1) : null,
+                                rule.lhsFrom() + i, rule.lhsFrom() + close + 1));
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+            i++;
+        }
+        return out;
+    }
+
+    /** The text with its comments ({@code //…} and {@code /*…*}{@code /}) blanked, offsets and lines kept. */
+    public static String withoutComments(String s) {
+        StringBuilder out = new StringBuilder(s);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                i = endOfString(s, i);
+            } else if (c == '/' && i + 1 < s.length() && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '*')) {
+                boolean line = s.charAt(i + 1) == '/';
+                int end = line ? s.indexOf('\n', i) : s.indexOf("*/", i + 2);
+                end = end < 0 ? s.length() : line ? end : end + 2;
+                for (int j = i; j < end; j++) {
+                    if (out.charAt(j) != '\n') {
+                        out.setCharAt(j, ' ');
+                    }
+                }
+                i = end - 1;
+            }
+        }
+        return out.toString();
+    }
+
     /** The index of the parenthesis closing the one at {@code open}, skipping strings and line comments; -1 if none. */
     public static int matching(String s, int open) {
         int depth = 0;

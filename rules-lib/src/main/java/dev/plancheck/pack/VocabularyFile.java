@@ -27,7 +27,7 @@ final class VocabularyFile {
                     f.report(path, "应为一个对象 {\"name\": …}");
                     continue;
                 }
-                f.onlyKnownMembers(k, path, Set.of("name", "requires", "relatesToKind", "activity", "organiser", "$comment"));
+                f.onlyKnownMembers(k, path, Set.of("name", "requires", "relatesToKind", "activity", "organiser", "routine", "$comment"));
                 String name = f.text(k, path, "name", true);
                 List<String> requires = new java.util.ArrayList<>();
                 JsonNode req = f.array(k, path, "requires", false);
@@ -52,9 +52,18 @@ final class VocabularyFile {
                         activity = k.get("activity").asBoolean();
                     }
                 }
+                boolean routine = false;
+                if (k.has("routine")) {
+                    if (!k.get("routine").isBoolean()) {
+                        f.report(path + ".routine", "应为 true（各单位按同一标题例行报送，如月报：不同单位同日同题不算疑似一事多报）或 false，实际是"
+                                + JsonFields.describe(k.get("routine")));
+                    } else {
+                        routine = k.get("routine").asBoolean();
+                    }
+                }
                 String organiser = f.text(k, path, "organiser", false);
                 kinds.put(e.getKey(), new Vocabulary.Kind(e.getKey(), name == null ? e.getKey() : name, List.copyOf(requires),
-                        relatesToKind, activity, organiser));
+                        relatesToKind, activity, organiser, routine));
             }
             for (Vocabulary.Kind k : kinds.values()) {
                 if (k.relatesToKind() != null && !kinds.containsKey(k.relatesToKind())) {

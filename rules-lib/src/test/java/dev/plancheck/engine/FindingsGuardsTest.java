@@ -110,7 +110,9 @@ class FindingsGuardsTest {
                     findings.present(kcontext, $u, "会议", $h1, $ev);
                     findings.present(kcontext, $u, "会议", $h1, $ev);
                 """));
-        assertEquals(List.of("规则 R1.2-4 为单位 DC 两次记录了同一要求“会议”（上半年）；请检查条件是否产生了重复匹配"),
-                e.problems().stream().map(Problem::message).toList());
+        assertEquals(List.of("规则 R1.2-4 为单位 DC 两次记录了同一要求“会议”（上半年）：它的结论部分（then）两次报告了同名同时段的要求；"
+                        + "请给每一部分不同的名称"), e.problems().stream().map(Problem::message).toList());
+        assertEquals("s01_test.drl:8", e.problems().get(0).file().replaceAll(".*/", "") + ":" + e.problems().get(0).line(),
+                "the rule's file and line, not the parameter file");
     }
 }

@@ -38,6 +38,23 @@ class ReadmeExampleTest {
     }
 
     @Test
+    void the_readme_shows_the_examples_pom_whole_with_the_projects_version_and_a_surefire_that_runs_junit5() throws Exception {
+        Path pom = Path.of("..", "examples", "embedding", "pom.xml");
+        String text = Files.readString(pom, StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("```xml\n" + text + "```"), "README.md must show " + pom + " verbatim");
+        String root = Files.readString(Path.of("..", "pom.xml"), StandardCharsets.UTF_8);
+        String version = root.replaceFirst("(?s).*?<version>([^<]+)</version>.*", "$1"); // the project's own, first
+        for (String artifact : List.of("plancheck-rules", "plancheck-authoring", "plancheck-test-kit")) {
+            assertTrue(text.contains("<artifactId>" + artifact + "</artifactId>\n      <version>" + version + "</version>"),
+                    artifact + " " + version + " in " + pom);
+        }
+        assertTrue(text.contains("<maven.compiler.release>17</maven.compiler.release>"));
+        assertTrue(text.contains("<artifactId>maven-surefire-plugin</artifactId>\n        <version>3.5.2</version>"));
+        assertTrue(text.contains("<exclude>org.apache.maven.plugins:maven-surefire-plugin:(,2.22.0)</exclude>"));
+    }
+
+    @Test
     void the_example_compiles_alone_and_runs_without_a_logging_binding_printing_nothing_on_stderr() throws Exception {
         List<String> classpath = Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(File.pathSeparator))

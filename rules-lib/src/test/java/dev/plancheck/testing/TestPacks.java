@@ -19,6 +19,24 @@ public final class TestPacks {
             global dev.plancheck.engine.Findings findings;
             """;
 
+    /**
+     * A community's conditional duty, "hold a relief after a disaster", in a file of section 10; {@code %s} is the gate
+     * (a line such as {@code exists Activity(unitId == $u.id, kind == "disaster")}).
+     */
+    public static final String GATED_RELIEF = """
+            rule "R10.2-1 灾后社区开展救助"
+                @id("R10.2-1") @title("灾后救助") @clause("§10.2") @sentence("做好临时性灾害（疫情、雪灾、洪灾等）救助工作")
+                @scope("community") @severity("high") @evidence("…") @trigger("disaster")
+            when
+                $u : OrgUnit(level == UnitLevel.COMMUNITY)
+                $y : Period(id == "year")
+            %s
+                $ev : List() from collect( Activity(unitId == $u.id, kind == "disaster-relief") )
+            then
+                findings.present(kcontext, $u, "灾后救助", $y, $ev);
+            end
+            """;
+
     private TestPacks() {
     }
 
