@@ -46,6 +46,10 @@ public final class Suite {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("profile")) {
+            Profile.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("national")) {
             National.main(Arrays.copyOfRange(args, 1, args.length));
             return;

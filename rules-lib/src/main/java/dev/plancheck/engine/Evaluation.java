@@ -202,7 +202,7 @@ public final class Evaluation {
     private static Findings fire(CompiledRules rules, LoadedPack pack, List<OrgUnit> units, List<Activity> activities,
                                  LocalDate asOf, Counting counting, FindingsMaker maker) {
         Findings findings = maker.make(rules, asOf, counting);
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.newSession();
         try {
             session.setGlobal("findings", findings);
             units.forEach(session::insert);
