@@ -55,7 +55,7 @@ final class Copies {
             return !Collections.disjoint(a.getTopics(), b.getTopics());
         }
         if (!a.getGroups().isEmpty() && !b.getGroups().isEmpty() && Collections.disjoint(a.getGroups(), b.getGroups())) {
-            return title(a).equals(title(b));
+            return sameTitle(a, b);
         }
         return true;
     }
@@ -169,7 +169,7 @@ final class Copies {
             return null;
         }
         String tail = "疑似同一活动多处上报；两条都已计入，请核对是否确为不同活动";
-        boolean sameTitle = title(a).equals(title(b));
+        // Titles are compared last, where the cheaper tests have not decided: this runs for every pair of one day.
         boolean otherUnit = !a.getUnitId().equals(b.getUnitId());
         boolean otherKind = !a.getKind().equals(b.getKind());
         if (!otherUnit && !otherKind) {
@@ -180,7 +180,7 @@ final class Copies {
             }
             boolean otherTopics = !money(a) && !money(b) && !a.getTopics().isEmpty() && !b.getTopics().isEmpty()
                     && Collections.disjoint(a.getTopics(), b.getTopics());
-            if (otherTopics && sameTitle) {
+            if (otherTopics && sameTitle(a, b)) {
                 return "与 " + a.getId() + " 的单位、类别、日期和标题相同，只是议题不同，" + tail;
             }
             if (otherTopics && !Collections.disjoint(vocabulary.withImplied(a.getTopics()), vocabulary.withImplied(b.getTopics()))) {
@@ -193,10 +193,10 @@ final class Copies {
         boolean flagged;
         if (otherUnit) {
             boolean subdistrictAndCommunity = subdistricts.contains(a.getUnitId()) != subdistricts.contains(b.getUnitId());
-            flagged = sameTitle || (!otherKind && subdistrictAndCommunity && sameContent);
+            flagged = (!otherKind && subdistrictAndCommunity && sameContent) || sameTitle(a, b);
         } else {
-            flagged = sameTitle || (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
-                    && !Collections.disjoint(a.getTopics(), b.getTopics()));
+            flagged = (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
+                    && !Collections.disjoint(a.getTopics(), b.getTopics())) || sameTitle(a, b);
         }
         if (!flagged) {
             return null;
@@ -209,6 +209,10 @@ final class Copies {
             differs.add("类别（" + a.getKind() + "、" + b.getKind() + "）");
         }
         return "与 " + a.getId() + " 日期相同、内容相近，只是" + String.join("和", differs) + "不同，" + tail;
+    }
+
+    private static boolean sameTitle(Activity a, Activity b) {
+        return a.getTitle().equals(b.getTitle()) || title(a).equals(title(b));
     }
 
     private static boolean overlap(Set<String> a, Set<String> b) {

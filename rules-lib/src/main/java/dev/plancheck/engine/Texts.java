@@ -15,8 +15,14 @@ final class Texts {
 
     /** {@code m1（2023-05-10 统战工作专题会议）、m2（…）} */
     static String records(List<Activity> records) {
-        return records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "）")
-                .collect(Collectors.joining("、"));
+        StringBuilder s = new StringBuilder(records.size() * 32);
+        for (Activity a : records) {
+            if (s.length() > 0) {
+                s.append('、');
+            }
+            s.append(a.getId()).append('（').append(a.getDate()).append(' ').append(a.getTitle()).append('）');
+        }
+        return s.toString();
     }
 
     /** {@code m1（2023-01-01 至 2023-12-31 全年学习活动）}: records with the days they ran. */
