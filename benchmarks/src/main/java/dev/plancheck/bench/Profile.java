@@ -95,6 +95,9 @@ final class Profile {
         Map<String, Integer> anyInclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> areas = new LinkedHashMap<>();
+        Map<String, Integer> watched = new LinkedHashMap<>();
+        WATCHED.keySet().forEach(k -> watched.put(k, 0));
+        watched.put(OUTSIDE_FIRE, 0);
         int samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample")
@@ -110,6 +113,16 @@ final class Profile {
             String top = name(frames.get(0));
             self.merge(top, 1, Integer::sum);
             areas.merge(area(frames), 1, Integer::sum);
+            boolean inRun = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.run"));
+            boolean inFire = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.fire"));
+            if (inRun && !inFire) {
+                watched.merge(OUTSIDE_FIRE, 1, Integer::sum);
+            }
+            for (Map.Entry<String, java.util.function.Predicate<String>> w : WATCHED.entrySet()) {
+                if (frames.stream().anyMatch(f -> w.getValue().test(name(f)))) {
+                    watched.merge(w.getKey(), 1, Integer::sum);
+                }
+            }
             Set<String> seen = new HashSet<>();
             for (RecordedFrame f : frames) {
                 String n = name(f);
@@ -123,6 +136,8 @@ final class Profile {
         System.out.println("   by area (whose code is running: the first of ours, Drools', Jackson's or the JDK's frames from the top):");
         areas.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
+        System.out.println("   the candidates of issue 24 (share of samples with such a frame on the stack):");
+        watched.forEach((k, v) -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * v / total, k)));
         System.out.println("   our methods on the stack (inclusive), top 25:");
         inclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                 .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
@@ -132,6 +147,19 @@ final class Profile {
         System.out.println("   methods on top (self), top 25:");
         self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                 .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
+    }
+
+    /** Where the issue's candidates show in a profile, by the methods that do the work. */
+    private static final Map<String, java.util.function.Predicate<String>> WATCHED = new LinkedHashMap<>();
+    private static final String OUTSIDE_FIRE = "the check outside the rules' session (copies, report assembly: Evaluation.run, not in fire)";
+
+    static {
+        WATCHED.put("session set-up and reset (newKieSession, dispose)", n -> n.endsWith(".newKieSession") || n.endsWith(".dispose"));
+        WATCHED.put("facts inserted (KieSession.insert)", n -> n.endsWith("Impl.insert"));
+        WATCHED.put("rules fired (fireAllRules)", n -> n.endsWith("Impl.fireAllRules"));
+        WATCHED.put("periods and node days resolved (LoadedPack.periods, PeriodDef.in)", n -> n.endsWith("PeriodDef.in"));
+        WATCHED.put("input validated again (SubmissionReader.validate)", n -> n.endsWith("SubmissionReader.validate"));
+        WATCHED.put("titles compared (Copies.title)", n -> n.endsWith("Copies.title"));
     }
 
     private static String name(RecordedFrame f) {

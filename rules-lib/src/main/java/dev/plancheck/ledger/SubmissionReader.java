@@ -209,10 +209,9 @@ public final class SubmissionReader {
             throw problems.exception();
         }
         Submission s = Submission.of(file, read.year, read.units, read.activities);
-        // validate() holds amounts to the default limit: a ledger read under a larger one is validated again there.
-        if (read.limits.maxAmount() <= InputLimits.defaults().maxAmount()) {
-            readHere.put(s, Boolean.TRUE);
-        }
+        // Validated above exactly as validate() would (the validator holds amounts to the default limit whatever
+        // the reader's limit was): a check of this submission need not validate it again.
+        readHere.put(s, Boolean.TRUE);
         return s;
     }
 
