@@ -24,8 +24,6 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.api.internal.utils.KieService;
@@ -51,13 +49,11 @@ public final class CompiledRules {
     }
 
     private final KieBase kieBase;
-    private final KieSessionsPool sessions;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byId;
 
     private CompiledRules(KieBase kieBase, List<RuleInfo> rules) {
         this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(1);
         this.rules = List.copyOf(rules);
         Map<String, RuleInfo> map = new LinkedHashMap<>();
         for (RuleInfo r : rules) {
@@ -259,16 +255,6 @@ public final class CompiledRules {
 
     public KieBase kieBase() {
         return kieBase;
-    }
-
-    /**
-     * A session of the rule base for one run of the rules, from a pool shared by every thread: {@code dispose()} resets
-     * it and puts it back, so that a check does not build a session's memories anew (the largest cost of a small
-     * check after the rules themselves). A session is used by one thread at a time; the pool grows to the number of
-     * checks running at once.
-     */
-    public KieSession newSession() {
-        return sessions.newKieSession();
     }
 
     /** The rules in id order. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * When two records of one day are one activity, and when they only look like one. Decided on the records as
@@ -45,17 +46,22 @@ final class Copies {
 
     /** True when {@code b} is another record of the activity {@code a} records. */
     static boolean oneActivity(Activity a, Activity b) {
+        return oneActivity(a, b, Copies::title);
+    }
+
+    /** As {@link #oneActivity(Activity, Activity)}, with each record's compared title from {@code titles} (a check's memo). */
+    static boolean oneActivity(Activity a, Activity b, Function<Activity, String> titles) {
         return a.getUnitId().equals(b.getUnitId()) && a.getKind().equals(b.getKind()) && a.getDate().equals(b.getDate())
-                && !money(a) && !money(b) && compatible(a.getRelatesTo(), b.getRelatesTo()) && sameSubject(a, b);
+                && !money(a) && !money(b) && compatible(a.getRelatesTo(), b.getRelatesTo()) && sameSubject(a, b, titles);
     }
 
     /** What the two are about is the same: see the class comment. */
-    private static boolean sameSubject(Activity a, Activity b) {
+    private static boolean sameSubject(Activity a, Activity b, Function<Activity, String> titles) {
         if (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()) {
             return !Collections.disjoint(a.getTopics(), b.getTopics());
         }
         if (!a.getGroups().isEmpty() && !b.getGroups().isEmpty() && Collections.disjoint(a.getGroups(), b.getGroups())) {
-            return sameTitle(a, b);
+            return sameTitle(a, b, titles);
         }
         return true;
     }
@@ -165,6 +171,12 @@ final class Copies {
      * </ul>
      */
     static String suspicion(Activity a, Activity b, Set<String> subdistricts, Vocabulary vocabulary) {
+        return suspicion(a, b, subdistricts, vocabulary, Copies::title);
+    }
+
+    /** As {@link #suspicion(Activity, Activity, Set, Vocabulary)}, with each record's compared title from {@code titles}. */
+    static String suspicion(Activity a, Activity b, Set<String> subdistricts, Vocabulary vocabulary,
+                            Function<Activity, String> titles) {
         if (!a.getDate().equals(b.getDate())) {
             return null;
         }
@@ -180,7 +192,7 @@ final class Copies {
             }
             boolean otherTopics = !money(a) && !money(b) && !a.getTopics().isEmpty() && !b.getTopics().isEmpty()
                     && Collections.disjoint(a.getTopics(), b.getTopics());
-            if (otherTopics && sameTitle(a, b)) {
+            if (otherTopics && sameTitle(a, b, titles)) {
                 return "与 " + a.getId() + " 的单位、类别、日期和标题相同，只是议题不同，" + tail;
             }
             if (otherTopics && !Collections.disjoint(vocabulary.withImplied(a.getTopics()), vocabulary.withImplied(b.getTopics()))) {
@@ -193,10 +205,10 @@ final class Copies {
         boolean flagged;
         if (otherUnit) {
             boolean subdistrictAndCommunity = subdistricts.contains(a.getUnitId()) != subdistricts.contains(b.getUnitId());
-            flagged = (!otherKind && subdistrictAndCommunity && sameContent) || sameTitle(a, b);
+            flagged = (!otherKind && subdistrictAndCommunity && sameContent) || sameTitle(a, b, titles);
         } else {
             flagged = (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
-                    && !Collections.disjoint(a.getTopics(), b.getTopics())) || sameTitle(a, b);
+                    && !Collections.disjoint(a.getTopics(), b.getTopics())) || sameTitle(a, b, titles);
         }
         if (!flagged) {
             return null;
@@ -211,8 +223,8 @@ final class Copies {
         return "与 " + a.getId() + " 日期相同、内容相近，只是" + String.join("和", differs) + "不同，" + tail;
     }
 
-    private static boolean sameTitle(Activity a, Activity b) {
-        return a.getTitle().equals(b.getTitle()) || title(a).equals(title(b));
+    private static boolean sameTitle(Activity a, Activity b, Function<Activity, String> titles) {
+        return a.getTitle().equals(b.getTitle()) || titles.apply(a).equals(titles.apply(b));
     }
 
     private static boolean overlap(Set<String> a, Set<String> b) {
