@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * read, validated, checked and reported, one subdistrict at a time per thread, with one shared checker. Nothing
  * is written to disk: each subdistrict's JSON is generated in memory (seeded, so the stream is the same every
  * time), parsed by the checker's reader and its report serialised to nowhere. Run under -Xmx512m by
- * {@code benchmarks/run national [communities] [records per community] [threads]}.
+ * {@code benchmarks/run national [communities] [records per community] [threads]}. Afterwards Jackson alone reads the
+ * same stream into the same records, the yardstick of issue 24's throughput target.
  */
 final class National {
     static final int NATIONAL = 110_000;
@@ -85,12 +86,44 @@ final class National {
             throw new IllegalStateException(failure[0]);
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        // The yardstick, measured after the run in the same JVM: Jackson alone reading the same generated stream into
+        // the same records (generating it included, as above), with the same threads.
+        AtomicInteger nextJ = new AtomicInteger();
+        AtomicLong recordsJ = new AtomicLong();
+        long startJ = System.nanoTime();
+        List<Thread> readers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                try {
+                    for (int i = nextJ.getAndIncrement(); i < subdistricts; i = nextJ.getAndIncrement()) {
+                        byte[] json = generator.subdistrict(i, CityGenerator.COMMUNITIES_PER_SUBDISTRICT, perCommunity);
+                        recordsJ.addAndGet(Workloads.jacksonRecords(json).activities().size());
+                    }
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            });
+            w.start();
+            readers.add(w);
+        }
+        for (Thread w : readers) {
+            w.join();
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        double wallJ = (System.nanoTime() - startJ) / 1e9;
         long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.println(String.format(Locale.ROOT, "checker creation            %,.0f ms", created / 1e6));
         System.out.println(String.format(Locale.ROOT, "wall time                   %,.1f s", wall));
         System.out.println(String.format(Locale.ROOT, "records                     %,d (%,d results, %,d gaps)", records.get(), results.get(), gaps.get()));
         System.out.println(String.format(Locale.ROOT, "records/s                   %,.0f", records.get() / wall));
+        System.out.println(String.format(Locale.ROOT, "yardstick: Jackson alone   %,.0f records/s over the same stream (%,.1f s); ratio %.2f×  [target ≥ 0.5×: %s]",
+                recordsJ.get() / wallJ, wallJ, (records.get() / wall) / (recordsJ.get() / wallJ),
+                (records.get() / wall) / (recordsJ.get() / wallJ) >= 0.5 ? "met" : "missed"));
+        System.out.println(String.format(Locale.ROOT, "target ≤ 5 min (%,d communities): %s", NATIONAL,
+                communities < NATIONAL ? "not measured (a fraction)" : wall <= 300 ? "met" : "missed"));
         System.out.println(String.format(Locale.ROOT, "generating the stream       %.0f%% of the threads' time (included above)",
                 100.0 * generating.get() / 1e9 / (wall * threads)));
         System.out.println(String.format(Locale.ROOT, "peak heap (sum of pool peaks) %,d MB of %,d MB; peak resident set %s",

@@ -1,5 +1,6 @@
 package dev.plancheck.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.report.Report;
 import dev.plancheck.input.Submission;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH: warm latency of one subdistrict's ledger (the 169-record compliant sample), read and check, and check alone;
  * and the check of the same ledger without its organisers (13 duties unmet, 40 records that lack only their
- * organiser), which also runs the rules on copies of those records to name them. Run with
+ * organiser), which also runs the rules on copies of those records to name them; and the validating read alone beside
+ * Jackson's {@code readTree} of the same bytes. Run with
  * {@code benchmarks/run jmh WarmCheckBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -59,5 +61,17 @@ public class WarmCheckBenchmark {
     @Benchmark
     public Report readAndCheck() throws Exception {
         return checker.check(checker.read("compliant.json", ledger));
+    }
+
+    /** The validating read alone (issue 24: within 3× of {@link #jacksonReadTree}). */
+    @Benchmark
+    public Submission read() throws Exception {
+        return checker.read("compliant.json", ledger);
+    }
+
+    /** The yardstick of the read: Jackson's tree of the same bytes, nothing validated. */
+    @Benchmark
+    public JsonNode jacksonReadTree() throws Exception {
+        return Workloads.MAPPER.readTree(ledger);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * When two records of one day are one activity, and when they only look like one. Decided on the records as
@@ -28,24 +28,40 @@ import java.util.regex.Pattern;
  * another kind.
  */
 final class Copies {
-    private static final Pattern NOT_IN_TITLE = Pattern.compile("[\\p{Z}\\s\\p{P}\\p{S}\\p{Cc}\\p{Cf}]+");
+    /** The general categories a title is compared without: separators, punctuation, symbols, controls and formats. */
+    private static final java.util.BitSet NOT_IN_TITLE = new java.util.BitSet();
+
+    static {
+        for (int type : new int[] {Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+                Character.OTHER_SYMBOL, Character.CONTROL, Character.FORMAT}) {
+            NOT_IN_TITLE.set(type);
+        }
+    }
 
     private Copies() {
     }
 
     /** True when {@code b} is another record of the activity {@code a} records. */
     static boolean oneActivity(Activity a, Activity b) {
+        return oneActivity(a, b, Copies::title);
+    }
+
+    /** As {@link #oneActivity(Activity, Activity)}, with each record's compared title from {@code titles} (a check's memo). */
+    static boolean oneActivity(Activity a, Activity b, Function<Activity, String> titles) {
         return a.getUnitId().equals(b.getUnitId()) && a.getKind().equals(b.getKind()) && a.getDate().equals(b.getDate())
-                && !money(a) && !money(b) && compatible(a.getRelatesTo(), b.getRelatesTo()) && sameSubject(a, b);
+                && !money(a) && !money(b) && compatible(a.getRelatesTo(), b.getRelatesTo()) && sameSubject(a, b, titles);
     }
 
     /** What the two are about is the same: see the class comment. */
-    private static boolean sameSubject(Activity a, Activity b) {
+    private static boolean sameSubject(Activity a, Activity b, Function<Activity, String> titles) {
         if (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()) {
             return !Collections.disjoint(a.getTopics(), b.getTopics());
         }
         if (!a.getGroups().isEmpty() && !b.getGroups().isEmpty() && Collections.disjoint(a.getGroups(), b.getGroups())) {
-            return title(a).equals(title(b));
+            return sameTitle(a, b, titles);
         }
         return true;
     }
@@ -156,11 +172,17 @@ final class Copies {
      * </ul>
      */
     static String suspicion(Activity a, Activity b, Set<String> subdistricts, Vocabulary vocabulary) {
+        return suspicion(a, b, subdistricts, vocabulary, Copies::title);
+    }
+
+    /** As {@link #suspicion(Activity, Activity, Set, Vocabulary)}, with each record's compared title from {@code titles}. */
+    static String suspicion(Activity a, Activity b, Set<String> subdistricts, Vocabulary vocabulary,
+                            Function<Activity, String> titles) {
         if (!a.getDate().equals(b.getDate())) {
             return null;
         }
         String tail = "疑似同一活动多处上报；两条都已计入，请核对是否确为不同活动";
-        boolean sameTitle = title(a).equals(title(b));
+        // Titles are compared last, where the cheaper tests have not decided: this runs for every pair of one day.
         boolean otherUnit = !a.getUnitId().equals(b.getUnitId());
         boolean otherKind = !a.getKind().equals(b.getKind());
         if (!otherUnit && !otherKind) {
@@ -171,7 +193,7 @@ final class Copies {
             }
             boolean otherTopics = !money(a) && !money(b) && !a.getTopics().isEmpty() && !b.getTopics().isEmpty()
                     && Collections.disjoint(a.getTopics(), b.getTopics());
-            if (otherTopics && sameTitle) {
+            if (otherTopics && sameTitle(a, b, titles)) {
                 return "与 " + a.getId() + " 的单位、类别、日期和标题相同，只是议题不同，" + tail;
             }
             if (otherTopics && !Collections.disjoint(vocabulary.withImplied(a.getTopics()), vocabulary.withImplied(b.getTopics()))) {
@@ -188,10 +210,10 @@ final class Copies {
         }
         if (otherUnit) {
             boolean subdistrictAndCommunity = subdistricts.contains(a.getUnitId()) != subdistricts.contains(b.getUnitId());
-            flagged = sameTitle || (!otherKind && subdistrictAndCommunity && sameContent);
+            flagged = (!otherKind && subdistrictAndCommunity && sameContent) || sameTitle(a, b, titles);
         } else {
-            flagged = sameTitle || (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
-                    && !Collections.disjoint(a.getTopics(), b.getTopics()));
+            flagged = (!a.getTopics().isEmpty() && !b.getTopics().isEmpty()
+                    && !Collections.disjoint(a.getTopics(), b.getTopics())) || sameTitle(a, b, titles);
         }
         if (!flagged) {
             return null;
@@ -211,6 +233,10 @@ final class Copies {
         return kind != null && kind.routine();
     }
 
+    private static boolean sameTitle(Activity a, Activity b, Function<Activity, String> titles) {
+        return a.getTitle().equals(b.getTitle()) || titles.apply(a).equals(titles.apply(b));
+    }
+
     private static boolean overlap(Set<String> a, Set<String> b) {
         return a.isEmpty() || b.isEmpty() || !Collections.disjoint(a, b);
     }
@@ -220,7 +246,17 @@ final class Copies {
      * punctuation and symbols removed, lower case. {@code “冬送温暖”　慰问。} and {@code 冬送温暖慰问} are the same title.
      */
     static String title(Activity a) {
-        return NOT_IN_TITLE.matcher(Normalizer.normalize(a.getTitle(), Normalizer.Form.NFKC)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
+        String folded = Normalizer.normalize(a.getTitle(), Normalizer.Form.NFKC);
+        // What the pattern [\p{Z}\s\p{P}\p{S}\p{Cc}\p{Cf}]+ removes, by general category, without a regular expression:
+        // this runs for every pair of records of one day, and the pattern was the largest cost of a check.
+        StringBuilder kept = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (!NOT_IN_TITLE.get(Character.getType(c))) {
+                kept.appendCodePoint(c);
+            }
+        }
+        return kept.toString().toLowerCase(Locale.ROOT);
     }
 }

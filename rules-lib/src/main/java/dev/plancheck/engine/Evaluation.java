@@ -60,6 +60,9 @@ public final class Evaluation {
         // large ledger is not compared record by record with every earlier one.
         Map<LocalDate, List<Activity>> countableByDate = new HashMap<>();
         Map<String, Activity> byId = new HashMap<>();
+        // Each record's title as copies are compared, normalised once per check, not once per pair of one day.
+        Map<Activity, String> titleMemo = new IdentityHashMap<>();
+        java.util.function.Function<Activity, String> titles = a -> titleMemo.computeIfAbsent(a, Copies::title);
         submission.activities().forEach(a -> byId.putIfAbsent(a.getId(), a));
         // Records in id order (ids are unique), never file order: which of two duplicates is counted, and the
         // order of everything that follows, must not depend on how the ledger happens to be sorted.
@@ -81,7 +84,7 @@ public final class Evaluation {
                 continue;
             }
             List<Activity> sameDay = countableByDate.computeIfAbsent(a.getDate(), d -> new ArrayList<>());
-            Activity earlier = sameDay.stream().filter(c -> Copies.oneActivity(c, a)).findFirst().orElse(null);
+            Activity earlier = sameDay.stream().filter(c -> Copies.oneActivity(c, a, titles)).findFirst().orElse(null);
             if (earlier != null) {
                 // One activity counts once. Where the copies name different bodies, it counts for the body whose
                 // duty it serves, and the other copy is the one set aside.
@@ -94,7 +97,7 @@ public final class Evaluation {
                 notices.add(new Notice(Notice.Type.DUPLICATE, dropped.getId(), Copies.duplicateMessage(kept, dropped, vocabulary)));
                 continue;
             }
-            String suspicion = sameDay.stream().map(c -> Copies.suspicion(c, a, subdistricts, vocabulary))
+            String suspicion = sameDay.stream().map(c -> Copies.suspicion(c, a, subdistricts, vocabulary, titles))
                     .filter(Objects::nonNull).findFirst().orElse(null);
             if (suspicion != null) {
                 notices.add(new Notice(Notice.Type.SUSPECTED_MULTI_REPORT, a.getId(), suspicion));

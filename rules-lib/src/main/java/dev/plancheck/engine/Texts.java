@@ -2,10 +2,8 @@ package dev.plancheck.engine;
 
 import dev.plancheck.model.Activity;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The Chinese phrases of findings, kept in one place so that reports read alike. */
@@ -15,8 +13,14 @@ final class Texts {
 
     /** {@code m1（2023-05-10 统战工作专题会议）、m2（…）} */
     static String records(List<Activity> records) {
-        return records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "）")
-                .collect(Collectors.joining("、"));
+        StringBuilder s = new StringBuilder(records.size() * 32);
+        for (Activity a : records) {
+            if (s.length() > 0) {
+                s.append('、');
+            }
+            s.append(a.getId()).append('（').append(a.getDate()).append(' ').append(a.getTitle()).append('）');
+        }
+        return s.toString();
     }
 
     /** {@code m1（2023-01-01 至 2023-12-31 全年学习活动）}: records with the days they ran. */
@@ -27,8 +31,21 @@ final class Texts {
 
     /** {@code 12,000.00 元} */
     static String money(BigDecimal amount) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(amount) + " 元";
+        // What DecimalFormat("#,##0.00") writes (half-even, as it rounds), without making a format for every amount.
+        BigDecimal v = amount.setScale(2, RoundingMode.HALF_EVEN);
+        String digits = v.abs().toPlainString();
+        int point = digits.indexOf('.');
+        StringBuilder s = new StringBuilder(digits.length() + 8);
+        if (amount.signum() < 0) {
+            s.append('-');
+        }
+        for (int i = 0; i < point; i++) {
+            if (i > 0 && (point - i) % 3 == 0) {
+                s.append(',');
+            }
+            s.append(digits.charAt(i));
+        }
+        return s.append(digits, point, digits.length()).append(" 元").toString();
     }
 
     static String ids(List<Activity> records) {

@@ -146,44 +146,45 @@ public final class SubmissionValidator {
 
     private void checkDraft(Draft d, Map<String, OrgUnit> unitsById, boolean allUnitsRead, Map<String, String> kindsById,
                             List<PathProblem> out) {
-        String at = at(d);
+        // The record's path is made only for a problem: this runs for every record of every submission.
+        java.util.function.Supplier<String> at = () -> at(d);
         if (d.unitId() != null && allUnitsRead && !unitsById.containsKey(d.unitId())) {
             String known = String.join("、", unitsById.keySet().stream().sorted().toList());
-            out.add(new PathProblem(ProblemCode.UNIT_UNKNOWN, at + ".unit", "单位 \"" + echo(d.unitId()) + "\" 不在 units 中；已有单位："
+            out.add(new PathProblem(ProblemCode.UNIT_UNKNOWN, at.get() + ".unit", "单位 \"" + echo(d.unitId()) + "\" 不在 units 中；已有单位："
                     + known, List.of(echo(d.unitId()), known)));
         }
         Vocabulary.Kind kind = d.kind() == null ? null : vocabulary.kinds().get(d.kind());
         if (d.kind() != null && kind == null) {
-            out.add(new PathProblem(ProblemCode.CODE_UNKNOWN, at + ".kind", "未知的记录类别 \"" + echo(d.kind()) + "\"；"
+            out.add(new PathProblem(ProblemCode.CODE_UNKNOWN, at.get() + ".kind", "未知的记录类别 \"" + echo(d.kind()) + "\"；"
                     + suggest(d.kind(), vocabulary.kinds().keySet()) + "（类别表见 docs/rules.md 的“提交用语”）"));
         }
-        checkCodes(out, at + ".topics", d.topics(), vocabulary.topics(), "议题");
-        checkCodes(out, at + ".groups", d.groups(), vocabulary.groups(), "对象");
+        checkCodes(out, () -> at(d) + ".topics", d.topics(), vocabulary.topics(), "议题");
+        checkCodes(out, () -> at(d) + ".groups", d.groups(), vocabulary.groups(), "对象");
         if (d.organiser() != null && !vocabulary.organisers().containsKey(d.organiser())) {
-            out.add(new PathProblem(ProblemCode.CODE_UNKNOWN, at + ".organiser", "未知的组织单位代码 \"" + d.organiser() + "\"；可用："
+            out.add(new PathProblem(ProblemCode.CODE_UNKNOWN, at.get() + ".organiser", "未知的组织单位代码 \"" + d.organiser() + "\"；可用："
                     + String.join("、", vocabulary.organisers().keySet())));
         }
         if (d.honourLevel() != null && !vocabulary.honourLevels().containsKey(d.honourLevel())) {
-            out.add(new PathProblem(ProblemCode.CODE_UNKNOWN, at + ".honourLevel", "未知的荣誉级别 \"" + echo(d.honourLevel()) + "\"；可用："
+            out.add(new PathProblem(ProblemCode.CODE_UNKNOWN, at.get() + ".honourLevel", "未知的荣誉级别 \"" + echo(d.honourLevel()) + "\"；可用："
                     + String.join("、", vocabulary.honourLevels().keySet())));
         }
         if (d.date() != null && d.endDate() != null && d.endDate().isBefore(d.date())) {
-            out.add(new PathProblem(ProblemCode.DATE_ORDER, at + ".endDate", "结束日期 " + d.endDate() + " 早于开始日期 " + d.date()));
+            out.add(new PathProblem(ProblemCode.DATE_ORDER, at.get() + ".endDate", "结束日期 " + d.endDate() + " 早于开始日期 " + d.date()));
         }
         BigDecimal amount = d.amount();
         // Judged by precision and scale, shown in scientific form: a plain 1e999999999 is a billion digits long.
         if (amount != null && (amount.signum() < 0 || amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS
                 || amount.stripTrailingZeros().scale() > 2)) {
-            out.add(new PathProblem(ProblemCode.AMOUNT_INVALID, at + ".amount", "金额应为不小于 0、不超过 " + InputLimits.defaults().maxAmount()
+            out.add(new PathProblem(ProblemCode.AMOUNT_INVALID, at.get() + ".amount", "金额应为不小于 0、不超过 " + InputLimits.defaults().maxAmount()
                     + ".99、最多两位小数的数字（单位：元），实际是 " + echo(amount.toString())));
         }
         if (d.participants() != null && d.participants() < 0) {
-            out.add(new PathProblem(ProblemCode.VALUE_OUT_OF_RANGE, at + ".participants", "参与人数不能为负数"));
+            out.add(new PathProblem(ProblemCode.VALUE_OUT_OF_RANGE, at.get() + ".participants", "参与人数不能为负数"));
         }
         if (kind != null) {
             for (String field : kind.requires()) {
                 if (missing(d, field)) {
-                    out.add(new PathProblem(ProblemCode.KIND_FIELD_MISSING, at, "类别 \"" + echo(d.kind()) + "\"（" + kind.name() + "）的记录必须有字段 \"" + field + "\"",
+                    out.add(new PathProblem(ProblemCode.KIND_FIELD_MISSING, at.get(), "类别 \"" + echo(d.kind()) + "\"（" + kind.name() + "）的记录必须有字段 \"" + field + "\"",
                             List.of(d.kind(), field)));
                 }
             }
@@ -191,12 +192,12 @@ public final class SubmissionValidator {
         if (d.relatesTo() != null) {
             String target = kindsById.get(d.relatesTo());
             if (!kindsById.containsKey(d.relatesTo())) {
-                out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at + ".relatesTo", "relatesTo 指向的记录 \"" + echo(d.relatesTo()) + "\" 不存在",
+                out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at.get() + ".relatesTo", "relatesTo 指向的记录 \"" + echo(d.relatesTo()) + "\" 不存在",
                         List.of(echo(d.relatesTo()))));
             } else if (d.relatesTo().equals(d.id())) {
-                out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at + ".relatesTo", "记录不能指向自己"));
+                out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at.get() + ".relatesTo", "记录不能指向自己"));
             } else if (kind != null && kind.relatesToKind() != null && !kind.relatesToKind().equals(target)) {
-                out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at + ".relatesTo", "relatesTo 应指向类别为 \"" + kind.relatesToKind()
+                out.add(new PathProblem(ProblemCode.REFERENCE_INVALID, at.get() + ".relatesTo", "relatesTo 应指向类别为 \"" + kind.relatesToKind()
                         + "\" 的记录，\"" + echo(d.relatesTo()) + "\" 的类别是 \"" + target + "\"",
                         List.of(kind.relatesToKind(), echo(d.relatesTo()), target)));
             }
@@ -248,14 +249,14 @@ public final class SubmissionValidator {
         };
     }
 
-    private static void checkCodes(List<PathProblem> out, String path, Set<String> codes, Map<String, String> known,
-                                   String what) {
-        if (codes == null) {
+    private static void checkCodes(List<PathProblem> out, java.util.function.Supplier<String> path, Set<String> codes,
+                                   Map<String, String> known, String what) {
+        if (codes == null || known.keySet().containsAll(codes)) {
             return;
         }
         for (String c : codes.stream().sorted().toList()) {
             if (!known.containsKey(c)) {
-                out.add(new PathProblem(ProblemCode.CODE_UNKNOWN, path, "未知的" + what + "代码 \"" + echo(c) + "\"；" + suggest(c, known.keySet())));
+                out.add(new PathProblem(ProblemCode.CODE_UNKNOWN, path.get(), "未知的" + what + "代码 \"" + echo(c) + "\"；" + suggest(c, known.keySet())));
             }
         }
     }

@@ -18,6 +18,8 @@ public final class Period {
     private final List<DateRange> ranges;
     private final LocalDate anchor;
     private final String triggerId;
+    /** Said in every part's expected text of every check: made once. */
+    private final String days;
 
     /**
      * @param id     stable id used by rules, e.g. {@code "node.qingming"}
@@ -41,6 +43,7 @@ public final class Period {
         this.ranges = List.copyOf(ranges);
         this.anchor = anchor;
         this.triggerId = triggerId;
+        this.days = this.ranges.stream().map(DateRange::toString).collect(Collectors.joining("、"));
     }
 
     public String getId() {
@@ -90,7 +93,7 @@ public final class Period {
 
     /** The days in Chinese, e.g. {@code 2023-01-01 至 2023-02-28、2023-12-01 至 2023-12-31}. */
     public String describeDays() {
-        return ranges.stream().map(DateRange::toString).collect(Collectors.joining("、"));
+        return days;
     }
 
     @Override

@@ -131,12 +131,18 @@ public final class Vocabulary {
 
     /** The topics with every topic they imply added, e.g. {@code [ethnic-unity-awareness]} → {@code [ethnic-unity-awareness, ethnic]}. */
     public Set<String> withImplied(Set<String> topics) {
-        if (topics.stream().noneMatch(implies::containsKey)) {
-            return topics;
+        Set<String> out = null;
+        // A loop, not a stream: this runs for every record of every check, and most records imply nothing more.
+        for (String t : topics) {
+            Set<String> implied = implies.get(t);
+            if (implied != null) {
+                if (out == null) {
+                    out = new java.util.LinkedHashSet<>(topics);
+                }
+                out.addAll(implied);
+            }
         }
-        Set<String> out = new java.util.LinkedHashSet<>(topics);
-        topics.forEach(t -> out.addAll(implies.getOrDefault(t, Set.of())));
-        return out;
+        return out == null ? topics : out;
     }
 
     /** The kinds that are activities (held, with people taking part), in vocabulary order. */

@@ -14,8 +14,22 @@ import java.util.List;
  * @param ruleSet     the DRL files, clauses and vocabulary
  * @param origin      where the parameter file was read, e.g. {@code classpath:dev/plancheck/packs/dianchang-2023.json}
  * @param fingerprint the pack's id, version and content hash
+ * @param periods     every period of the parameter file, resolved for the pack's year: once, when the pack is loaded,
+ *                    not for every check (a node day such as the spring festival is an astronomical computation)
  */
-public record LoadedPack(PackFile parameters, RuleSet ruleSet, String origin, PackFingerprint fingerprint) {
+public record LoadedPack(PackFile parameters, RuleSet ruleSet, String origin, PackFingerprint fingerprint,
+                         List<Period> periods) {
+    /** The periods are copied: the record is shared by every check and every thread. */
+    public LoadedPack {
+        periods = List.copyOf(periods);
+    }
+
+    /** The pack of these files, its periods resolved for its year. */
+    public LoadedPack(PackFile parameters, RuleSet ruleSet, String origin, PackFingerprint fingerprint) {
+        this(parameters, ruleSet, origin, fingerprint,
+                parameters.periods().values().stream().map(p -> p.in(parameters.year())).toList());
+    }
+
     /** The pack's id, e.g. {@code dianchang-2023}. */
     public String id() {
         return parameters.id();
@@ -39,10 +53,5 @@ public record LoadedPack(PackFile parameters, RuleSet ruleSet, String origin, Pa
     /** The last day of the assessment year. */
     public LocalDate lastDay() {
         return LocalDate.of(year(), 12, 31);
-    }
-
-    /** Every period of the parameter file, resolved for the pack's year. */
-    public List<Period> periods() {
-        return parameters.periods().values().stream().map(p -> p.in(year())).toList();
     }
 }

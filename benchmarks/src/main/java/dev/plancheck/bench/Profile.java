@@ -1,0 +1,193 @@
+package dev.plancheck.bench;
+
+import dev.plancheck.PlanChecker;
+import dev.plancheck.input.Submission;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where a warm operation spends its time, by JFR (built into the JDK): the operation runs in a loop on the compliant
+ * sample for a while to warm up, then under a recording with the JDK's "profile" settings (a stack sample every 10 ms
+ * of each running thread), and the samples are summarised: the share of samples in which each of our methods is on the
+ * stack (inclusive), the share by area (whose code is on top), and the methods most often on top (self).
+ *
+ * <pre>
+ * benchmarks/run profile check        # the check of a parsed ledger
+ * benchmarks/run profile read         # read and validate
+ * benchmarks/run profile read-check   # both
+ * </pre>
+ *
+ * Calls only the public API, so this class measures an older commit's library as well (docs/performance.md).
+ */
+final class Profile {
+    private Profile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "check";
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        PlanChecker checker = PlanChecker.create();
+        byte[] ledger;
+        try (InputStream in = Profile.class.getResourceAsStream("compliant.json")) {
+            ledger = in.readAllBytes();
+        }
+        Submission parsed = checker.read("compliant.json", ledger);
+        Runnable op = switch (what) {
+            case "check" -> () -> call(() -> checker.check(parsed));
+            case "read" -> () -> call(() -> checker.read("compliant.json", ledger));
+            case "read-check" -> () -> call(() -> checker.check(checker.read("compliant.json", ledger)));
+            default -> throw new IllegalArgumentException("profile check | read | read-check [seconds]");
+        };
+        long warm = System.nanoTime() + Duration.ofSeconds(Math.max(5, seconds / 2)).toNanos();
+        while (System.nanoTime() < warm) {
+            op.run();
+        }
+        Path file = Files.createTempFile("plancheck-profile", ".jfr");
+        long ops = 0;
+        try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+            r.start();
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            long t0 = System.nanoTime();
+            while (System.nanoTime() < end) {
+                op.run();
+                ops++;
+            }
+            long t = System.nanoTime() - t0;
+            r.stop();
+            r.dump(file);
+            System.out.println(String.format(Locale.ROOT, "== JFR profile of '%s' on the compliant sample: %,d operations in %d s, mean %.3f ms"
+                    + " (the recording itself costs a little)", what, ops, seconds, t / 1e6 / ops));
+        }
+        summarise(file, Thread.currentThread().getName());
+        Files.deleteIfExists(file);
+    }
+
+    private interface Op {
+        Object run() throws Exception;
+    }
+
+    private static void call(Op op) {
+        try {
+            op.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Prints the summary of the execution samples of one thread. */
+    static void summarise(Path file, String thread) throws Exception {
+        Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> anyInclusive = new HashMap<>();
+        Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> areas = new LinkedHashMap<>();
+        Map<String, Integer> watched = new LinkedHashMap<>();
+        WATCHED.keySet().forEach(k -> watched.put(k, 0));
+        watched.put(OUTSIDE_FIRE, 0);
+        int samples = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (!e.getEventType().getName().equals("jdk.ExecutionSample")
+                    || !thread.equals(e.getThread("sampledThread").getJavaName())) {
+                continue;
+            }
+            RecordedStackTrace st = e.getStackTrace();
+            if (st == null || st.getFrames().isEmpty()) {
+                continue;
+            }
+            samples++;
+            List<RecordedFrame> frames = st.getFrames();
+            String top = name(frames.get(0));
+            self.merge(top, 1, Integer::sum);
+            areas.merge(area(frames), 1, Integer::sum);
+            boolean inRun = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.run"));
+            boolean inFire = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.fire"));
+            if (inRun && !inFire) {
+                watched.merge(OUTSIDE_FIRE, 1, Integer::sum);
+            }
+            for (Map.Entry<String, java.util.function.Predicate<String>> w : WATCHED.entrySet()) {
+                if (frames.stream().anyMatch(f -> w.getValue().test(name(f)))) {
+                    watched.merge(w.getKey(), 1, Integer::sum);
+                }
+            }
+            Set<String> seen = new HashSet<>();
+            for (RecordedFrame f : frames) {
+                String n = name(f);
+                if (seen.add(n) && !n.startsWith("dev.plancheck.bench.")) {
+                    (n.startsWith("dev.plancheck.") ? inclusive : anyInclusive).merge(n, 1, Integer::sum);
+                }
+            }
+        }
+        int total = samples;
+        System.out.println("   " + total + " samples of the working thread");
+        System.out.println("   by area (whose code is running: the first of ours, Drools', Jackson's or the JDK's frames from the top):");
+        areas.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
+        System.out.println("   the candidates of issue 24 (share of samples with such a frame on the stack):");
+        watched.forEach((k, v) -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * v / total, k)));
+        System.out.println("   our methods on the stack (inclusive), top 25:");
+        inclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
+        System.out.println("   Drools', Jackson's and the JDK's methods on the stack (inclusive), top 25:");
+        anyInclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
+        System.out.println("   methods on top (self), top 25:");
+        self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
+    }
+
+    /** Where the issue's candidates show in a profile, by the methods that do the work. */
+    private static final Map<String, java.util.function.Predicate<String>> WATCHED = new LinkedHashMap<>();
+    private static final String OUTSIDE_FIRE = "the check outside the rules' session (copies, report assembly: Evaluation.run, not in fire)";
+
+    static {
+        WATCHED.put("session set-up and reset (newKieSession, dispose)", n -> n.endsWith(".newKieSession") || n.endsWith(".dispose"));
+        WATCHED.put("facts inserted (KieSession.insert)", n -> n.endsWith("Impl.insert"));
+        WATCHED.put("rules fired (fireAllRules)", n -> n.endsWith("Impl.fireAllRules"));
+        WATCHED.put("periods and node days resolved (LoadedPack.periods, PeriodDef.in)", n -> n.endsWith("PeriodDef.in"));
+        WATCHED.put("input validated again (SubmissionReader.validate)", n -> n.endsWith("SubmissionReader.validate"));
+        WATCHED.put("titles compared (Copies.title)", n -> n.endsWith("Copies.title"));
+    }
+
+    private static String name(RecordedFrame f) {
+        return className(f) + "." + f.getMethod().getName();
+    }
+
+    /** The class of a frame; a lambda's frames count for the class that wrote it. */
+    private static String className(RecordedFrame f) {
+        String t = f.getMethod().getType().getName();
+        int lambda = t.indexOf("$$Lambda");
+        return lambda < 0 ? t : t.substring(0, lambda);
+    }
+
+    /** The area of a sample: the package family of the topmost frame that is not the JDK's, or the JDK. */
+    private static String area(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String t = className(f);
+            if (t.startsWith("dev.plancheck.packs.")) {
+                return "the rules' generated code (dev.plancheck.packs)";
+            } else if (t.startsWith("dev.plancheck.")) {
+                return "plancheck: " + t.substring("dev.plancheck.".length(), t.lastIndexOf('.') < "dev.plancheck.".length()
+                        ? t.length() : t.lastIndexOf('.'));
+            } else if (t.startsWith("org.drools.") || t.startsWith("org.kie.")) {
+                return "Drools";
+            } else if (t.startsWith("com.fasterxml.jackson.")) {
+                return "Jackson";
+            }
+        }
+        return "JDK only";
+    }
+}
