@@ -150,7 +150,7 @@ class LedgerTemplateTest {
         assertTrue(lines.contains("工作计划|work-plan||主题"), "a paper counts for no node duty");
         assertTrue(lines.contains("大病救助|major-illness-relief||无（组织方可不填：该类别只由街道红十字会开展）"));
         assertTrue(lines.contains("活动|日期|必填|活动日期；多日活动填第一天"));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("2023-04-13、2023/4/13 或 2023年4月13日")));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("2023-04-13、2023/4/13、2023.4.13、2023年4月13日 或 20230413")));
     }
 
     @Test
