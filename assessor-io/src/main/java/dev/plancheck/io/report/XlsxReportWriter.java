@@ -110,17 +110,22 @@ public final class XlsxReportWriter implements ReportWriter {
     }
 
     /**
-     * Widths of the 整改清单 columns ({@link FollowUpList#COLUMNS}): 129 units with 来源文件, so that the sheet fits a
+     * Widths of the 整改清单 columns ({@link FollowUpList#COLUMNS}): 131.5 units with 来源文件, so that the sheet fits a
      * landscape A4 page at 9 pt or more ({@link PrintedSheet#printedPoints}); long text wraps.
      */
     static final double[] GAP_WIDTHS = {7, 4.5, 6.5, 12, 4.5, 13, 14, 14, 7, 4.5, 5.5, 11, 5, 10.5};
-    /** The width of 来源文件: a file name wraps, in full. */
-    static final double SOURCE_WIDTH = 10;
+    /** The width of 来源文件 in the 整改清单: a file name wraps, in full, at its / and - as LibreOffice breaks it. */
+    static final double SOURCE_WIDTH = 12;
+    /**
+     * The width of 来源文件 where the other columns leave room (全部结果, 记录提示): a typical path takes two or three
+     * lines, not five, so that a sheet of many short rows is not made tall by its file names alone.
+     */
+    static final double WIDE_SOURCE_WIDTH = 15;
 
     private static void gaps(Worksheet ws, List<Report> reports, boolean batch) {
         List<String> headers = FollowUpList.headers(batch);
         List<List<String>> rows = FollowUpList.rows(reports, batch);
-        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, GAP_WIDTHS));
+        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, SOURCE_WIDTH, GAP_WIDTHS));
         sheet.header(0, headers);
         for (int r = 0; r < rows.size(); r++) {
             sheet.row(r + 1, rows.get(r));
@@ -142,12 +147,12 @@ public final class XlsxReportWriter implements ReportWriter {
         page(sheet, reports, headers.size(), rows.size(), batch);
     }
 
-    private static double[] widths(boolean batch, double[] widths) {
+    private static double[] widths(boolean batch, double source, double[] widths) {
         if (!batch) {
             return widths;
         }
         double[] out = new double[widths.length + 1];
-        out[0] = SOURCE_WIDTH;
+        out[0] = source;
         System.arraycopy(widths, 0, out, 1, widths.length);
         return out;
     }
@@ -158,7 +163,7 @@ public final class XlsxReportWriter implements ReportWriter {
             headers.add(FollowUpList.SOURCE);
         }
         headers.addAll(List.of("单位", "单位编号", "规则编号", "条款", "标题", "状态", "证据", "说明"));
-        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, new double[] {7, 4.5, 7, 5, 20, 7, 16, 40}));
+        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, WIDE_SOURCE_WIDTH, new double[] {7, 4.5, 7, 5, 20, 7, 16, 36}));
         sheet.header(0, headers);
         int r = 0;
         for (Report report : reports) {
@@ -205,7 +210,7 @@ public final class XlsxReportWriter implements ReportWriter {
             headers.add(FollowUpList.SOURCE);
         }
         headers.addAll(List.of("记录", "类型", "说明"));
-        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, new double[] {9, 10, 70}));
+        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, WIDE_SOURCE_WIDTH, new double[] {9, 10, 66}));
         sheet.header(0, headers);
         int r = 0;
         for (Report report : reports) {
