@@ -234,7 +234,7 @@ public final class XlsxReportWriter implements ReportWriter {
                 "已说明", "未到期", "已落实", "应落实"));
         headers.addAll(c.sections());
         double[] widths = new double[headers.size()];
-        double[] fixed = {4, 7, 4.5, 4.5, 14, 4.5, 4.5, 4.5, 4.5, 4.5};
+        double[] fixed = {4, 7, 4.5, 4.5, 20, 4.5, 4.5, 4.5, 4.5, 4.5};
         System.arraycopy(fixed, 0, widths, 0, fixed.length);
         java.util.Arrays.fill(widths, fixed.length, widths.length, 6);
         PrintedSheet sheet = new PrintedSheet(ws, widths);
