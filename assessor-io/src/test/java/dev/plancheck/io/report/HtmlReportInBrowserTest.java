@@ -155,6 +155,21 @@ class HtmlReportInBrowserTest {
         chromium.screenshot(page, Path.of("..", "docs", "report-sample.png"), 1040, 2240);
     }
 
+    /** Regenerates docs/printed-html-folder.png: page 1 of a folder's report as Chromium prints it (pdftoppm). */
+    @Test
+    @EnabledIfSystemProperty(named = "plancheck.docs", matches = "write")
+    void writes_the_docs_picture_of_the_printed_folder() throws Exception {
+        cjkFonts();
+        List<Report> reports = List.of("gaps-communities", "gaps-meetings", "gaps-money", "compliant").stream()
+                .map(Samples::report).toList();
+        Path pdf = OUT.resolve("folder-docs.pdf");
+        chromium.printToPdf(page("folder-docs", reports), pdf);
+        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "70", "-singlefile", "-f", "1", "-l", "1",
+                pdf.toString(), Path.of("..", "docs", "printed-html-folder").toString()).inheritIO().start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+
     /** Without CJK fonts Chinese renders as boxes: in CI that is a failure, elsewhere the check is skipped. */
     private static void cjkFonts() throws Exception {
         String families;
