@@ -68,6 +68,8 @@ public enum ProblemCode {
     VALUE_OUT_OF_RANGE("数值超出范围"),
     /** Text holding something no text may hold (an unpaired UTF-16 surrogate). */
     TEXT_INVALID("文本中有无效字符"),
+    /** A spreadsheet formula whose result the file does not hold (the checker does not calculate formulas). */
+    FORMULA_NO_VALUE("公式没有保存计算结果"),
     /** A date that is not YYYY-MM-DD or does not exist (2023-02-30). */
     DATE_INVALID("日期格式错误或日期不存在"),
     /** An end date before the start date. */

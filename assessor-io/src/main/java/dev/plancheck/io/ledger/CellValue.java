@@ -11,13 +11,17 @@ import java.time.LocalDate;
  * kept only as its start and length ({@link Kind#TOO_LONG}), so that it is reported at its cell and held no further.
  *
  * @param kind   what the cell holds
- * @param text   the text (TEXT), its first characters (TOO_LONG), the error code (ERROR) or the unreadable number
- *               (BAD_NUMBER); for NUMBER and DATE {@link #text()} writes the value
+ * @param text   the text (TEXT), its first characters (TOO_LONG), the error code (ERROR), the unreadable number
+ *               (BAD_NUMBER) or the formula (FORMULA); for NUMBER and DATE {@link #text()} writes the value
  * @param number the number of a NUMBER cell; for TOO_LONG, the text's real length
  * @param date   the day of a DATE cell
  */
 record CellValue(Kind kind, String text, BigDecimal number, LocalDate date) {
-    enum Kind { BLANK, TEXT, TOO_LONG, NUMBER, BAD_NUMBER, DATE, BOOLEAN, ERROR }
+    /**
+     * What a cell holds. {@code FORMULA} is a formula whose result the file does not hold (a workbook written by a
+     * program that does not calculate, never saved in Excel or WPS): its value is unknown, not blank.
+     */
+    enum Kind { BLANK, TEXT, TOO_LONG, NUMBER, BAD_NUMBER, DATE, BOOLEAN, ERROR, FORMULA }
 
     static final CellValue BLANK = new CellValue(Kind.BLANK, "", null, null);
 
@@ -34,6 +38,12 @@ record CellValue(Kind kind, String text, BigDecimal number, LocalDate date) {
             return new CellValue(Kind.TOO_LONG, VisibleText.excerpt(s), BigDecimal.valueOf(s.length()), null);
         }
         return text(s);
+    }
+
+    /** A formula without a saved result; the formula is kept only as its start. */
+    static CellValue formula(String formula) {
+        String f = formula == null ? "" : formula.strip();
+        return new CellValue(Kind.FORMULA, VisibleText.excerpt(f.startsWith("=") ? f : "=" + f), null, null);
     }
 
     static CellValue number(BigDecimal n) {
@@ -58,6 +68,14 @@ record CellValue(Kind kind, String text, BigDecimal number, LocalDate date) {
         return kind == Kind.BLANK;
     }
 
+    /**
+     * True for a cell that is reported once, at its cell, whatever column it is in (text over the length limit, a
+     * formula without a result), and then read as nothing, so that no second message follows from it.
+     */
+    boolean reportedAtCell() {
+        return kind == Kind.TOO_LONG || kind == Kind.FORMULA;
+    }
+
     /** How the value is quoted in a message, e.g. {@code 文字“38650元”} or {@code 数字 45029}. */
     String describe() {
         return switch (kind) {
@@ -69,6 +87,7 @@ record CellValue(Kind kind, String text, BigDecimal number, LocalDate date) {
             case DATE -> "日期 " + text();
             case BOOLEAN -> "逻辑值 " + text;
             case ERROR -> "错误值 " + text;
+            case FORMULA -> "公式“" + text + "”（文件中没有保存计算结果）";
         };
     }
 

@@ -30,7 +30,7 @@ final class LedgerLayout {
      * @param field    the JSON field it fills, e.g. {@code topics}
      * @param type     how its cells are read
      * @param required whether the column must be present (and its cells filled)
-     * @param width    column width in the template
+     * @param width    column width in the template, in Excel's units (the 活动 sheet prints two A4 pages across)
      * @param meaning  what it holds, for the 填写说明 sheet
      */
     record Column(String header, String field, Type type, boolean required, double width, String meaning) {
@@ -45,20 +45,20 @@ final class LedgerLayout {
             new Column("单位级别", "level", Type.CODE, true, 12, "街道 或 社区（也可写 subdistrict、community）；有且只有一个街道"));
 
     static final List<Column> ACTIVITY_COLUMNS = List.of(
-            new Column("记录编号", "id", Type.TEXT, true, 12, "每条记录唯一的编号，如 DC-024；报告引用记录时使用"),
-            new Column("单位编号", "unit", Type.TEXT, true, 10, "开展活动的单位，填“单位”表中的单位编号"),
-            new Column("类别", "kind", Type.CODE, true, 24, "记录类别：从下拉列表选择中文名称，或填写类别代码（见下方类别表）"),
-            new Column("日期", "date", Type.DATE, true, 12, "活动日期；多日活动填第一天"),
-            new Column("结束日期", "endDate", Type.DATE, false, 12, "多日活动的最后一天，不早于日期；单日活动留空"),
-            new Column("标题", "title", Type.TEXT, true, 44, "活动名称，报告中显示"),
-            new Column("主题", "topics", Type.CODES, false, 28, "活动涉及的主题（议题），可填多个，用“、”分隔；多数类别必填"),
-            new Column("对象", "groups", Type.CODES, false, 24, "活动面向的对象，可填多个，用“、”分隔；走访、培训、服务等类别必填"),
-            new Column("参与人数", "participants", Type.INTEGER, false, 10, "整数，不填也可以；活动类记录填 0 视为没有开展"),
-            new Column("金额（元）", "amount", Type.AMOUNT, false, 12, "募捐和募捐款使用必填：数字，单位元，最多两位小数，不要写“元”"),
-            new Column("关联记录", "relatesTo", Type.TEXT, false, 12, "灾害救助必填：所救助的灾害记录的记录编号"),
-            new Column("荣誉级别", "honourLevel", Type.CODE, false, 14, "荣誉命名必填：国家级、自治区级、市级、区（旗县）级"),
-            new Column("组织方", "organiser", Type.CODE, false, 16, "由哪个群团组织开展：计入工会、团委、妇联、红十字会的职责须填；只由一个组织开展的类别可不填（见类别表）"),
-            new Column("说明", "description", Type.TEXT, false, 40, "补充说明，供审核人员参考，不参与检查"));
+            new Column("记录编号", "id", Type.TEXT, true, 10, "每条记录唯一的编号，如 DC-024；报告引用记录时使用"),
+            new Column("单位编号", "unit", Type.TEXT, true, 7, "开展活动的单位，填“单位”表中的单位编号"),
+            new Column("类别", "kind", Type.CODE, true, 20, "记录类别：从下拉列表选择中文名称，或填写类别代码（见下方类别表）"),
+            new Column("日期", "date", Type.DATE, true, 11, "活动日期；多日活动填第一天"),
+            new Column("结束日期", "endDate", Type.DATE, false, 11, "多日活动的最后一天，不早于日期；单日活动留空"),
+            new Column("标题", "title", Type.TEXT, true, 32, "活动名称，报告中显示"),
+            new Column("主题", "topics", Type.CODES, false, 18, "活动涉及的主题（议题），可填多个，用“、”分隔；多数类别必填"),
+            new Column("对象", "groups", Type.CODES, false, 14, "活动面向的对象，可填多个，用“、”分隔；走访、培训、服务等类别必填"),
+            new Column("参与人数", "participants", Type.INTEGER, false, 6, "整数，不填也可以；活动类记录填 0 视为没有开展"),
+            new Column("金额（元）", "amount", Type.AMOUNT, false, 9, "募捐和募捐款使用必填：数字，单位元，最多两位小数，不要写“元”"),
+            new Column("关联记录", "relatesTo", Type.TEXT, false, 9, "灾害救助必填：所救助的灾害记录的记录编号"),
+            new Column("荣誉级别", "honourLevel", Type.CODE, false, 9, "荣誉命名必填：国家级、自治区级、市级、区（旗县）级"),
+            new Column("组织方", "organiser", Type.CODE, false, 14, "由哪个群团组织开展：计入工会、团委、妇联、红十字会的职责须填；只由一个组织开展的类别可不填（见类别表）"),
+            new Column("说明", "description", Type.TEXT, false, 16, "补充说明，供审核人员参考，不参与检查"));
 
     static final List<Column> WAIVER_COLUMNS = List.of(
             new Column("规则编号", "rule", Type.TEXT, true, 12, "被说明的规则，如 R8-3（见检查报告或 docs/rules.md）"),

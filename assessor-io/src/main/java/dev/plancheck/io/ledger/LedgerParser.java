@@ -116,7 +116,7 @@ final class LedgerParser {
                 break;
             }
             unitRows.add(row.number());
-            tooLong(unitTable, row, limits, problems);
+            cellProblems(unitTable, row, limits, problems);
             units.add(readUnit(unitTable, unitColumns, row, problems));
         }
         if (units.isEmpty() && unitColumns != null) {
@@ -162,15 +162,28 @@ final class LedgerParser {
                 + "这一行起没有读取";
     }
 
-    /** Every cell of a row whose text is over {@link InputLimits#maxStringLength()}, each a problem at its cell. */
-    static void tooLong(Table t, Table.Row row, InputLimits limits, LocatedProblems problems) {
+    /**
+     * Every cell of a row that is reported at its cell whatever its column ({@link CellValue#reportedAtCell()}): text
+     * over {@link InputLimits#maxStringLength()}, and a formula whose result the file does not hold.
+     */
+    static void cellProblems(Table t, Table.Row row, InputLimits limits, LocatedProblems problems) {
         for (int c = 0; c < row.cells().size(); c++) {
             CellValue v = row.cells().get(c);
             if (v.kind() == CellValue.Kind.TOO_LONG) {
                 problems.add(t.at(ProblemCode.LIMIT_STRING_LENGTH, row.number(), c, "字符串过长：有 " + v.number() + " 个字符，上限为 "
                         + limits.maxStringLength() + "（上限可用 --max-string-length 调整）：" + v.describe()));
+            } else if (v.kind() == CellValue.Kind.FORMULA) {
+                CellValue header = c < t.header().size() ? t.header().get(c) : CellValue.BLANK;
+                problems.add(t.at(ProblemCode.FORMULA_NO_VALUE, row.number(), c, unevaluated(header.kind() == CellValue.Kind.TEXT
+                        ? "“" + header.text() + "”" : "这一格", v)));
             }
         }
+    }
+
+    /** The message for a formula whose result the file does not hold. */
+    static String unevaluated(String what, CellValue formula) {
+        return what + "是公式“" + formula.text() + "”，文件里没有保存它的计算结果，检查程序不计算公式（多半是其他程序生成、"
+                + "没有在 Excel 或 WPS 中保存过的文件）；请用 Excel 或 WPS 打开后保存一次，或把公式换成它的值";
     }
 
     private Integer readYear(YearCell y, LocatedProblems problems) {
@@ -180,6 +193,10 @@ final class LedgerParser {
             return null;
         }
         CellValue v = y.value();
+        if (v.kind() == CellValue.Kind.FORMULA) {
+            problems.add(y.table().at(ProblemCode.FORMULA_NO_VALUE, y.row(), y.column(), unevaluated("考核年度", v)));
+            return null;
+        }
         Integer year = null;
         if (v.kind() == CellValue.Kind.NUMBER && v.number().stripTrailingZeros().scale() <= 0
                 && v.number().compareTo(BigDecimal.valueOf(1900)) >= 0 && v.number().compareTo(BigDecimal.valueOf(2100)) <= 0) {
@@ -269,7 +286,7 @@ final class LedgerParser {
                               List<SubmissionValidator.Draft> drafts, List<Activity> activities, LocatedProblems problems,
                               InputLimits limits) {
         int before = problems.total();
-        tooLong(t, row, limits, problems);
+        cellProblems(t, row, limits, problems);
         String id = text(t, cols, row, "id", "记录编号", true, problems);
         String unit = text(t, cols, row, "unit", "单位编号", true, problems);
         String kind = code(t, cols, row, "kind", kinds, true, problems);
@@ -322,7 +339,8 @@ final class LedgerParser {
             case DATE:
                 return v.text();
             case TOO_LONG:
-                return null; // reported once, by tooLong
+            case FORMULA:
+                return null; // reported once, by cellProblems
             default:
                 problems.add(t.at(ProblemCode.FIELD_TYPE, row.number(), cols.get(field), "“" + header + "”应为文字，实际是" + v.describe()));
                 return null;
@@ -338,7 +356,7 @@ final class LedgerParser {
             }
             return null;
         }
-        if (v.kind() == CellValue.Kind.TOO_LONG) {
+        if (v.reportedAtCell()) {
             return null;
         }
         String code = v.kind() == CellValue.Kind.TEXT ? names.resolve(v.text()) : null;
@@ -360,7 +378,7 @@ final class LedgerParser {
         if (v.isBlank()) {
             return Set.of();
         }
-        if (v.kind() == CellValue.Kind.TOO_LONG) {
+        if (v.reportedAtCell()) {
             return null;
         }
         int column = cols.get(field);
@@ -395,7 +413,7 @@ final class LedgerParser {
             }
             return null;
         }
-        if (v.kind() == CellValue.Kind.TOO_LONG) {
+        if (v.reportedAtCell()) {
             return null;
         }
         LedgerDates.Parsed p = LedgerDates.read(v);
@@ -408,7 +426,7 @@ final class LedgerParser {
     private static Integer integer(Table t, Map<String, Integer> cols, Table.Row row, String field, String header,
                                    LocatedProblems problems) {
         CellValue v = cell(cols, row, field);
-        if (v.isBlank() || v.kind() == CellValue.Kind.TOO_LONG) {
+        if (v.isBlank() || v.reportedAtCell()) {
             return null;
         }
         BigDecimal n = null;
@@ -427,7 +445,7 @@ final class LedgerParser {
     private static BigDecimal amount(Table t, Map<String, Integer> cols, Table.Row row, LocatedProblems problems,
                                      InputLimits limits) {
         CellValue v = cell(cols, row, "amount");
-        if (v.isBlank() || v.kind() == CellValue.Kind.TOO_LONG) {
+        if (v.isBlank() || v.reportedAtCell()) {
             return null;
         }
         BigDecimal n = null;

@@ -9,10 +9,12 @@ import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
 import dev.plancheck.pack.DutyEvidence;
 import dev.plancheck.model.Vocabulary;
+import dev.plancheck.io.print.Fingerprints;
+import dev.plancheck.io.print.PrintedSheet;
+import dev.plancheck.io.print.WorkbookStyles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.dhatim.fastexcel.DataValidationErrorStyle;
+import org.dhatim.fastexcel.PaperSize;
 import org.dhatim.fastexcel.Range;
 import org.dhatim.fastexcel.VisibilityState;
 import org.dhatim.fastexcel.Workbook;
@@ -71,39 +74,45 @@ public final class LedgerTemplate {
         List<OrgUnit> units = submission == null ? List.of() : submission.units();
         List<Activity> activities = submission == null ? List.of() : submission.activities();
 
-        Workbook wb = new Workbook(out, "plancheck", "1.0");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(buffer, "plancheck", "1.0");
+        wb.setGlobalDefaultFont("等线", PrintedSheet.FONT_POINTS);
         Worksheet guide = wb.newWorksheet(LedgerLayout.GUIDE_SHEET);
         Worksheet unitSheet = wb.newWorksheet(LedgerLayout.UNITS_SHEET);
         Worksheet activitySheet = wb.newWorksheet(LedgerLayout.ACTIVITIES_SHEET);
         Worksheet waiverSheet = wb.newWorksheet(LedgerLayout.WAIVERS_SHEET);
         Worksheet lists = wb.newWorksheet(LedgerLayout.LISTS_SHEET);
         wb.setActiveTab(submission == null ? 0 : 2);
+        String title = "《" + pack.title() + "》活动台账";
+        String footer = Fingerprints.onPaper(pack.fingerprint());
 
         writeGuide(guide, pack, v);
+        new PrintedSheet(guide, GUIDE_WIDTHS).print(PrintedSheet.Orientation.PORTRAIT, 0, 0, title, footer);
         Map<String, Range> listRanges = writeLists(lists, v);
 
         int unitLast = 2 + Math.max(units.size() + 100, 200);
+        PrintedSheet unitTable = table(unitSheet, LedgerLayout.UNIT_COLUMNS);
         unitSheet.value(0, 0, LedgerLayout.YEAR_LABEL);
         unitSheet.style(0, 0).bold().fillColor(REQUIRED_FILL).set();
         unitSheet.value(0, 1, year);
         unitSheet.style(0, 1).bold().horizontalAlignment("left").set();
         // A note, not a cell: the reader refuses anything else on the year row.
         unitSheet.comment(0, 1, "考核年度，须与规则包 " + pack.id() + " 的年度 " + pack.year() + " 一致");
-        header(unitSheet, 1, LedgerLayout.UNIT_COLUMNS);
+        header(unitTable, 1, LedgerLayout.UNIT_COLUMNS);
         unitSheet.style(0).format("@").set();
         for (int i = 0; i < units.size(); i++) {
             OrgUnit u = units.get(i);
-            unitSheet.value(2 + i, 0, u.getId());
-            unitSheet.value(2 + i, 1, u.getName());
-            unitSheet.value(2 + i, 2, u.getLevel().chineseName());
+            unitTable.row(2 + i, List.of(u.getId(), u.getName(), u.getLevel().chineseName()));
         }
         unitSheet.range(2, 2, unitLast, 2).validateWithList(listRanges.get("单位级别"))
                 .errorStyle(DataValidationErrorStyle.WARNING).showErrorMessage(true)
                 .errorTitle("单位级别").error("请选择 街道 或 社区（也可填写 subdistrict、community）");
         unitSheet.freezePane(0, 2);
+        unitTable.print(PrintedSheet.Orientation.PORTRAIT, 2, 1, title, footer);
 
         int activityLast = Math.max(activities.size(), 1000) + SPARE_ROWS;
-        header(activitySheet, 0, LedgerLayout.ACTIVITY_COLUMNS);
+        PrintedSheet activityTable = table(activitySheet, LedgerLayout.ACTIVITY_COLUMNS);
+        header(activityTable, 0, LedgerLayout.ACTIVITY_COLUMNS);
         for (int c = 0; c < LedgerLayout.ACTIVITY_COLUMNS.size(); c++) {
             Column col = LedgerLayout.ACTIVITY_COLUMNS.get(c);
             if (col.type() == LedgerLayout.Type.DATE) {
@@ -113,7 +122,7 @@ public final class LedgerTemplate {
             }
         }
         for (int i = 0; i < activities.size(); i++) {
-            writeActivity(activitySheet, 1 + i, activities.get(i), v);
+            writeActivity(activityTable, 1 + i, activities.get(i), v);
         }
         activitySheet.range(1, column("unit"), activityLast, column("unit"))
                 .validateWithList(unitSheet.range(2, 0, unitLast, 0))
@@ -128,25 +137,37 @@ public final class LedgerTemplate {
         single(activitySheet, "organiser", activityLast, listRanges.get("组织方"), "组织方",
                 "请从下拉列表选择组织方（也可填写代码）");
         activitySheet.freezePane(0, 1);
+        // Too wide for one page at a readable size: printed two pages across, the 记录编号 column on both.
+        activityTable.print(PrintedSheet.Orientation.LANDSCAPE, 1, 1, title, footer);
 
-        header(waiverSheet, 0, LedgerLayout.WAIVER_COLUMNS);
+        PrintedSheet waiverTable = table(waiverSheet, LedgerLayout.WAIVER_COLUMNS);
+        header(waiverTable, 0, LedgerLayout.WAIVER_COLUMNS);
         waiverSheet.style(0).format("@").set();
         waiverSheet.style(1).format("@").set();
         waiverSheet.style(4).format(DATE_FORMAT).set();
         for (int i = 0; i < waivers.size(); i++) {
             Waiver w = waivers.get(i);
-            waiverSheet.value(1 + i, 0, w.ruleId());
-            waiverSheet.value(1 + i, 1, w.unitId());
-            waiverSheet.value(1 + i, 2, w.reason());
-            if (w.acceptedBy() != null) {
-                waiverSheet.value(1 + i, 3, w.acceptedBy());
-            }
+            List<Object> row = new ArrayList<>(List.of(w.ruleId(), w.unitId(), w.reason()));
+            row.add(w.acceptedBy());
+            row.add(w.expires());
+            waiverTable.row(1 + i, row);
             if (w.expires() != null) {
-                date(waiverSheet, 1 + i, 4, w.expires());
+                waiverSheet.style(1 + i, 4).format(DATE_FORMAT).set();
             }
         }
         waiverSheet.freezePane(0, 1);
+        waiverTable.print(PrintedSheet.Orientation.LANDSCAPE, 1, 1, title, footer);
         wb.finish();
+        out.write(WorkbookStyles.apply(buffer.toByteArray()));
+        out.flush();
+    }
+
+    /** Widths of the 填写说明 columns: 89 units, so that it fits a portrait A4 page at 9 pt or more. */
+    static final double[] GUIDE_WIDTHS = {14, 18, 9, 48};
+
+    /** A sheet of ledger columns, each at the width of its layout. */
+    private static PrintedSheet table(Worksheet ws, List<Column> columns) {
+        return new PrintedSheet(ws, columns.stream().mapToDouble(Column::width).toArray());
     }
 
     private static int column(String field) {
@@ -158,12 +179,13 @@ public final class LedgerTemplate {
         throw new IllegalArgumentException(field);
     }
 
-    private static void header(Worksheet ws, int row, List<Column> columns) {
+    /** The header row; the columns that must be filled are shaded apart. */
+    private static void header(PrintedSheet sheet, int row, List<Column> columns) {
+        sheet.header(row, columns.stream().map(Column::header).toList());
         for (int c = 0; c < columns.size(); c++) {
-            Column col = columns.get(c);
-            ws.value(row, c, col.header());
-            ws.style(row, c).bold().fillColor(col.required() ? REQUIRED_FILL : HEADER_FILL).set();
-            ws.width(c, col.width());
+            if (columns.get(c).required()) {
+                sheet.worksheet().style(row, c).fillColor(REQUIRED_FILL).set();
+            }
         }
     }
 
@@ -186,39 +208,32 @@ public final class LedgerTemplate {
                 .error("可填写多个" + title + "，用“、”分隔，如 " + example + "；每个名称须在下拉列表中（检查时逐个核对）");
     }
 
-    private static void writeActivity(Worksheet ws, int row, Activity a, Vocabulary v) {
-        ws.value(row, column("id"), a.getId());
-        ws.value(row, column("unit"), a.getUnitId());
-        ws.value(row, column("kind"), v.kinds().containsKey(a.getKind()) ? v.kinds().get(a.getKind()).name() : a.getKind());
-        date(ws, row, column("date"), a.getDate());
+    private static void writeActivity(PrintedSheet sheet, int row, Activity a, Vocabulary v) {
+        Object[] cells = new Object[LedgerLayout.ACTIVITY_COLUMNS.size()];
+        cells[column("id")] = a.getId();
+        cells[column("unit")] = a.getUnitId();
+        cells[column("kind")] = v.kinds().containsKey(a.getKind()) ? v.kinds().get(a.getKind()).name() : a.getKind();
+        cells[column("date")] = a.getDate();
+        cells[column("endDate")] = a.getEndDate();
+        cells[column("title")] = a.getTitle();
+        cells[column("topics")] = a.getTopics().isEmpty() ? null : String.join("、", names(a.getTopics(), v.topics()));
+        cells[column("groups")] = a.getGroups().isEmpty() ? null : String.join("、", names(a.getGroups(), v.groups()));
+        cells[column("participants")] = a.getParticipants();
+        cells[column("amount")] = a.getAmount();
+        cells[column("relatesTo")] = a.getRelatesTo();
+        cells[column("honourLevel")] = a.getHonourLevel() == null ? null
+                : v.honourLevels().getOrDefault(a.getHonourLevel(), a.getHonourLevel());
+        cells[column("organiser")] = a.getOrganiser() == null ? null
+                : v.organisers().getOrDefault(a.getOrganiser(), a.getOrganiser());
+        cells[column("description")] = a.getDescription();
+        sheet.row(row, java.util.Arrays.asList(cells));
+        Worksheet ws = sheet.worksheet();
+        ws.style(row, column("date")).format(DATE_FORMAT).set();
         if (a.getEndDate() != null) {
-            date(ws, row, column("endDate"), a.getEndDate());
-        }
-        ws.value(row, column("title"), a.getTitle());
-        if (!a.getTopics().isEmpty()) {
-            ws.value(row, column("topics"), String.join("、", names(a.getTopics(), v.topics())));
-        }
-        if (!a.getGroups().isEmpty()) {
-            ws.value(row, column("groups"), String.join("、", names(a.getGroups(), v.groups())));
-        }
-        if (a.getParticipants() != null) {
-            ws.value(row, column("participants"), a.getParticipants());
+            ws.style(row, column("endDate")).format(DATE_FORMAT).set();
         }
         if (a.getAmount() != null) {
-            ws.value(row, column("amount"), plain(a.getAmount()));
             ws.style(row, column("amount")).format("0.00").set();
-        }
-        if (a.getRelatesTo() != null) {
-            ws.value(row, column("relatesTo"), a.getRelatesTo());
-        }
-        if (a.getHonourLevel() != null) {
-            ws.value(row, column("honourLevel"), v.honourLevels().getOrDefault(a.getHonourLevel(), a.getHonourLevel()));
-        }
-        if (a.getOrganiser() != null) {
-            ws.value(row, column("organiser"), v.organisers().getOrDefault(a.getOrganiser(), a.getOrganiser()));
-        }
-        if (a.getDescription() != null) {
-            ws.value(row, column("description"), a.getDescription());
         }
     }
 
@@ -237,16 +252,6 @@ public final class LedgerTemplate {
         });
         codes.stream().filter(c -> !vocabulary.containsKey(c)).sorted().forEach(out::add);
         return out;
-    }
-
-    /** fastexcel writes a number with toString(); keep it out of exponent form. */
-    private static BigDecimal plain(BigDecimal n) {
-        return n.scale() < 0 ? n.setScale(0) : n;
-    }
-
-    private static void date(Worksheet ws, int row, int column, LocalDate d) {
-        ws.value(row, column, d);
-        ws.style(row, column).format(DATE_FORMAT).set();
     }
 
     private static Map<String, Range> writeLists(Worksheet ws, Vocabulary v) {
@@ -271,15 +276,12 @@ public final class LedgerTemplate {
         }
         ws.value(0, c + 1, "本表由 ./checker template 生成，是“活动”“单位”表下拉列表的选项，请勿修改");
         ws.setVisibilityState(VisibilityState.HIDDEN);
+        ws.paperSize(PaperSize.A4_PAPER); // hidden, so not printed; A4 all the same, like every sheet
         return ranges;
     }
 
     private static void writeGuide(Worksheet ws, RulePack pack, Vocabulary v) {
-        Guide g = new Guide(ws);
-        ws.width(0, 16);
-        ws.width(1, 22);
-        ws.width(2, 12);
-        ws.width(3, 70);
+        Guide g = new Guide(new PrintedSheet(ws, GUIDE_WIDTHS));
         g.title("《" + pack.title() + "》活动台账填写说明");
         g.line("规则包：" + pack.id() + "　考核年度：" + pack.year() + " 年");
         g.line("考核年度写在“单位”表的 B1 单元格，须为 " + pack.year() + "；检查时用 ./checker check 台账.xlsx（规则包不同时加 --pack）。");
@@ -294,13 +296,13 @@ public final class LedgerTemplate {
         g.heading("二、各列填写要求");
         g.tableHeader("工作表", "列", "是否必填", "填写内容");
         for (Column c : LedgerLayout.UNIT_COLUMNS) {
-            g.row("单位", c.header(), c.required() ? "必填" : "", c.meaning());
+            g.row("单位", c.header(), required(c, v), c.meaning());
         }
         for (Column c : LedgerLayout.ACTIVITY_COLUMNS) {
-            g.row("活动", c.header(), c.required() ? "必填" : "视类别", c.meaning());
+            g.row("活动", c.header(), required(c, v), c.meaning());
         }
         for (Column c : LedgerLayout.WAIVER_COLUMNS) {
-            g.row("情况说明", c.header(), c.required() ? "必填" : "", c.meaning());
+            g.row("情况说明", c.header(), required(c, v), c.meaning());
         }
         g.blank();
         g.heading("三、日期");
@@ -348,6 +350,19 @@ public final class LedgerTemplate {
     }
 
     /**
+     * Whether a column must be filled: 必填 always, 视类别 when some kind of the vocabulary requires it (or, for 组织方,
+     * when some duty counts a kind only from one body), 可不填 otherwise.
+     */
+    static String required(Column c, Vocabulary v) {
+        if (c.required()) {
+            return "必填";
+        }
+        boolean byKind = LedgerLayout.ACTIVITY_COLUMNS.contains(c) && (c.field().equals("organiser")
+                || v.kinds().values().stream().anyMatch(k -> k.requires().contains(c.field())));
+        return byKind ? "视类别" : "可不填";
+    }
+
+    /**
      * What a record of the kind must carry, besides the five required columns: the fields the vocabulary requires,
      * and the organiser where a duty counts the kind only from one body (unless the kind is always that body's).
      */
@@ -377,29 +392,25 @@ public final class LedgerTemplate {
         return (out.isEmpty() ? "" : fields + "、") + "组织方（" + String.join("；", bodies) + "）";
     }
 
-    /** Writes the 填写说明 sheet line by line. */
+    /** Writes the 填写说明 sheet line by line: paragraphs across the page, and tables. */
     private static final class Guide {
-        private final Worksheet ws;
+        private final PrintedSheet sheet;
         private int row;
 
-        Guide(Worksheet ws) {
-            this.ws = ws;
+        Guide(PrintedSheet sheet) {
+            this.sheet = sheet;
         }
 
         void title(String text) {
-            ws.value(row, 0, text);
-            ws.style(row, 0).bold().fontSize(14).set();
-            row++;
+            sheet.line(row++, text, 14, true);
         }
 
         void heading(String text) {
-            ws.value(row, 0, text);
-            ws.style(row, 0).bold().fontSize(12).set();
-            row++;
+            sheet.line(row++, text, 12, true);
         }
 
         void line(String text) {
-            ws.value(row++, 0, text);
+            sheet.line(row++, text, 11, false);
         }
 
         void blank() {
@@ -407,22 +418,11 @@ public final class LedgerTemplate {
         }
 
         void tableHeader(String... cells) {
-            for (int i = 0; i < cells.length; i++) {
-                if (!cells[i].isEmpty()) {
-                    ws.value(row, i, cells[i]);
-                }
-                ws.style(row, i).bold().fillColor(HEADER_FILL).set();
-            }
-            row++;
+            sheet.header(row++, List.of(cells));
         }
 
         void row(String... cells) {
-            for (int i = 0; i < cells.length; i++) {
-                if (!cells[i].isEmpty()) {
-                    ws.value(row, i, cells[i]);
-                }
-            }
-            row++;
+            sheet.row(row++, List.of(cells));
         }
     }
 }

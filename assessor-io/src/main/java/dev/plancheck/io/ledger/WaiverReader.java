@@ -65,7 +65,7 @@ final class WaiverReader {
                     problems.add(t.at(ProblemCode.LIMIT_WAIVERS, row.number(), 0, Waivers.tooMany(limits) + "，这一行起没有读取"));
                     break;
                 }
-                LedgerParser.tooLong(t, row, limits, problems);
+                LedgerParser.cellProblems(t, row, limits, problems);
                 int before = problems.total();
                 String rule = text(t, cols, row, "rule", problems);
                 String unit = text(t, cols, row, "unit", problems);
@@ -73,7 +73,7 @@ final class WaiverReader {
                 String acceptedBy = text(t, cols, row, "acceptedBy", problems);
                 LocalDate expires = null;
                 CellValue e = cols.containsKey("expires") ? row.cell(cols.get("expires")) : CellValue.BLANK;
-                if (!e.isBlank()) {
+                if (!e.isBlank() && !e.reportedAtCell()) {
                     LedgerDates.Parsed p = LedgerDates.read(e);
                     if (p.problem() != null) {
                         problems.add(t.at(ProblemCode.DATE_INVALID, row.number(), cols.get("expires"), "“有效期至”" + p.problem()));
@@ -115,8 +115,8 @@ final class WaiverReader {
             }
             return null;
         }
-        if (v.kind() == CellValue.Kind.TOO_LONG) {
-            return null; // reported by tooLong
+        if (v.reportedAtCell()) {
+            return null; // reported by cellProblems
         }
         if (v.kind() != CellValue.Kind.TEXT && v.kind() != CellValue.Kind.NUMBER && v.kind() != CellValue.Kind.DATE) {
             problems.add(t.at(ProblemCode.FIELD_TYPE, row.number(), c, "“" + col.header() + "”应为文字，实际是" + v.describe()));

@@ -174,7 +174,10 @@ final class XlsxLedgerReader {
             default:
                 // A formula's cached result: a number (perhaps a date) or text. Its length is bounded by the guard.
                 String cached = c.getRawValue();
-                if (cached == null || cached.isBlank()) {
+                if (cached == null) {
+                    return CellValue.formula(c.getFormula()); // never calculated: its value is unknown
+                }
+                if (cached.isBlank()) {
                     return CellValue.BLANK;
                 }
                 if (cached.length() <= limits.maxNumberLength()) {

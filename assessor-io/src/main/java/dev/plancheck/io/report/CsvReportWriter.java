@@ -8,12 +8,14 @@ import dev.plancheck.text.VisibleText;
 import dev.plancheck.report.CharacterReportWriter;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The follow-up list's gap rows as CSV (see {@code docs/report-format.md}): a header row, then one row per gap with
- * the same columns as the xlsx 整改清单, the columns to fill in left empty. For Excel and WPS to read the Chinese
+ * the same columns as the xlsx 整改清单, the columns to fill in left empty, and a last column 规则包指纹 with the
+ * pack's id, version and whole SHA-256 (CSV has no page header to carry it). For Excel and WPS to read the Chinese
  * correctly the text starts with a byte order mark; written as UTF-8 (as {@link ReportFormats} does) that is
  * {@code EF BB BF}. Quoting follows RFC 4180 and lines end in CRLF.
  *
@@ -24,6 +26,8 @@ import java.util.Objects;
  */
 public final class CsvReportWriter extends CharacterReportWriter {
     private static final CsvMapper MAPPER = new CsvMapper();
+    /** The last column: the pack that judged the row, whole ({@code dianchang-2023 版本 2023.2　SHA-256：…}). */
+    static final String FINGERPRINT = "规则包指纹";
 
     @Override
     public String name() {
@@ -50,9 +54,16 @@ public final class CsvReportWriter extends CharacterReportWriter {
         StringWriter buffer = new StringWriter();
         CsvSchema schema = CsvSchema.emptySchema().withoutHeader().withLineSeparator("\r\n");
         try (SequenceWriter rows = MAPPER.writer(schema).writeValues(buffer)) {
-            rows.write(guarded(FollowUpList.headers(batch)));
-            for (List<String> row : FollowUpList.rows(reports, batch)) {
-                rows.write(guarded(row));
+            List<String> header = new ArrayList<>(FollowUpList.headers(batch));
+            header.add(FINGERPRINT);
+            rows.write(guarded(header));
+            for (Report r : reports) {
+                String fingerprint = r.fingerprint().toString();
+                for (List<String> row : FollowUpList.rows(List.of(r), batch)) {
+                    List<String> withPack = new ArrayList<>(row);
+                    withPack.add(fingerprint);
+                    rows.write(guarded(withPack));
+                }
             }
         }
         out.append('\uFEFF').append(buffer.toString());

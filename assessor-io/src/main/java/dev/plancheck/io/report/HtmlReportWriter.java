@@ -12,7 +12,9 @@ import dev.plancheck.text.VisibleText;
 import dev.plancheck.input.Waiver;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.report.Comparison;
+import dev.plancheck.io.print.Fingerprints;
 import dev.plancheck.report.CharacterReportWriter;
+import dev.plancheck.report.ReportWriter;
 import dev.plancheck.report.TextReportWriter;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -25,9 +27,13 @@ import java.util.stream.Collectors;
  * {@code docs/report-format.md}): the plan, pack, year and as-of date; a scorecard per unit; completion per section
  * of the plan as an inline SVG bar chart labelled with numbers; every gap with its clause, the plan's original
  * sentence, expected, found and evidence; gaps accepted with a reason (已说明); the notices; what falls due next; and
- * the met, not-due and not-applicable duties folded away in {@code <details>} (opened when printed, where the browser
- * supports {@code ::details-content}; their counts are in the folded headings either way). A batch starts with the
- * comparison of its units, then each report on a new page.
+ * the met, not-due and not-applicable duties folded away in {@code <details>}, their counts in the folded headings.
+ * A batch starts with the comparison of its units (on a landscape page when printed), then each report on a new page.
+ *
+ * <p>Printed, the page leads with the comparison and the gaps: a fold prints only when it is open, or when the reader
+ * ticks the page's print option (a check box, no script: CSS {@code :has()}); {@link #detailed()} ({@code --detail})
+ * writes every fold open. Every printed page carries the pack's fingerprint in its footer (id, version and the first
+ * 12 hex digits of the SHA-256, with the page number); the whole SHA-256 is in each report's facts table.
  *
  * <p>The page loads nothing: no script at all, no external style, font or image. Every submitted text (titles, ids,
  * unit names, file names, messages, reasons) goes through {@link Markup#text}, and control characters are shown, not
@@ -38,6 +44,24 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class HtmlReportWriter extends CharacterReportWriter {
+    private final boolean detail;
+
+    /** The page with met, not-due and not-applicable duties folded. */
+    public HtmlReportWriter() {
+        this(false);
+    }
+
+    /** @param detail true to write every fold open, so that it shows and prints ({@code --detail}) */
+    public HtmlReportWriter(boolean detail) {
+        this.detail = detail;
+    }
+
+    /** The page with every fold open ({@code --detail}). */
+    @Override
+    public ReportWriter detailed() {
+        return detail ? this : new HtmlReportWriter(true);
+    }
+
     /** Bars of the section chart: geometry in SVG user units. */
     private static final int CHART_WIDTH = 720;
     private static final int LABEL_WIDTH = 250;
@@ -81,17 +105,19 @@ public final class HtmlReportWriter extends CharacterReportWriter {
                 .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").raw(POLICY).raw("\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<meta name=\"generator\" content=\"plancheck\">\n")
-                .raw("<title>").text(title).raw("</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
+                .raw("<title>").text(title).raw("</title>\n<style>\n").raw(STYLE).raw(pageFooter(reports))
+                .raw("</style>\n</head>\n<body>\n");
         if (reports.isEmpty()) {
             p.raw("<main>\n<h1>").text(title).raw("</h1>\n<p class=\"verdict\">没有可以检查的台账文件：")
                     .raw("所有文件都有误，问题已在命令行列出。</p>\n</main>\n");
         } else {
             p.raw("<main>\n");
+            printOption(p);
             if (batch) {
                 comparison(p, reports, title);
             }
             for (int i = 0; i < reports.size(); i++) {
-                report(p, reports.get(i), "r" + (i + 1), batch);
+                report(p, reports.get(i), "r" + (i + 1), batch, detail);
             }
             p.raw("</main>\n");
         }
@@ -148,14 +174,48 @@ public final class HtmlReportWriter extends CharacterReportWriter {
         p.raw("</ol>\n</section>\n");
     }
 
-    private static void report(Page p, Report r, String id, boolean batch) {
+    /** The check box that prints the folded duties too; itself not printed. */
+    private void printOption(Page p) {
+        p.raw("<p class=\"print-option\"><label><input type=\"checkbox\" id=\"print-all\"")
+                .raw(detail ? " checked" : "").raw("> 打印时也打印已落实、未到期和不适用的事项</label>")
+                .raw("（不勾选时只打印展开了的部分；缺项、记录提示总是打印）</p>\n");
+    }
+
+    /**
+     * The printed pages' footer: the pack's fingerprint on the left, the page number on the right. A batch of several
+     * packs names each. Written as a CSS string, every character but letters, digits and a few signs escaped.
+     */
+    private static String pageFooter(List<Report> reports) {
+        String line = Fingerprints.onPaper(reports);
+        return "@page { @bottom-left { content: " + cssString(line) + "; font-size: 9pt; color: #555; }\n"
+                + "  @bottom-right { content: \"\\7B2C  \" counter(page) \" \\9875 \\FF0C \\5171  \" counter(pages)"
+                + " \" \\9875 \"; font-size: 9pt; color: #555; } }\n";
+    }
+
+    /** A CSS string literal of any text: letters, digits, space and {@code . - _} as they are, the rest escaped. */
+    static String cssString(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        text.codePoints().forEach(cp -> {
+            if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == ' '
+                    || cp == '.' || cp == '-' || cp == '_') {
+                sb.appendCodePoint(cp);
+            } else {
+                sb.append('\\').append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)).append(' ');
+            }
+        });
+        return sb.append('"').toString();
+    }
+
+    private static void report(Page p, Report r, String id, boolean batch, boolean detail) {
         Map<Status, Integer> s = r.summary().counts();
         List<Gap> open = FollowUpList.byUnit(r, r.openGaps());
         List<Gap> waived = FollowUpList.byUnit(r, r.waivedGaps());
         p.raw("<article class=\"report\" id=\"").text(id).raw("\">\n<header>\n");
         p.raw(batch ? "<h1 class=\"in-batch\">" : "<h1>").raw("《").text(r.packTitle()).raw("》落实情况检查报告</h1>\n");
         p.raw("<table class=\"meta\">\n<tr><th>提交文件</th><td>").text(r.source()).raw("</td></tr>\n")
-                .raw("<tr><th>规则包</th><td>").text(r.packId()).raw("</td></tr>\n")
+                .raw("<tr><th>规则包</th><td>").text(Fingerprints.pack(r.fingerprint())).raw("</td></tr>\n")
+                .raw("<tr><th>规则包指纹</th><td class=\"hash\">SHA-256 ").text(r.fingerprint().sha256())
+                .raw("</td></tr>\n")
                 .raw("<tr><th>考核年度</th><td>").text(String.valueOf(r.year())).raw("</td></tr>\n")
                 .raw("<tr><th>检查截至</th><td>").text(r.asOf() + "（当日结束时）").raw("</td></tr>\n</table>\n");
         p.raw("<p class=\"verdict ").raw(open.isEmpty() ? "ok" : "bad").raw("\">结论：")
@@ -182,7 +242,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
 
         notices(p, r);
         comingDue(p, r);
-        folded(p, r, s);
+        folded(p, r, s, detail);
         p.raw("</article>\n");
     }
 
@@ -341,10 +401,11 @@ public final class HtmlReportWriter extends CharacterReportWriter {
     }
 
     /** Met, not-due and not-applicable duties: counted in the heading, listed inside a fold. */
-    private static void folded(Page p, Report r, Map<Status, Integer> s) {
+    private static void folded(Page p, Report r, Map<Status, Integer> s, boolean detail) {
         p.raw("<section class=\"others\">\n<h2>其他事项</h2>\n<p class=\"fold-note\">")
                 .text("已落实 " + s.get(Status.MET) + " 项、未到期 " + s.get(Status.NOT_DUE) + " 项、不适用 "
-                        + s.get(Status.NOT_APPLICABLE) + " 项，折叠在下面，点击标题展开；打印时展开（浏览器不支持时只打印标题和项数）。")
+                        + s.get(Status.NOT_APPLICABLE) + " 项" + (detail ? "，逐条列在下面。"
+                        : "，折叠在下面，点击标题展开；打印时只打印展开了的（勾选页首的打印选项可全部打印）。"))
                 .raw("</p>\n");
         for (Status status : List.of(Status.NOT_DUE, Status.NOT_APPLICABLE, Status.MET)) {
             List<RuleResult> list = r.results().stream().filter(x -> x.status() == status).toList();
@@ -356,7 +417,8 @@ public final class HtmlReportWriter extends CharacterReportWriter {
                 case NOT_DUE -> "尚可完成";
                 default -> "说明";
             };
-            p.raw("<details class=\"fold ").text(status.name().toLowerCase(java.util.Locale.ROOT)).raw("\"><summary>")
+            p.raw("<details class=\"fold ").text(status.name().toLowerCase(java.util.Locale.ROOT)).raw("\"")
+                    .raw(detail ? " open" : "").raw("><summary>")
                     .text(status.chineseName() + "（" + list.size() + " 项）").raw("</summary>\n")
                     .raw("<table class=\"list\">\n<thead><tr><th>单位</th><th>规则</th><th>标题</th><th>条款</th><th>")
                     .text(last).raw("</th></tr></thead>\n<tbody>\n");
@@ -467,6 +529,10 @@ public final class HtmlReportWriter extends CharacterReportWriter {
             table.compare thead th { white-space: nowrap; }
             table.compare .who { white-space: normal; min-width: 12em; }
             table.compare .file { font-size: .85em; color: var(--muted); }
+            td.hash { font-family: "Noto Sans Mono CJK SC", monospace; font-size: .9em; }
+            .print-option { margin: 0 0 1rem; padding: .3rem .6rem; background: #f3f6fb; border: 1px solid var(--line);
+              font-size: .9rem; color: var(--muted); }
+            .print-option label { color: var(--ink); cursor: pointer; }
             .legend, .fold-note, .none, footer { color: var(--muted); font-size: .9rem; }
             details { margin: .4rem 0; }
             summary { cursor: pointer; font-weight: bold; padding: .2rem 0; }
@@ -474,6 +540,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
             footer { margin-top: 2rem; border-top: 1px solid var(--line); }
             h1.in-batch { border-top: 3px double var(--ink); padding-top: 1rem; margin-top: 2rem; }
             @page { size: A4; margin: 16mm 14mm 16mm 14mm; }
+            @page wide { size: A4 landscape; margin: 14mm 14mm 16mm 14mm; }
             @media print {
               body { max-width: none; padding: 0; font-size: 10.5pt; }
               h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -485,7 +552,12 @@ public final class HtmlReportWriter extends CharacterReportWriter {
               a { text-decoration: none; }
               summary { list-style: none; }
               summary::-webkit-details-marker { display: none; }
-              details.fold::details-content { content-visibility: visible; display: block; }
+              .print-option { display: none; }
+              body:has(#print-all:checked) details.fold::details-content { content-visibility: visible; display: block; }
+              section.comparison { page: wide; }
+              table.compare { font-size: 9.5pt; }
+              table.compare .file { font-size: 9pt; }
+              svg.bars text { font-size: 13.5px; }
             }
             """;
 }

@@ -6,17 +6,20 @@ import dev.plancheck.report.PartResult;
 import dev.plancheck.report.Report;
 import dev.plancheck.report.RuleResult;
 import dev.plancheck.report.Status;
-import dev.plancheck.text.VisibleText;
 import dev.plancheck.report.Comparison;
 import dev.plancheck.report.ReportWriter;
+import dev.plancheck.io.print.Fingerprints;
+import dev.plancheck.io.print.PrintedSheet;
+import dev.plancheck.io.print.WorkbookStyles;
+import dev.plancheck.report.PackFingerprint;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.dhatim.fastexcel.PaperSize;
-import org.dhatim.fastexcel.Position;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -30,10 +33,14 @@ import org.dhatim.fastexcel.Worksheet;
  *   <li>{@code 记录提示}: the notices;</li>
  *   <li>{@code 单位对比}, for a batch only: the comparison of units, most open gaps first.</li>
  * </ol>
- * Each sheet has a bold, frozen header row with an auto-filter, and prints on A4 landscape, one page wide, the header
- * row repeated. Cell contents depend only on the reports; the file is not byte-identical from run to run, because
- * fastexcel stamps the creation time into {@code docProps/core.xml}. Text cells are never formulas, so submitted text
- * cannot become one.
+ * Each sheet has a bold, frozen header row with an auto-filter, and prints on A4 landscape with the header row on
+ * every page ({@link PrintedSheet}): every row as tall as its wrapped text, columns narrow enough that the sheet fits
+ * the page width at 9 pt or more, the plan, year and as-of date in the page header, the pack's fingerprint (id,
+ * version, the first 12 hex digits of the SHA-256) in the footer. The whole fingerprint is in the document's
+ * properties (description, and the custom properties 规则包, 规则包版本, 规则包SHA-256). Cell contents depend only on
+ * the reports; the file is not byte-identical from run to run, because fastexcel stamps the creation time into
+ * {@code docProps/core.xml}. Text cells are never formulas, and one that looks like a formula is marked
+ * {@code quotePrefix} ({@link WorkbookStyles}), so that submitted text cannot become one, not even when it is edited.
  */
 public final class XlsxReportWriter implements ReportWriter {
     static final String GAPS = "整改清单";
@@ -69,10 +76,14 @@ public final class XlsxReportWriter implements ReportWriter {
 
     @Override
     public void write(List<Report> reports, boolean batch, OutputStream out) throws IOException {
-        Workbook wb = new Workbook(new NonClosing(out), "plancheck", "1.0");
-        wb.setGlobalDefaultFont("等线", 11);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(buffer, "plancheck", "1.0");
+        wb.setGlobalDefaultFont("等线", PrintedSheet.FONT_POINTS);
         if (!reports.isEmpty()) {
-            wb.properties().setTitle(title(reports));
+            wb.properties().setTitle(title(reports)).setDescription("规则包指纹：" + Fingerprints.whole(reports))
+                    .setTextProperty("规则包", ids(reports, f -> f.id()))
+                    .setTextProperty("规则包版本", ids(reports, f -> Objects.toString(f.version(), "（未标注）")))
+                    .setTextProperty("规则包SHA-256", ids(reports, PackFingerprint::sha256));
         }
         gaps(wb.newWorksheet(GAPS), reports, batch);
         results(wb.newWorksheet(RESULTS), reports, batch);
@@ -81,7 +92,12 @@ public final class XlsxReportWriter implements ReportWriter {
             comparison(wb.newWorksheet(COMPARISON), reports);
         }
         wb.finish();
+        out.write(WorkbookStyles.apply(buffer.toByteArray()));
         out.flush();
+    }
+
+    private static String ids(List<Report> reports, Function<PackFingerprint, String> part) {
+        return Fingerprints.of(reports).stream().map(part).collect(Collectors.joining("；"));
     }
 
     /** The plan, year and as-of date, when all reports share them (a batch may mix packs or dates). */
@@ -93,37 +109,52 @@ public final class XlsxReportWriter implements ReportWriter {
                 : "落实情况检查（" + reports.size() + " 个台账文件）";
     }
 
+    /**
+     * Widths of the 整改清单 columns ({@link FollowUpList#COLUMNS}): 131.5 units with 来源文件, so that the sheet fits a
+     * landscape A4 page at 9 pt or more ({@link PrintedSheet#printedPoints}); long text wraps.
+     */
+    static final double[] GAP_WIDTHS = {7, 4.5, 6.5, 12, 4.5, 13, 14, 14, 7, 4.5, 5.5, 11, 5, 10.5};
+    /** The width of 来源文件 in the 整改清单: a file name wraps, in full, at its / and - as LibreOffice breaks it. */
+    static final double SOURCE_WIDTH = 12;
+    /**
+     * The width of 来源文件 where the other columns leave room (全部结果, 记录提示): a typical path takes two or three
+     * lines, not five, so that a sheet of many short rows is not made tall by its file names alone.
+     */
+    static final double WIDE_SOURCE_WIDTH = 15;
+
     private static void gaps(Worksheet ws, List<Report> reports, boolean batch) {
         List<String> headers = FollowUpList.headers(batch);
         List<List<String>> rows = FollowUpList.rows(reports, batch);
-        header(ws, headers);
+        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, SOURCE_WIDTH, GAP_WIDTHS));
+        sheet.header(0, headers);
         for (int r = 0; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            cells(ws, r + 1, row);
-        }
-        int first = batch ? 1 : 0;
-        double[] widths = {10, 8, 9, 28, 7, 36, 36, 40, 14, 8, 24, 30, 14, 12};
-        if (batch) {
-            ws.width(0, 24);
-        }
-        for (int i = 0; i < widths.length; i++) {
-            ws.width(first + i, widths[i]);
+            sheet.row(r + 1, rows.get(r));
         }
         // The columns to fill in: shaded so they stand out, and formatted for what will be typed there.
         int fill = headers.indexOf(FollowUpList.TO_FILL.get(0));
+        int deadline = headers.indexOf("完成时限");
         for (int r = 1; r <= rows.size(); r++) {
             for (int c = fill; c < headers.size(); c++) {
-                boolean date = headers.get(c).equals("完成时限");
-                var style = ws.style(r, c).wrapText(true).verticalAlignment("top").fillColor("FFF8E1");
-                if (date) {
+                var style = ws.style(r, c).fillColor("FFF8E1");
+                if (c == deadline) {
                     style.format(DATE_FORMAT);
                 }
                 style.set();
             }
         }
         // Rows added below the list by hand get the same formats.
-        ws.style(headers.indexOf("完成时限")).format(DATE_FORMAT).set();
-        page(ws, reports, headers.size(), rows.size());
+        ws.style(deadline).format(DATE_FORMAT).set();
+        page(sheet, reports, headers.size(), rows.size(), batch);
+    }
+
+    private static double[] widths(boolean batch, double source, double[] widths) {
+        if (!batch) {
+            return widths;
+        }
+        double[] out = new double[widths.length + 1];
+        out[0] = source;
+        System.arraycopy(widths, 0, out, 1, widths.length);
+        return out;
     }
 
     private static void results(Worksheet ws, List<Report> reports, boolean batch) {
@@ -132,7 +163,8 @@ public final class XlsxReportWriter implements ReportWriter {
             headers.add(FollowUpList.SOURCE);
         }
         headers.addAll(List.of("单位", "单位编号", "规则编号", "条款", "标题", "状态", "证据", "说明"));
-        header(ws, headers);
+        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, WIDE_SOURCE_WIDTH, new double[] {7, 4.5, 7, 5, 20, 7, 16, 36}));
+        sheet.header(0, headers);
         int r = 0;
         for (Report report : reports) {
             for (RuleResult res : report.results()) {
@@ -150,18 +182,10 @@ public final class XlsxReportWriter implements ReportWriter {
                 row.add(gap != null && gap.waived() ? "缺项（已说明）" : res.status().chineseName());
                 row.add(String.join("、", res.evidence()));
                 row.add(note(res, gap));
-                cells(ws, r, row);
+                sheet.row(r, row);
             }
         }
-        double[] widths = {10, 8, 9, 7, 36, 12, 24, 60};
-        int first = batch ? 1 : 0;
-        if (batch) {
-            ws.width(0, 24);
-        }
-        for (int i = 0; i < widths.length; i++) {
-            ws.width(first + i, widths[i]);
-        }
-        page(ws, reports, headers.size(), r);
+        page(sheet, reports, headers.size(), r, batch);
     }
 
     /** What a reader of one result row needs besides its status. */
@@ -186,7 +210,8 @@ public final class XlsxReportWriter implements ReportWriter {
             headers.add(FollowUpList.SOURCE);
         }
         headers.addAll(List.of("记录", "类型", "说明"));
-        header(ws, headers);
+        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, WIDE_SOURCE_WIDTH, new double[] {9, 10, 66}));
+        sheet.header(0, headers);
         int r = 0;
         for (Report report : reports) {
             for (Notice n : report.notices()) {
@@ -197,17 +222,10 @@ public final class XlsxReportWriter implements ReportWriter {
                 row.add(n.recordId());
                 row.add(n.type().chineseName());
                 row.add(n.message());
-                cells(ws, ++r, row);
+                sheet.row(++r, row);
             }
         }
-        int first = batch ? 1 : 0;
-        if (batch) {
-            ws.width(0, 24);
-        }
-        ws.width(first, 12);
-        ws.width(first + 1, 16);
-        ws.width(first + 2, 90);
-        page(ws, reports, headers.size(), r);
+        page(sheet, reports, headers.size(), r, batch);
     }
 
     private static void comparison(Worksheet ws, List<Report> reports) {
@@ -215,89 +233,40 @@ public final class XlsxReportWriter implements ReportWriter {
         List<String> headers = new ArrayList<>(List.of("序号", "单位", "单位编号", "级别", FollowUpList.SOURCE, "缺项",
                 "已说明", "未到期", "已落实", "应落实"));
         headers.addAll(c.sections());
-        header(ws, headers);
+        double[] widths = new double[headers.size()];
+        double[] fixed = {4, 7, 4.5, 4.5, 20, 4.5, 4.5, 4.5, 4.5, 4.5};
+        System.arraycopy(fixed, 0, widths, 0, fixed.length);
+        java.util.Arrays.fill(widths, fixed.length, widths.length, 6);
+        PrintedSheet sheet = new PrintedSheet(ws, widths);
+        sheet.header(0, headers);
         int r = 0;
         for (Comparison.Row row : c.rows()) {
             r++;
-            ws.value(r, 0, r);
-            ws.value(r, 1, VisibleText.text(row.unit().getName()));
-            ws.value(r, 2, VisibleText.text(row.unit().getId()));
-            ws.value(r, 3, row.unit().getLevel().chineseName());
-            ws.value(r, 4, VisibleText.text(row.source()));
-            ws.value(r, 5, row.openGaps());
-            ws.value(r, 6, row.waived());
-            ws.value(r, 7, row.notDue());
-            ws.value(r, 8, row.met());
-            ws.value(r, 9, row.total());
-            for (int i = 0; i < row.bySection().size(); i++) {
-                Comparison.Tally t = row.bySection().get(i);
-                ws.value(r, 10 + i, t.total() == 0 ? "—" : t.met() + "/" + t.total());
+            List<Object> cells = new ArrayList<>(List.of(r, row.unit().getName(), row.unit().getId(),
+                    row.unit().getLevel().chineseName(), row.source(), row.openGaps(), row.waived(), row.notDue(),
+                    row.met(), row.total()));
+            for (Comparison.Tally t : row.bySection()) {
+                cells.add(t.total() == 0 ? "—" : t.met() + "/" + t.total());
             }
+            sheet.row(r, cells);
+            // Counts and tallies centred, each in its own bordered cell, so that no number runs into the next.
+            sheet.centre(r, 5, headers.size() - 1).centre(r, 0, 0);
         }
-        ws.width(0, 6);
-        ws.width(1, 12);
-        ws.width(2, 8);
-        ws.width(3, 6);
-        ws.width(4, 28);
-        for (int i = 10; i < headers.size(); i++) {
-            ws.width(i, 12);
-        }
-        page(ws, reports, headers.size(), r);
+        page(sheet, reports, headers.size(), r, true);
         // Below the table, outside its filter: which files must be followed up.
-        int below = r + 2;
-        ws.value(below, 0, c.filesWithGaps().isEmpty() ? "所有文件都没有缺项"
-                : "有缺项的文件（" + c.filesWithGaps().size() + "）：" + VisibleText.text(String.join("、", c.filesWithGaps())));
+        sheet.line(r + 2, c.filesWithGaps().isEmpty() ? "所有文件都没有缺项"
+                : "有缺项的文件（" + c.filesWithGaps().size() + "）：" + String.join("、", c.filesWithGaps()), 11, false);
     }
 
-    private static void header(Worksheet ws, List<String> headers) {
-        for (int c = 0; c < headers.size(); c++) {
-            ws.value(0, c, headers.get(c));
-        }
-        ws.range(0, 0, 0, headers.size() - 1).style().bold().fillColor("D9E2F3").wrapText(true)
-                .verticalAlignment("center").set();
+    /**
+     * Frozen header row and an auto-filter over the table; A4 landscape with the header row on every page, the
+     * plan, year and as-of date in the page header and the pack's fingerprint in the footer.
+     */
+    private static void page(PrintedSheet sheet, List<Report> reports, int columns, int rows, boolean batch) {
+        Worksheet ws = sheet.worksheet();
         ws.freezePane(0, 1);
-    }
-
-    private static void cells(Worksheet ws, int r, List<String> row) {
-        for (int c = 0; c < row.size(); c++) {
-            String v = VisibleText.text(Objects.toString(row.get(c), ""));
-            if (!v.isEmpty()) {
-                ws.value(r, c, v);
-            }
-            ws.style(r, c).wrapText(true).verticalAlignment("top").set();
-        }
-    }
-
-    /** Auto-filter over the table; A4 landscape, one page wide, the header row on every page. */
-    private static void page(Worksheet ws, List<Report> reports, int columns, int rows) {
         ws.setAutoFilter(0, 0, Math.max(rows, 1), columns - 1);
-        ws.pageOrientation("landscape");
-        ws.paperSize(PaperSize.A4_PAPER);
-        ws.setFitToPage(true);
-        ws.fitToWidth((short) 1);
-        ws.fitToHeight((short) 0);
-        ws.repeatRows(0);
-        if (!reports.isEmpty()) {
-            // & starts a code in a page header; the title comes from the pack, doubled to be safe all the same.
-            ws.header(title(reports).replace("&", "&&"), Position.CENTER);
-        }
-        ws.footer("第 &P 页，共 &N 页", Position.RIGHT);
-    }
-
-    /** fastexcel closes the stream it was given; the caller owns ours. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        sheet.print(PrintedSheet.Orientation.LANDSCAPE, 1, batch ? 3 : 2, reports.isEmpty() ? null : title(reports),
+                reports.isEmpty() ? null : Fingerprints.onPaper(reports));
     }
 }

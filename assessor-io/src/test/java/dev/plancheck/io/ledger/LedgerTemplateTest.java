@@ -150,7 +150,7 @@ class LedgerTemplateTest {
         assertTrue(lines.contains("工作计划|work-plan||主题"), "a paper counts for no node duty");
         assertTrue(lines.contains("大病救助|major-illness-relief||无（组织方可不填：该类别只由街道红十字会开展）"));
         assertTrue(lines.contains("活动|日期|必填|活动日期；多日活动填第一天"));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("2023-04-13、2023/4/13 或 2023年4月13日")));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("2023-04-13、2023/4/13、2023.4.13、2023年4月13日 或 20230413")));
     }
 
     @Test
@@ -204,5 +204,32 @@ class LedgerTemplateTest {
         assertEquals(List.of("R8-3", "HP", "上级通知取消集中活动", "王审核"),
                 waivers.get(1).stream().limit(4).map(Cell::getText).toList());
         assertEquals(LocalDate.of(2024, 3, 31), waivers.get(1).getCell(4).asDate().toLocalDate());
+    }
+
+    @Test
+    void every_sheet_prints_on_a4_the_guide_fitted_to_the_page_width_with_the_fingerprint() throws Exception {
+        Path xlsx = template(RulePack.bundled());
+        String shortHash = CHECKER.pack().fingerprint().shortHash();
+        for (int sheet = 1; sheet <= 5; sheet++) {
+            String xml = Xlsx.part(xlsx, "xl/worksheets/sheet" + sheet + ".xml");
+            assertTrue(xml.contains("paperSize=\"9\""), "sheet " + sheet + " on A4, not US Letter (paperSize=1)");
+            if (sheet <= 4) {
+                assertTrue(xml.contains("SHA-256 " + shortHash), "sheet " + sheet + " names the pack in its footer");
+            }
+        }
+        String guide = Xlsx.part(xlsx, "xl/worksheets/sheet1.xml");
+        assertTrue(guide.contains("fitToPage=\"true\"") && guide.contains("fitToWidth=\"1\"")
+                && guide.contains("fitToHeight=\"0\""), "填写说明 one page wide: " + guide.substring(0, 600));
+        assertTrue(guide.contains("orientation=\"portrait\""));
+    }
+
+    @Test
+    void a_column_no_kind_requires_is_marked_optional_not_by_kind() throws Exception {
+        List<Row> guide = rows(template(RulePack.bundled()), "填写说明");
+        List<String> lines = guide.stream().map(r -> String.join("|", r.stream().map(c -> c == null ? "" : c.getText()).toList())).toList();
+        assertTrue(lines.contains("活动|说明|可不填|补充说明，供审核人员参考，不参与检查"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("活动|主题|视类别|")), "主题 is required by some kinds");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("活动|组织方|视类别|")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("情况说明|认可人|可不填|")), String.join("\n", lines));
     }
 }

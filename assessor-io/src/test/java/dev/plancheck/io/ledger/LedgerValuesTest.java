@@ -43,16 +43,33 @@ class LedgerValuesTest {
     }
 
     @Test
-    void only_year_first_date_texts_are_read() {
-        for (String s : List.of("2023-04-13", "2023-4-13", "2023/04/13", "2023/4/13", "2023年4月13日", "2023年04月13日", " 2023年4月13号 ")) {
+    void only_year_first_date_texts_are_read_in_the_forms_offices_type() {
+        for (String s : List.of("2023-04-13", "2023-4-13", "2023/04/13", "2023/4/13", "2023年4月13日", "2023年04月13日",
+                " 2023年4月13号 ", "2023.4.13", "2023.04.13", "２０２３年４月１３日", "2023／4／13", "２０２３－０４－１３",
+                "20230413", "2023-04-13 09:30", "2023/4/13 9:30:00", "2023-04-13T09:30:00", "2023年4月13日　09:30")) {
             assertEquals(LocalDate.of(2023, 4, 13), LedgerDates.parse(s).date(), s);
         }
-        for (String s : List.of("4/13/2023", "13/4/2023", "23-4-13", "2023.4.13", "20230413", "2023-04", "四月十三日")) {
+        for (String s : List.of("4/13/2023", "13/4/2023", "5/4/2023", "23-4-13", "4月13日", "2023-04", "四月十三日",
+                "2023.4/13", "2023041", "2023-04-13 25:00")) {
             assertNull(LedgerDates.parse(s).date(), s);
-            assertTrue(LedgerDates.parse(s).problem().startsWith("无法识别的日期“"), s);
+            assertTrue(LedgerDates.parse(s).problem().startsWith("无法识别的日期“") || s.contains("25:00"), s);
         }
-        assertEquals("日期“2023-02-29”不存在；应为真实的日期，如 2023-04-13、2023/4/13 或 2023年4月13日",
+        assertEquals("日期“2023-02-29”不存在；应为真实的日期，如 " + LedgerDates.ACCEPTED,
                 LedgerDates.parse("2023-02-29").problem());
+        assertEquals("日期 20230229（按 8 位的年月日读）不存在；应为真实的日期，如 " + LedgerDates.ACCEPTED,
+                LedgerDates.parse("20230229").problem());
+    }
+
+    @Test
+    void a_refused_date_says_why_it_is_refused() {
+        assertTrue(LedgerDates.parse("5/4/2023").problem().contains("可能是 5 月 4 日，也可能是 4 月 5 日"));
+        assertTrue(LedgerDates.parse("4/13/2023").problem().contains("年份写在后面"));
+        assertTrue(LedgerDates.parse("5月4日").problem().contains("没有写年份"));
+        assertTrue(LedgerDates.parse("23-5-4").problem().contains("年份只有两位"));
+        // An invisible character is named by its code point, never silently dropped or shown raw.
+        String zwsp = LedgerDates.parse("2023-05-04\u200B").problem();
+        assertEquals("日期“2023-05-04[U+200B]”中有看不见的字符 [U+200B]（多半是从网页或聊天软件复制时带进来的）；"
+                + "请删除这个单元格的内容，重新输入日期，如 " + LedgerDates.ACCEPTED, zwsp);
     }
 
     @Test

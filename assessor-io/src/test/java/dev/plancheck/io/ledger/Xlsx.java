@@ -22,6 +22,10 @@ final class Xlsx {
     record DateCell(LocalDate date) {
     }
 
+    /** A formula without a cached result, as a program that does not calculate writes it. */
+    record Formula(String formula) {
+    }
+
     private final Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
 
     Xlsx sheet(String name, List<List<Object>> rows) {
@@ -54,6 +58,8 @@ final class Xlsx {
                     if (v instanceof DateCell d) {
                         ws.value(r, c, d.date());
                         ws.style(r, c).format("yyyy-mm-dd").set();
+                    } else if (v instanceof Formula f) {
+                        ws.formula(r, c, f.formula());
                     } else if (v instanceof Number n) {
                         ws.value(r, c, n);
                     } else if (v instanceof Boolean b) {

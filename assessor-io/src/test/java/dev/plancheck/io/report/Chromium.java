@@ -97,6 +97,16 @@ public final class Chromium {
         }
     }
 
+    /** The page printed to PDF as a person prints it: the page's own {@code @page} size, margins and footers. */
+    public void printToPdf(Path page, Path pdf) throws IOException, InterruptedException {
+        Files.createDirectories(pdf.toAbsolutePath().getParent());
+        Files.deleteIfExists(pdf);
+        run(page, List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath()));
+        if (!Files.isRegularFile(pdf)) {
+            fail("chromium 没有写出 PDF " + pdf);
+        }
+    }
+
     private String run(Path page, List<String> action) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("plancheck-chromium");
         try {

@@ -34,15 +34,17 @@ class CsvReportWriterTest {
         byte[] bytes = Samples.bytes(CSV, List.of(r), false);
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
         String csv = new String(bytes, StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("\uFEFF单位,单位编号,规则编号,标题,条款,原文,应有,实有,证据,严重程度,状态,整改措施,责任人,完成时限\r\n"),
+        assertTrue(csv.startsWith("\uFEFF单位,单位编号,规则编号,标题,条款,原文,应有,实有,证据,严重程度,状态,整改措施,责任人,完成时限,规则包指纹\r\n"),
                 csv);
         List<List<String>> rows = parse(csv);
         assertEquals(3, rows.size());
         assertEquals(List.of("电厂街道", "DC", "R1.2-4", "全年专题会议研究统战工作至少2次", "§1.2", "保证全年专题会议研究统战工作至少2次",
                 "研究统战工作的专题会议：全年（2023-01-01 至 2023-12-31）内至少 2 条",
-                "1 条：DC-024（2023-04-13 党工委专题会议研究2023年统战工作）", "DC-024", "高", "缺项", "", "", ""), rows.get(1));
+                "1 条：DC-024（2023-04-13 党工委专题会议研究2023年统战工作）", "DC-024", "高", "缺项", "", "", "", r.fingerprint().toString()), rows.get(1));
+        assertTrue(rows.get(1).get(14).matches("dianchang-2023 版本 \\S+　SHA-256：[0-9a-f]{64}"), rows.get(1).get(14));
         assertEquals("R2.4-1", rows.get(2).get(2));
-        assertTrue(csv.endsWith(",,\r\n"), "CRLF line ends, the columns to fill in empty");
+        assertTrue(csv.endsWith(",,,\"" + r.fingerprint() + "\"\r\n") || csv.endsWith(",,," + r.fingerprint() + "\r\n"),
+                "CRLF line ends, the columns to fill in empty, the fingerprint last");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plancheck.report.Report;
+import dev.plancheck.report.ReportFormats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ class HtmlReportInBrowserTest {
     @BeforeAll
     static void browser() throws IOException {
         chromium = Chromium.require();
+        LibreOffice.require(); // pdftotext and pdfinfo read the printed pages back
         Files.createDirectories(OUT);
     }
 
@@ -112,6 +114,34 @@ class HtmlReportInBrowserTest {
         assertTrue(bytes.length > 50_000, "a page with content, not a blank one: " + bytes.length + " bytes");
     }
 
+    @Test
+    void a_folder_prints_on_a4_leading_with_the_comparison_with_the_fingerprint_on_every_page() throws Exception {
+        List<Report> reports = List.of("gaps-communities", "gaps-meetings", "gaps-money", "compliant").stream()
+                .map(Samples::report).toList();
+        Path pdf = OUT.resolve("folder.pdf");
+        chromium.printToPdf(page("folder", reports), pdf);
+        Path detailedPdf = OUT.resolve("folder-detail.pdf");
+        Path detailed = OUT.resolve("folder-detail.html");
+        Files.writeString(detailed, Samples.text(ReportFormats.forName("html").detailed(), reports, true),
+                StandardCharsets.UTF_8);
+        chromium.printToPdf(detailed, detailedPdf);
+        LibreOffice.Pdf folded = LibreOffice.Pdf.read(pdf);
+        LibreOffice.Pdf open = LibreOffice.Pdf.read(detailedPdf);
+        String text = LibreOffice.text(pdf);
+        String first = text.substring(0, text.indexOf('\f'));
+        String met = "电厂街道 R1.1-1 "; // a row of the met items: R1.1-1 is met in every one of these ledgers
+        assertAll(
+                () -> assertTrue(folded.allA4(), "A4"),
+                () -> assertTrue(folded.pageSizes().get(0)[0] > folded.pageSizes().get(0)[1],
+                        "the comparison on a landscape page, so that its table is not cut at the edge"),
+                () -> assertTrue(first.contains("各单位对比") && first.contains("十"), "the whole comparison table: " + first),
+                () -> assertEquals(folded.pageSizes().size(), footers(text, reports.get(0)), "the fingerprint on every page"),
+                () -> assertFalse(text.contains(met), "met items are not printed unless asked for"),
+                () -> assertTrue(LibreOffice.text(detailedPdf).contains(met), "--detail prints them"),
+                () -> assertTrue(open.pageSizes().size() > folded.pageSizes().size(),
+                        "folded " + folded.pageSizes().size() + " pages, detailed " + open.pageSizes().size()));
+    }
+
     /** Regenerates docs/report-sample.png (the source shown as a user would type it). */
     @Test
     @EnabledIfSystemProperty(named = "plancheck.docs", matches = "write")
@@ -123,6 +153,21 @@ class HtmlReportInBrowserTest {
         Path page = OUT.resolve("report-sample.html");
         Files.writeString(page, HtmlReportWriterTest.html(List.of(r), false), StandardCharsets.UTF_8);
         chromium.screenshot(page, Path.of("..", "docs", "report-sample.png"), 1040, 2240);
+    }
+
+    /** Regenerates docs/printed-html-folder.png: page 1 of a folder's report as Chromium prints it (pdftoppm). */
+    @Test
+    @EnabledIfSystemProperty(named = "plancheck.docs", matches = "write")
+    void writes_the_docs_picture_of_the_printed_folder() throws Exception {
+        cjkFonts();
+        List<Report> reports = List.of("gaps-communities", "gaps-meetings", "gaps-money", "compliant").stream()
+                .map(Samples::report).toList();
+        Path pdf = OUT.resolve("folder-docs.pdf");
+        chromium.printToPdf(page("folder-docs", reports), pdf);
+        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "70", "-singlefile", "-f", "1", "-l", "1",
+                pdf.toString(), Path.of("..", "docs", "printed-html-folder").toString()).inheritIO().start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
     }
 
     /** Without CJK fonts Chinese renders as boxes: in CI that is a failure, elsewhere the check is skipped. */
@@ -144,6 +189,17 @@ class HtmlReportInBrowserTest {
             }
             Assumptions.abort(message + "；不在 CI 中，跳过");
         }
+    }
+
+    /** The page footers naming the pack: id, version and the short hash (the facts table has the whole hash). */
+    static int footers(String text, Report r) {
+        Matcher m = Pattern.compile("规则包 " + Pattern.quote(r.packId()) + " 版本 " + Pattern.quote(r.fingerprint().version())
+                + "\\s+SHA-256 " + r.fingerprint().shortHash() + "(?![0-9a-f])").matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static int count(String haystack, String needle) {

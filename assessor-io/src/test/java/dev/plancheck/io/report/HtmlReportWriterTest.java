@@ -234,4 +234,25 @@ class HtmlReportWriterTest {
         String page = html(List.of(), true);
         assertTrue(page.contains("没有可以检查的台账文件"));
     }
+
+    @Test
+    void names_the_pack_s_version_and_sha256_on_the_page_and_in_every_printed_footer() {
+        Report r = Samples.report("gaps-meetings");
+        String page = html(List.of(r), false);
+        assertTrue(page.contains("<tr><th>规则包</th><td>dianchang-2023 版本 " + r.fingerprint().version() + "</td></tr>"), page);
+        assertTrue(page.contains("SHA-256 " + r.fingerprint().sha256()), "the whole hash in the facts table");
+        assertTrue(page.contains("@bottom-left { content: " + HtmlReportWriter.cssString("规则包 dianchang-2023 版本 "
+                + r.fingerprint().version() + "　SHA-256 " + r.fingerprint().shortHash())), "the short hash in the footer");
+    }
+
+    @Test
+    void met_items_are_folded_unless_detail_is_asked_for() {
+        List<Report> reports = List.of(Samples.report("gaps-meetings"));
+        String folded = html(reports, false);
+        String open = Samples.text(HTML.detailed(), reports, false);
+        assertEquals(0, count(folded, "<details class=\"fold met\" open>"));
+        assertEquals(1, count(open, "<details class=\"fold met\" open>"));
+        assertTrue(folded.contains("<input type=\"checkbox\" id=\"print-all\">"), "the on-page print option");
+        assertTrue(open.contains("<input type=\"checkbox\" id=\"print-all\" checked>"));
+    }
 }

@@ -216,4 +216,116 @@ class XlsxReportWriterTest {
         List<Report> reports = List.of(Samples.report("gaps-meetings"), Samples.waived());
         assertEquals(read(Samples.bytes(XLSX, reports, true)), read(Samples.bytes(XLSX, reports, true)));
     }
+
+    /** XML text with character references resolved, as a program reading the part sees it. */
+    static String unescaped(String xml) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1), 16))));
+        }
+        m.appendTail(sb);
+        return sb.toString().replace("&amp;", "&").replace("&quot;", "\"");
+    }
+
+    /**
+     * The fewest lines a text can take in a column of the given width, as LibreOffice lays it out with an 11 pt font
+     * (a column unit is 7 pt; a Chinese character 10 pt, 1.43 units; anything else at least 0.8 units), wrapping ideally.
+     */
+    static int fewestLines(String text, double width) {
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            double units = paragraph.codePoints().mapToDouble(cp -> cp >= 0x2E80 ? 1.43 : 0.8).sum();
+            lines += Math.max(1, (int) Math.ceil(units / (width - 0.5)));
+        }
+        return lines;
+    }
+
+    @Test
+    void every_row_of_the_printed_sheets_is_as_tall_as_its_wrapped_text_needs() throws IOException {
+        List<Report> reports = List.of(Samples.report("gaps-communities"), Samples.report("gaps-meetings"),
+                Samples.waived());
+        byte[] xlsx = Samples.bytes(XLSX, reports, true);
+        Book book = read(xlsx);
+        java.util.regex.Pattern col = java.util.regex.Pattern.compile("<col min=\"(\\d+)\" max=\"(\\d+)\" width=\"([\\d.]+)\"");
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("<row r=\"(\\d+)\"( ht=\"([\\d.]+)\")?");
+        int checked = 0;
+        for (String name : List.of("整改清单", "全部结果", "记录提示", "单位对比")) {
+            int index = book.names().indexOf(name);
+            String xml = part(xlsx, "xl/worksheets/sheet" + (index + 1) + ".xml");
+            java.util.Map<Integer, Double> widths = new java.util.HashMap<>();
+            java.util.regex.Matcher c = col.matcher(xml);
+            while (c.find()) {
+                for (int i = Integer.parseInt(c.group(1)); i <= Integer.parseInt(c.group(2)); i++) {
+                    widths.put(i - 1, Double.parseDouble(c.group(3)));
+                }
+            }
+            java.util.Map<Integer, Double> heights = new java.util.HashMap<>();
+            java.util.regex.Matcher r = row.matcher(xml);
+            while (r.find()) {
+                heights.put(Integer.parseInt(r.group(1)) - 1, r.group(3) == null ? 15.0 : Double.parseDouble(r.group(3)));
+            }
+            List<List<String>> rows = book.sheet(name);
+            int table = name.equals("单位对比") ? rows.indexOf(List.of()) : rows.size(); // a line below the table
+            for (int i = 0; i < table; i++) {
+                int lines = 1;
+                String longest = "";
+                for (int j = 0; j < rows.get(i).size(); j++) {
+                    int n = fewestLines(rows.get(i).get(j), widths.getOrDefault(j, 8.43));
+                    if (n > lines) {
+                        lines = n;
+                        longest = rows.get(i).get(j);
+                    }
+                }
+                // 11 pt text takes at least 14.3 pt a line (Excel's 等线; LibreOffice sets 16 for Noto Sans CJK).
+                double need = lines * 14.3;
+                assertTrue(heights.get(i) >= need, name + " row " + (i + 1) + " is " + heights.get(i) + " pt, its text needs "
+                        + lines + " lines (" + need + " pt): " + longest);
+                checked++;
+            }
+        }
+        assertTrue(checked > 100, "rows checked: " + checked);
+    }
+
+    @Test
+    void the_pages_are_a4_with_the_pack_s_fingerprint_in_the_footer_and_the_properties() throws IOException {
+        Report r = Samples.report("gaps-meetings");
+        byte[] xlsx = Samples.bytes(XLSX, List.of(r, Samples.report("gaps-communities")), true);
+        String properties = part(xlsx, "docProps/custom.xml");
+        String core = unescaped(part(xlsx, "docProps/core.xml"));
+        for (int sheet = 1; sheet <= 4; sheet++) {
+            String xml = unescaped(part(xlsx, "xl/worksheets/sheet" + sheet + ".xml"));
+            int n = sheet;
+            assertAll("sheet " + n,
+                    () -> assertTrue(xml.contains("paperSize=\"9\""), "A4"),
+                    () -> assertTrue(xml.contains("<oddFooter>&L") && xml.contains("规则包 dianchang-2023 版本 "
+                            + r.fingerprint().version() + "　SHA-256 " + r.fingerprint().shortHash() + "&R"), xml),
+                    () -> assertTrue(xml.contains("第 &P 页，共 &N 页"), "page numbers"));
+        }
+        assertAll(
+                () -> assertTrue(properties.contains("name=\"规则包SHA-256\"><vt:lpwstr>" + r.fingerprint().sha256() + "<"),
+                        properties),
+                () -> assertTrue(core.contains(r.fingerprint().toString()), core));
+    }
+
+    @Test
+    void text_that_looks_like_a_formula_stays_text_when_it_is_edited() throws IOException {
+        Report r = Samples.report("gaps-meetings");
+        Report edited = new Report("=HYPERLINK(\"http://x\",\"点击\")", r.packId(), r.packTitle(), r.year(), r.asOf(),
+                r.comingDueDays(), r.units(), r.results(), r.gaps(), r.notices(), r.comingDue(), r.retiredRules(),
+                r.fingerprint());
+        byte[] xlsx = Samples.bytes(XLSX, List.of(edited), true);
+        assertEquals(edited.source(), cell(read(xlsx).sheet("整改清单"), 1, 0), "shown as the text it is");
+        String sheet = part(xlsx, "xl/worksheets/sheet1.xml");
+        String styles = part(xlsx, "xl/styles.xml");
+        assertTrue(!sheet.contains("<f>"), "no formula");
+        java.util.regex.Matcher a2 = java.util.regex.Pattern.compile("<c r=\"A2\" s=\"(\\d+)\"").matcher(sheet);
+        assertTrue(a2.find(), sheet);
+        String xfs = styles.substring(styles.indexOf("<cellXfs"), styles.indexOf("</cellXfs>"));
+        String[] xf = xfs.split("<xf ");
+        assertTrue(xf[Integer.parseInt(a2.group(1)) + 1].contains("quotePrefix=\"1\""), "the cell marked quotePrefix: " + xfs);
+        java.util.regex.Matcher b2 = java.util.regex.Pattern.compile("<c r=\"B2\" s=\"(\\d+)\"").matcher(sheet);
+        assertTrue(b2.find());
+        assertTrue(!xf[Integer.parseInt(b2.group(1)) + 1].contains("quotePrefix"), "other text is not");
+    }
 }
