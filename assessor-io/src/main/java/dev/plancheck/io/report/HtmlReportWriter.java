@@ -47,6 +47,21 @@ public final class HtmlReportWriter extends CharacterReportWriter {
     /** Nothing may load or run; only the page's own style sheet applies. */
     static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
+    private final boolean listMet;
+
+    /** The report as registered for {@code --format html}: every duty listed, the met ones too. */
+    public HtmlReportWriter() {
+        this(true);
+    }
+
+    /**
+     * @param listMet false to count the met duties without listing them (the service's page of a large folder stays
+     *                small; the downloadable report lists them)
+     */
+    public HtmlReportWriter(boolean listMet) {
+        this.listMet = listMet;
+    }
+
     @Override
     public String name() {
         return "html";
@@ -91,7 +106,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
                 comparison(p, reports, title);
             }
             for (int i = 0; i < reports.size(); i++) {
-                report(p, reports.get(i), "r" + (i + 1), batch);
+                report(p, reports.get(i), "r" + (i + 1), batch, listMet);
             }
             p.raw("</main>\n");
         }
@@ -148,7 +163,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
         p.raw("</ol>\n</section>\n");
     }
 
-    private static void report(Page p, Report r, String id, boolean batch) {
+    private static void report(Page p, Report r, String id, boolean batch, boolean listMet) {
         Map<Status, Integer> s = r.summary().counts();
         List<Gap> open = FollowUpList.byUnit(r, r.openGaps());
         List<Gap> waived = FollowUpList.byUnit(r, r.waivedGaps());
@@ -182,7 +197,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
 
         notices(p, r);
         comingDue(p, r);
-        folded(p, r, s);
+        folded(p, r, s, listMet);
         p.raw("</article>\n");
     }
 
@@ -341,7 +356,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
     }
 
     /** Met, not-due and not-applicable duties: counted in the heading, listed inside a fold. */
-    private static void folded(Page p, Report r, Map<Status, Integer> s) {
+    private static void folded(Page p, Report r, Map<Status, Integer> s, boolean listMet) {
         p.raw("<section class=\"others\">\n<h2>其他事项</h2>\n<p class=\"fold-note\">")
                 .text("已落实 " + s.get(Status.MET) + " 项、未到期 " + s.get(Status.NOT_DUE) + " 项、不适用 "
                         + s.get(Status.NOT_APPLICABLE) + " 项，折叠在下面，点击标题展开；打印时展开（浏览器不支持时只打印标题和项数）。")
@@ -349,6 +364,11 @@ public final class HtmlReportWriter extends CharacterReportWriter {
         for (Status status : List.of(Status.NOT_DUE, Status.NOT_APPLICABLE, Status.MET)) {
             List<RuleResult> list = r.results().stream().filter(x -> x.status() == status).toList();
             if (list.isEmpty()) {
+                continue;
+            }
+            if (status == Status.MET && !listMet) {
+                p.raw("<p class=\"fold-note met-count\">").text("已落实（" + list.size() + " 项）：此处只计数，逐项清单见完整的 HTML 报告。")
+                        .raw("</p>\n");
                 continue;
             }
             String last = switch (status) {
