@@ -343,13 +343,27 @@ class ServiceApiTest {
 
     @Test
     void while_every_check_slot_is_busy_a_request_waits_then_gets_503() throws Exception {
-        Served.SERVICE.checks.acquire(Served.MAX_CHECKS);
-        long start = System.nanoTime();
+        // Fill every check slot with work that waits for a latch, through the same queue the checks use.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(Served.MAX_CHECKS);
+        for (int i = 0; i < Served.MAX_CHECKS; i++) {
+            Served.SERVICE.checks.submit(() -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, () -> { });
+        }
+        long start;
         HttpResponse<byte[]> busy;
         try {
+            assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS), "every slot taken");
+            start = System.nanoTime();
             busy = postJson("", sample("compliant.json"));
         } finally {
-            Served.SERVICE.checks.release(Served.MAX_CHECKS);
+            release.countDown();
         }
         long waited = (System.nanoTime() - start) / 1_000_000;
         assertEquals(503, busy.statusCode());
