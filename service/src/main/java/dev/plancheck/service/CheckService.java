@@ -137,8 +137,9 @@ public final class CheckService implements AutoCloseable {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 String path = request.getHttpURI().getDecodedPath();
-                new Exchange(request, response, callback).reject(Rejection.of(404, ProblemCode.REQUEST_NOT_FOUND, "",
-                        "没有这个地址：" + VisibleText.excerpt(String.valueOf(path)) + "；页面在 /，接口说明在 " + API + "/openapi.json"), false);
+                Exchange ex = new Exchange(request, response, callback);
+                ex.reject(Rejection.of(404, ProblemCode.REQUEST_NOT_FOUND, "", "没有这个地址：" + VisibleText.excerpt(String.valueOf(path))
+                        + "；页面在 /，接口说明在 " + API + "/openapi.json"), ex.hasBody());
                 return true;
             }
         });
@@ -257,7 +258,7 @@ public final class CheckService implements AutoCloseable {
                     (status < 500 ? "请求有误" : "内部错误") + said);
         };
         Exchange.securityHeaders(response);
-        new Exchange(request, response, callback).reject(r, true);
+        new Exchange(request, response, callback).reject(r, true, false);
         return true;
     }
 

@@ -9,11 +9,15 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * One request and its response: what a handler reads of the request and the few ways it answers (a whole body at
@@ -77,10 +81,14 @@ final class Exchange {
 
     /** Sends a whole response; for HEAD, Jetty sends the headers (with the length) and no body. */
     void send(int status, String contentType, byte[] body) {
+        send(status, contentType, body, callback);
+    }
+
+    private void send(int status, String contentType, byte[] body, Callback then) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        response.write(true, ByteBuffer.wrap(body), then);
     }
 
     void sendJson(int status, Object tree) {
@@ -99,9 +107,16 @@ final class Exchange {
 
     /**
      * Answers with the rejection's status and problems. A request refused before its body was read closes the
-     * connection, so that what is left of the body is never read.
+     * connection, so that the body is never read into memory or checked; what the client is already sending is read and
+     * dropped for a moment after the answer ({@link Drain}), or closing the socket on unread bytes would reset the
+     * connection and the client would lose the answer.
      */
     void reject(Rejection r, boolean closeConnection) {
+        reject(r, closeConnection, closeConnection);
+    }
+
+    /** As {@link #reject(Rejection, boolean)}; {@code drain} false where the body cannot be read any more (Jetty's errors). */
+    void reject(Rejection r, boolean closeConnection, boolean drain) {
         if (response.isCommitted()) {
             callback.failed(new IllegalStateException(r.getMessage()));
             return;
@@ -115,10 +130,80 @@ final class Exchange {
         if (closeConnection) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
+        // A client that asked "Expect: 100-continue" and got a final answer sends no body: nothing to drain.
+        Callback then = drain && hasBody() && !request.getHeaders().contains(HttpHeader.EXPECT)
+                ? Callback.from(() -> Drain.start(request, callback), callback::failed) : callback;
+        byte[] body;
+        String type;
         if (api) {
-            sendJson(r.status, problems(r.problems, r.omitted));
+            try {
+                body = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(problems(r.problems, r.omitted));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException(e); // a tree of our own always serialises
+            }
+            type = JSON_TYPE;
         } else {
-            send(r.status, HTML_TYPE, Page.problems(r.status, r.problems));
+            body = Page.problems(r.status, r.problems);
+            type = HTML_TYPE;
+        }
+        send(r.status, type, body, then);
+    }
+
+    /**
+     * After a refusal: reads and drops what the client goes on sending, for at most {@link #SECONDS} seconds and
+     * {@link #MAX_BYTES} bytes, holding no thread while it waits, then completes the exchange (and Jetty closes the
+     * connection). A lingering close, as RFC 9112 §9.6 asks of a server that closes before it has read the request.
+     */
+    static final class Drain implements Runnable {
+        static final long SECONDS = 2;
+        static final long MAX_BYTES = 64L * 1024 * 1024;
+        private final Request request;
+        private final Callback callback;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        private long left = MAX_BYTES;
+        private Scheduler.Task timer;
+
+        private Drain(Request request, Callback callback) {
+            this.request = request;
+            this.callback = callback;
+        }
+
+        static void start(Request request, Callback callback) {
+            Drain d = new Drain(request, callback);
+            d.timer = request.getComponents().getScheduler().schedule(d::finish, SECONDS, TimeUnit.SECONDS);
+            d.run();
+        }
+
+        @Override
+        public void run() {
+            while (!done.get()) {
+                if (left <= 0 || System.nanoTime() > deadline) {
+                    finish();
+                    return;
+                }
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                boolean end = chunk.isLast() || Content.Chunk.isFailure(chunk);
+                left -= chunk.remaining();
+                chunk.release();
+                if (end) {
+                    finish();
+                    return;
+                }
+            }
+        }
+
+        private void finish() {
+            if (done.compareAndSet(false, true)) {
+                if (timer != null) {
+                    timer.cancel();
+                }
+                callback.succeeded();
+            }
         }
     }
 
