@@ -243,6 +243,24 @@ class ServiceGuardTest {
     }
 
     @Test
+    void what_jetty_refuses_by_itself_comes_in_the_problems_shape_in_chinese() throws Exception {
+        try (RawHttp c = new RawHttp(held.uri(), 10_000)) {
+            c.send(("GET /api/v1/packs/台账/rules HTTP/1.1\r\n" + hostHeader(held) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            RawHttp.Answer a = c.read(false);
+            assertEquals(400, a.status(), a.text());
+            assertTrue(a.text().contains("\"code\" : \"REQUEST_MALFORMED\""), a.text());
+            assertTrue(message(a).contains("地址中的汉字须按 UTF-8 百分号编码"), message(a));
+        }
+        try (RawHttp c = new RawHttp(held.uri(), 10_000)) {
+            c.send("GET /api/v1/health HTTP/1.1\r\n" + hostHeader(held) + "X-Big: " + "x".repeat(9000) + "\r\n\r\n");
+            RawHttp.Answer a = c.read(false);
+            assertEquals(431, a.status(), a.text());
+            assertTrue(a.text().contains("\"code\" : \"REQUEST_TOO_LARGE\""), a.text());
+            assertEquals("请求头过大（上限 8 KB）", message(a));
+        }
+    }
+
+    @Test
     void one_connection_carries_many_requests() throws Exception {
         try (RawHttp c = new RawHttp(held.uri(), 10_000)) {
             for (int i = 0; i < 20; i++) {

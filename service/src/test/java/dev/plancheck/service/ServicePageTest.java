@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The page as a browser without script uses it: a real form posted as multipart/form-data. */
 class ServicePageTest {
+    /** The 50-file page's bound: it was 11.9 MB when the page listed every met duty of every file. */
+    private static final int PAGE_LIMIT = 5_000_000;
+
     private static String text(HttpResponse<byte[]> r) {
         return new String(r.body(), StandardCharsets.UTF_8);
     }
@@ -121,5 +124,29 @@ class ServicePageTest {
         var r = submit(List.<String[]>of(token()), List.<Object[]>of(new Object[] {"", new byte[0]}));
         assertEquals(400, r.statusCode());
         assertTrue(text(r).contains("请选择至少一个台账文件（.xlsx、.csv 或 .json）"), text(r));
+    }
+
+    @Test
+    void a_folder_of_fifty_ledgers_gives_a_report_page_of_a_few_megabytes() throws Exception {
+        // Fifty files: ten samples five times each, under fifty names (the default limit of --max-files).
+        String[] samples = {"compliant", "gaps-communities", "gaps-copies", "gaps-gamed", "gaps-honest", "gaps-meetings",
+                "gaps-money", "gaps-no-organiser", "gaps-node-windows", "compliant"};
+        List<Object[]> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            files.add(new Object[] {String.format("社区%02d.json", i + 1), sample(samples[i % samples.length] + ".json")});
+        }
+        try (CheckService big = CheckService.start(ServiceConfig.defaults().withPort(0))) {
+            var r = Served.CLIENT.send(Served.Form.of(List.<String[]>of(new String[] {"action", "view"}), files)
+                    .post(HttpRequest.newBuilder(big.uri().resolve("/check")).timeout(java.time.Duration.ofMinutes(3))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            String page = text(r);
+            assertEquals(200, r.statusCode(), page.length() > 2000 ? page.substring(0, 2000) : page);
+            Matcher full = Pattern.compile("<a download=\"检查报告.html\" href=\"data:[^;]+;base64,([^\"]+)\">").matcher(page);
+            assertTrue(full.find(), "the full report to download");
+            int fullReport = Base64.getDecoder().decode(full.group(1)).length;
+            System.out.printf("50 个台账：报告页面 %.2f MB（其中完整 HTML 报告的下载 %.2f MB，base64 前）%n", r.body().length / 1e6, fullReport / 1e6);
+            assertTrue(r.body().length < PAGE_LIMIT, "a page of a few MB: " + r.body().length + " bytes");
+            assertTrue(page.contains("各单位对比"));
+        }
     }
 }
