@@ -199,6 +199,11 @@ class LoadTest {
                 return null;
             });
         }
+        return finish(pool, start, errors, millis);
+    }
+
+    /** Waits for the clients (bounded) and sums up what they measured. */
+    private static Level finish(ExecutorService pool, long start, AtomicInteger errors, List<Double> millis) throws InterruptedException {
         pool.shutdown();
         if (!pool.awaitTermination(LIMIT.toSeconds() + 60, TimeUnit.SECONDS)) {
             pool.shutdownNow();
@@ -254,14 +259,7 @@ class LoadTest {
                 return null;
             });
         }
-        pool.shutdown();
-        if (!pool.awaitTermination(LIMIT.toSeconds() + 60, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Double> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        return new Level(sorted.size(), errors.get(), seconds, sorted);
+        return finish(pool, start, errors, millis);
     }
 
     private static long heapAfterGc() throws InterruptedException {

@@ -72,6 +72,13 @@ class ServiceGuardTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Served.sample("compliant.json"))).build();
     }
 
+    /** The answer conforms to openapi.json, as every answer of {@link Served#send} does ({@link ContractCheck}). */
+    private static RawHttp.Answer documented(String method, String path, RawHttp.Answer a) {
+        List<String> problems = ContractCheck.problems(method, path, a.status(), a.headers().getOrDefault("content-type", ""), a.body());
+        assertEquals(List.of(), problems, method + " " + path + " → " + a.status() + "\n" + a.text());
+        return a;
+    }
+
     private static String message(RawHttp.Answer a) throws IOException {
         JsonNode body = JSON.readTree(a.body());
         return body.get("problems").get(0).get("message").asText();
@@ -126,8 +133,8 @@ class ServiceGuardTest {
             });
             feeder.setDaemon(true);
             feeder.start();
-            RawHttp.Answer idle = silent.read(false);
-            RawHttp.Answer slow = trickle.read(false);
+            RawHttp.Answer idle = documented("POST", "/api/v1/check", silent.read(false));
+            RawHttp.Answer slow = documented("POST", "/api/v1/check", trickle.read(false));
             long seconds = (System.nanoTime() - start) / 1_000_000_000;
             assertAll(
                     () -> assertEquals(408, idle.status()),
@@ -149,7 +156,7 @@ class ServiceGuardTest {
                 long start = System.nanoTime();
                 c.send("POST /api/v1/check HTTP/1.1\r\n" + hostHeader(held) + "Authorization: Bearer " + TOKEN + "\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 999999999\r\n" + expect + "\r\n");
-                RawHttp.Answer a = c.read(false);
+                RawHttp.Answer a = documented("POST", "/api/v1/check", c.read(false));
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 assertAll(expect,
                         () -> assertEquals(413, a.status()),
@@ -182,7 +189,7 @@ class ServiceGuardTest {
         try (RawHttp api = new RawHttp(held.uri(), 10_000)) {
             api.send("POST /api/v1/check HTTP/1.1\r\n" + hostHeader(held) + "Authorization: Bearer wrong\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 10000000\r\nExpect: 100-continue\r\n\r\n");
-            RawHttp.Answer a = api.read(false);
+            RawHttp.Answer a = documented("POST", "/api/v1/check", api.read(false));
             assertEquals(401, a.status());
             assertEquals("", a.interim(), "no 100 Continue: the body is not wanted");
             assertEquals("访问令牌不正确", message(a));
@@ -229,7 +236,7 @@ class ServiceGuardTest {
         for (String host : List.of("evil.example", "evil.example:" + held.port())) {
             try (RawHttp c = new RawHttp(held.uri(), 10_000)) {
                 c.send("GET /api/v1/health HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://" + host + "\r\n\r\n");
-                RawHttp.Answer a = c.read(false);
+                RawHttp.Answer a = documented("GET", "/api/v1/health", c.read(false));
                 assertEquals(403, a.status(), host);
                 assertTrue(message(a).startsWith("不接受发往主机名“evil.example”的请求"), message(a));
             }
