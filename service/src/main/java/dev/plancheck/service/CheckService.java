@@ -59,7 +59,9 @@ public final class CheckService implements AutoCloseable {
      */
     public static final int EXIT_ON_ERROR = 75;
     /** Open connections at most; beyond it new ones wait in the kernel's queue until one closes. */
-    static final int MAX_CONNECTIONS = 512;
+    static final int MAX_CONNECTIONS = 2048;
+    /** The time a request's headers may take to arrive whole, from their first byte (give or take 2 seconds). */
+    static final long HEADER_SECONDS = 10;
     /** The server's threads: they parse, route and answer, but never wait for a slow client or run a check. */
     static final int MAX_THREADS = 32;
     private static final String API = "/api/v1";
@@ -107,6 +109,8 @@ public final class CheckService implements AutoCloseable {
         connector.setPort(config.port());
         // Headers, bodies and responses alike: a connection that moves no byte for this long is closed.
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        // A client that trickles its headers is never idle: it gets HEADER_SECONDS for them, then is closed.
+        connector.addBean(new HeaderDeadline(connector.getScheduler(), HEADER_SECONDS));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
         server.setStopTimeout(1000);

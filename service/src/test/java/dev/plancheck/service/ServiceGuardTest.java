@@ -150,6 +150,36 @@ class ServiceGuardTest {
     }
 
     @Test
+    void a_client_trickling_its_headers_is_closed_after_the_header_deadline() throws Exception {
+        // Slowloris: a header byte every half second is never idle, and 2048 such sockets would take every connection.
+        try (RawHttp c = new RawHttp(held.uri(), 1_000)) {
+            c.send("GET /api/v1/health HTTP/1.1\r\n" + hostHeader(held) + "X-Slow: ");
+            long start = System.nanoTime();
+            boolean closed = false;
+            while (!closed && System.nanoTime() - start < 40_000_000_000L) {
+                try {
+                    c.send("a");
+                    closed = c.closedByServer(); // waits up to the socket's 1 s timeout
+                } catch (IOException e) {
+                    closed = true; // reset while writing: closed too
+                }
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(closed, "closed");
+            assertTrue(seconds >= CheckService.HEADER_SECONDS - 1 && seconds <= CheckService.HEADER_SECONDS + 3 * HeaderDeadline.TICK_SECONDS + 10,
+                    "after about " + CheckService.HEADER_SECONDS + " s: " + seconds + " s");
+        }
+        // A kept-alive connection that sends its next request whole, later, is not cut.
+        try (RawHttp c = new RawHttp(held.uri(), 10_000)) {
+            for (int i = 0; i < 2; i++) {
+                c.send("GET /api/v1/health HTTP/1.1\r\n" + hostHeader(held) + "\r\n");
+                assertEquals(200, c.read(false).status());
+                Thread.sleep((CheckService.HEADER_SECONDS + 2 * HeaderDeadline.TICK_SECONDS) * 1000);
+            }
+        }
+    }
+
+    @Test
     void a_declared_length_over_the_limit_gets_413_before_any_byte_and_without_100_continue() throws Exception {
         for (String expect : List.of("", "Expect: 100-continue\r\n")) {
             try (RawHttp c = new RawHttp(held.uri(), 10_000)) {
