@@ -6,6 +6,8 @@ import dev.plancheck.service.ServiceConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -51,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "请求等待检查空位的最长秒数（默认 ${DEFAULT-VALUE}）")
     int queueWait;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", split = ",",
+            description = "另外接受的来源（可多次给出，或用逗号分隔），如反向代理的 https://jiancha.example.gov.cn："
+                    + "来自其他来源（Origin）的浏览器请求一律拒绝（403），本机使用时无须设置")
+    List<String> allowOrigins = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         // An Error in any thread ends the service with its own exit code, for a supervisor to restart it; the command
@@ -65,8 +72,9 @@ final class ServeCommand implements Callable<Integer> {
         String effectiveToken = token != null ? token : System.getenv("PLANCHECK_TOKEN");
         ServiceConfig config;
         try {
-            config = new ServiceConfig(host, port, effectiveToken, maxRequestMb * 1024L * 1024L, maxFiles, maxChecks,
-                    Duration.ofSeconds(queueWait));
+            config = ServiceConfig.defaults().withToken(effectiveToken).withHost(host).withPort(port)
+                    .withLimits(maxRequestMb * 1024L * 1024L, maxFiles, maxChecks, Duration.ofSeconds(queueWait))
+                    .withAllowedOrigins(allowOrigins);
         } catch (IllegalArgumentException e) {
             err.println("无法启动检查服务：" + e.getMessage());
             return ExitCode.BAD_INPUT.code;

@@ -130,6 +130,10 @@ public enum ProblemCode {
     REQUEST_MALFORMED("请求格式错误"),
     /** Every check slot is busy: try again shortly. */
     REQUEST_BUSY("服务正忙"),
+    /** A request from another site (its Origin), or for a host name that is not this service's. */
+    REQUEST_FORBIDDEN("请求来源不被接受"),
+    /** A request whose body did not arrive in time: a stalled or too slow upload. */
+    REQUEST_TIMEOUT("请求超时"),
     /** The service failed: not the request's fault. */
     INTERNAL_ERROR("服务内部错误"),
 

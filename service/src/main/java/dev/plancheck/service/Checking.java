@@ -31,7 +31,10 @@ final class Checking {
     /** The reports of one request, and whether they form a batch (several files: the units are compared). */
     record Result(List<Report> reports, boolean batch) {
         byte[] write(String format) {
-            ReportWriter writer = ReportFormats.forName(format);
+            return write(ReportFormats.forName(format));
+        }
+
+        byte[] write(ReportWriter writer) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 writer.write(reports, batch, out);

@@ -2,6 +2,7 @@ package dev.plancheck.service;
 
 import dev.plancheck.PlanChecker;
 import dev.plancheck.input.Problem;
+import dev.plancheck.io.report.HtmlReportWriter;
 import dev.plancheck.text.Markup;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -43,18 +44,27 @@ final class Page {
     private Page() {
     }
 
-    /** The form: pack, as-of date, ledgers, (token), and what to do with them. */
+    /**
+     * The form: (token), pack, as-of date, ledgers, waivers, and what to do with them. It posts into a new tab, so that
+     * this page, with the files chosen, stays as it was: a problem is fixed and checked again without choosing the
+     * files anew, and Back or Forward never asks to send the form again. The token comes first, so that the server
+     * can check it before it reads any file.
+     */
     static byte[] form(Collection<PlanChecker> checkers, boolean tokenRequired, ServiceConfig config) {
         StringBuilder b = head("台账检查");
         b.append("<main>\n<h1>台账检查</h1>\n<p class=\"lead\">选择规则包，上传一个或多个社区的活动台账（.xlsx、.csv 或 .json），"
                 + "对照年度工作要点逐条检查，查看报告并下载整改清单。上传的文件只在本次检查中使用，不保存。</p>\n");
-        b.append("<form method=\"post\" action=\"/check\" enctype=\"multipart/form-data\">\n");
+        b.append("<form method=\"post\" action=\"/check\" enctype=\"multipart/form-data\" target=\"_blank\">\n");
+        if (tokenRequired) {
+            b.append("<div class=\"field\"><label for=\"token\">访问令牌</label>"
+                    + "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"current-password\" required>"
+                    + "<p class=\"hint\">由管理员提供。</p></div>\n");
+        }
         b.append("<div class=\"field\"><label for=\"pack\">规则包</label><select id=\"pack\" name=\"pack\">\n");
         boolean first = true;
         for (PlanChecker c : checkers) {
             b.append("<option value=\"").append(Markup.text(c.pack().id())).append('"').append(first ? " selected" : "")
-                    .append('>').append(Markup.text(c.pack().title() + "（" + c.pack().year() + " 年，" + c.pack().id() + "）"))
-                    .append("</option>\n");
+                    .append('>').append(Markup.text(c.pack().title())).append("</option>\n");
             first = false;
         }
         b.append("</select></div>\n");
@@ -64,17 +74,14 @@ final class Page {
         b.append("<div class=\"field\"><label for=\"ledgers\">台账文件</label>"
                 + "<input type=\"file\" id=\"ledgers\" name=\"ledgers\" multiple accept=\".xlsx,.csv,.json\" aria-describedby=\"ledgers-hint\">"
                 + "<p class=\"hint\" id=\"ledgers-hint\">点击选择，或把文件拖到框内；可一次选多个社区的台账，报告末尾附各单位对比。"
-                + "一次最多 ").append(config.maxFiles()).append(" 个文件，合计不超过 ").append(Http.megabytes(config.maxBodyBytes()))
+                + "一次最多 ").append(config.maxFiles()).append(" 个文件，合计不超过 ").append(Exchange.megabytes(config.maxBodyBytes()))
                 .append("。</p></div>\n");
         b.append("<div class=\"field\"><label for=\"waivers\">情况说明（可不填）</label>"
-                + "<input type=\"file\" id=\"waivers\" name=\"waivers\" accept=\".xlsx,.json\" aria-describedby=\"waivers-hint\">"
-                + "<p class=\"hint\" id=\"waivers-hint\">含“情况说明”工作表的 .xlsx 或 .json 文件：被认可的缺项标为“已说明”。</p></div>\n");
-        if (tokenRequired) {
-            b.append("<div class=\"field\"><label for=\"token\">访问令牌</label>"
-                    + "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"current-password\" required>"
-                    + "<p class=\"hint\">由管理员提供。</p></div>\n");
-        }
+                + "<input type=\"file\" id=\"waivers\" name=\"waivers\" multiple accept=\".xlsx,.json\" aria-describedby=\"waivers-hint\">"
+                + "<p class=\"hint\" id=\"waivers-hint\">含“情况说明”工作表的 .xlsx 或 .json 文件，可选多个（合并使用；同一规则和单位只能说明一次）："
+                + "被认可的缺项标为“已说明”。</p></div>\n");
         b.append("<div class=\"actions\"><button class=\"primary\" type=\"submit\" name=\"action\" value=\"view\">检查并查看报告</button></div>\n");
+        b.append("<p class=\"hint\">报告在新的标签页中打开；本页保留已选的文件，台账有误时改正后可直接重新检查。</p>\n");
         b.append("<fieldset><legend>或直接下载</legend><div class=\"actions\">"
                 + "<button type=\"submit\" name=\"action\" value=\"html\">报告（HTML）</button>"
                 + "<button type=\"submit\" name=\"action\" value=\"xlsx\">整改清单（xlsx）</button>"
@@ -82,6 +89,15 @@ final class Page {
                 + "<button type=\"submit\" name=\"action\" value=\"template\">空白台账模板（xlsx）</button>"
                 + "</div><p class=\"hint\">下载空白模板只需选择规则包，不必上传文件。</p></fieldset>\n");
         b.append("</form>\n<footer>其他系统可调用 HTTP 接口：<a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a></footer>\n</main>\n");
+        return tail(b);
+    }
+
+    /** What a person sees who opens {@code /check} itself (a bookmark, a reload of an old tab): where to go instead. */
+    static byte[] notHere() {
+        StringBuilder b = head("请从检查页面提交");
+        b.append("<main>\n<h1>请从检查页面提交台账</h1>\n<p>这个地址只接收检查页面提交的台账，直接打开它不会显示内容。"
+                + "检查结果不保存在服务器上，因此也不能靠刷新或收藏再次打开。</p>\n"
+                + "<p><a href=\"/\">打开检查页面</a>，选择台账文件后按“检查并查看报告”。</p>\n</main>\n");
         return tail(b);
     }
 
@@ -99,25 +115,35 @@ final class Page {
             }
             b.append(Markup.text(p.message())).append("</li>\n");
         }
-        b.append("</ul>\n</div>\n<p><a href=\"/\">返回，修改后重新检查</a></p>\n</main>\n");
+        b.append("</ul>\n</div>\n<p>检查页面仍在原来的标签页中，已选的文件都还在：改正台账后，回到那里重新检查即可。"
+                + "也可以<a href=\"/\" target=\"_blank\">打开新的检查页面</a>。</p>\n</main>\n");
         return tail(b);
     }
 
     /**
-     * The HTML report with a bar at the top: back to the form, and the downloads carried in the page itself
-     * ({@code data:} links), since nothing is kept on the server after the response.
+     * The report as a person reads it in the browser: the HTML report with the met duties counted, not listed (a
+     * folder of 50 ledgers stays a page of a few MB), and a bar at the top with the downloads carried in the page
+     * itself ({@code data:} links), since nothing is kept on the server after the response: the full HTML report, which
+     * lists the met duties too, and the 整改清单. On a phone the wide tables and the chart scroll inside their box.
      */
     static byte[] report(Checking.Result result) {
-        String html = new String(result.write("html"), StandardCharsets.UTF_8);
-        StringBuilder bar = new StringBuilder("<nav class=\"service-bar\" aria-label=\"下载\"><a href=\"/\">← 重新检查</a>");
-        bar.append(download(result, "html", "text/html", "检查报告.html", "下载报告（HTML）"));
-        bar.append(download(result, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        String html = new String(result.write(new HtmlReportWriter(false, false)), StandardCharsets.UTF_8);
+        StringBuilder bar = new StringBuilder("<nav class=\"service-bar\" aria-label=\"下载\">");
+        bar.append(download(result.write("html"), "text/html", "检查报告.html", "下载完整报告（HTML，含已落实事项清单）"));
+        bar.append(download(result.write("xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "整改清单.xlsx", "下载整改清单（xlsx）"));
-        bar.append(download(result, "json", "application/json", "检查报告.json", "下载 JSON"));
-        bar.append("</nav>\n");
-        String style = "<style>\n.service-bar { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; padding: .6rem 1rem; "
-                + "margin: 0 0 1rem; background: #eef4fb; border-bottom: 1px solid #c8d9ee; font-size: .95rem; }\n"
-                + "@media print { .service-bar { display: none; } }\n</style>\n";
+        bar.append("<span class=\"hint\">JSON 请在检查页面用“报告（JSON）”按钮下载。</span>");
+        bar.append("<a href=\"/\" target=\"_blank\">新的检查</a></nav>\n");
+        String style = "<style>\n.service-bar { display: flex; flex-wrap: wrap; align-items: baseline; gap: .5rem 1.25rem; "
+                + "padding: .6rem 1rem; margin: 0 0 1rem; background: #eef4fb; border-bottom: 1px solid #c8d9ee; font-size: .95rem; }\n"
+                + ".service-bar .hint { color: #57606a; font-size: .875rem; }\n"
+                + "@media print { .service-bar { display: none; } }\n"
+                + "@media screen and (max-width: 48rem) {\n"
+                + "  body { padding: .75rem; }\n"
+                + "  table.compare, table.list, .scorecard table { display: block; overflow-x: auto; max-width: 100%; }\n"
+                + "  section.chart { overflow-x: auto; }\n"
+                + "  svg.bars { width: 720px; max-width: none; }\n"
+                + "}\n</style>\n";
         int head = html.indexOf("</head>");
         int body = html.indexOf("<body>");
         if (head < 0 || body < 0) {
@@ -127,9 +153,9 @@ final class Page {
                 + html.substring(body + "<body>".length())).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String download(Checking.Result result, String format, String type, String fileName, String label) {
+    private static String download(byte[] content, String type, String fileName, String label) {
         return "<a download=\"" + fileName + "\" href=\"data:" + type + ";base64,"
-                + Base64.getEncoder().encodeToString(result.write(format)) + "\">" + label + "</a>";
+                + Base64.getEncoder().encodeToString(content) + "\">" + label + "</a>";
     }
 
     private static StringBuilder head(String title) {

@@ -49,9 +49,14 @@ final class Served {
                 .header("Authorization", "Bearer " + TOKEN);
     }
 
+    /** Sends a request; an answer of a documented API operation must conform to openapi.json ({@link ContractCheck}). */
     static HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (ContractCheck.documented(request.method(), request.uri().getPath())) {
+                ContractCheck.conforms(r);
+            }
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -68,7 +73,10 @@ final class Served {
         }
     }
 
-    /** A multipart/form-data body as a browser sends it. */
+    /**
+     * A multipart/form-data body as a browser sends it: the fields first, then the files, each {@code {name, bytes}} in
+     * the field {@code ledgers} or {@code {field, name, bytes}}.
+     */
     record Form(String boundary, byte[] body) {
         static Form of(List<String[]> fields, List<Object[]> files) {
             String boundary = "----plancheckTest" + UUID.randomUUID().toString().replace("-", "");
@@ -79,9 +87,11 @@ final class Served {
                         + f[1] + "\r\n").getBytes(utf8));
             }
             for (Object[] f : files) {
-                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"ledgers\"; filename=\""
-                        + f[0] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
-                out.writeBytes((byte[]) f[1]);
+                String field = f.length == 3 ? (String) f[0] : "ledgers";
+                int at = f.length - 2;
+                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + f[at] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+                out.writeBytes((byte[]) f[at + 1]);
                 out.writeBytes("\r\n".getBytes(utf8));
             }
             out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));

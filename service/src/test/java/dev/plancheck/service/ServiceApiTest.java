@@ -242,6 +242,43 @@ class ServiceApiTest {
     }
 
     @Test
+    void two_waiver_files_are_used_together_and_the_same_waiver_in_both_is_a_problem() throws Exception {
+        byte[] r61 = "[{\"rule\": \"R6-1\", \"unit\": \"JH\", \"reason\": \"已并入街道统计\"}]".getBytes(StandardCharsets.UTF_8);
+        byte[] other = "[{\"rule\": \"R2.2-2\", \"unit\": \"HP\", \"reason\": \"另行说明\"}]".getBytes(StandardCharsets.UTF_8);
+        Object[] ledger = {"gaps-communities.json", sample("gaps-communities.json")};
+        var both = send(Served.Form.of(List.of(), List.of(ledger, new Object[] {"waivers", "甲.json", r61},
+                new Object[] {"waivers", "乙.json", other})).post(request("/api/v1/check")).build());
+        assertEquals(200, both.statusCode(), text(both));
+        List<String> waived = new java.util.ArrayList<>();
+        json(both).get("gaps").forEach(g -> {
+            if (g.has("waiver")) {
+                waived.add(g.get("ruleId").asText() + "@" + g.get("waiver").get("source").asText());
+            }
+        });
+        assertEquals(2, waived.size(), waived.toString());
+        assertTrue(waived.get(0).startsWith("R2.2-2@乙.json") && waived.get(1).startsWith("R6-1@甲.json"),
+                "each file's waiver applies, named by its file: " + waived);
+
+        var twice = send(Served.Form.of(List.of(), List.of(ledger, new Object[] {"waivers", "甲.json", r61},
+                new Object[] {"waivers", "乙.json", r61})).post(request("/api/v1/check")).build());
+        assertEquals(400, twice.statusCode(), text(twice));
+        JsonNode problem = json(twice).get("problems").get(0);
+        assertEquals("WAIVER_DUPLICATE", problem.get("code").asText(), problem.toString());
+    }
+
+    @Test
+    void a_multipart_body_without_a_boundary_is_a_malformed_request() throws Exception {
+        var r = send(request("/api/v1/check").header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")).build());
+        assertEquals(400, r.statusCode(), text(r));
+        JsonNode problem = json(r).get("problems").get(0);
+        assertEquals("REQUEST_MALFORMED", problem.get("code").asText());
+        assertEquals("Content-Type", problem.get("path").asText());
+        assertEquals("multipart/form-data 缺少 boundary 参数：Content-Type 应为 multipart/form-data; boundary=分隔符",
+                problem.get("message").asText());
+    }
+
+    @Test
     void the_format_parameter_gives_xlsx_html_and_csv_as_downloads() {
         byte[] ledger = sample("gaps-communities.json");
         var xlsx = postJson("?format=xlsx", ledger);
@@ -343,13 +380,27 @@ class ServiceApiTest {
 
     @Test
     void while_every_check_slot_is_busy_a_request_waits_then_gets_503() throws Exception {
-        Served.SERVICE.checks.acquire(Served.MAX_CHECKS);
-        long start = System.nanoTime();
+        // Fill every check slot with work that waits for a latch, through the same queue the checks use.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(Served.MAX_CHECKS);
+        for (int i = 0; i < Served.MAX_CHECKS; i++) {
+            Served.SERVICE.checks.submit(() -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, () -> { });
+        }
+        long start;
         HttpResponse<byte[]> busy;
         try {
+            assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS), "every slot taken");
+            start = System.nanoTime();
             busy = postJson("", sample("compliant.json"));
         } finally {
-            Served.SERVICE.checks.release(Served.MAX_CHECKS);
+            release.countDown();
         }
         long waited = (System.nanoTime() - start) / 1_000_000;
         assertEquals(503, busy.statusCode());

@@ -45,21 +45,27 @@ import java.util.stream.Collectors;
  */
 public final class HtmlReportWriter extends CharacterReportWriter {
     private final boolean detail;
+    private final boolean listMet;
 
-    /** The page with met, not-due and not-applicable duties folded. */
+    /** The report as registered for {@code --format html}: every duty listed, the met, not-due and not-applicable ones folded. */
     public HtmlReportWriter() {
-        this(false);
+        this(false, true);
     }
 
-    /** @param detail true to write every fold open, so that it shows and prints ({@code --detail}) */
-    public HtmlReportWriter(boolean detail) {
+    /**
+     * @param detail  true to write every fold open, so that it shows and prints ({@code --detail})
+     * @param listMet false to count the met duties without listing them (the service's page of a large folder stays
+     *                small; the downloadable report lists them)
+     */
+    public HtmlReportWriter(boolean detail, boolean listMet) {
         this.detail = detail;
+        this.listMet = listMet;
     }
 
     /** The page with every fold open ({@code --detail}). */
     @Override
     public ReportWriter detailed() {
-        return detail ? this : new HtmlReportWriter(true);
+        return detail ? this : new HtmlReportWriter(true, listMet);
     }
 
     /** Bars of the section chart: geometry in SVG user units. */
@@ -117,7 +123,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
                 comparison(p, reports, title);
             }
             for (int i = 0; i < reports.size(); i++) {
-                report(p, reports.get(i), "r" + (i + 1), batch, detail);
+                report(p, reports.get(i), "r" + (i + 1), batch, detail, listMet);
             }
             p.raw("</main>\n");
         }
@@ -206,7 +212,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
         return sb.append('"').toString();
     }
 
-    private static void report(Page p, Report r, String id, boolean batch, boolean detail) {
+    private static void report(Page p, Report r, String id, boolean batch, boolean detail, boolean listMet) {
         Map<Status, Integer> s = r.summary().counts();
         List<Gap> open = FollowUpList.byUnit(r, r.openGaps());
         List<Gap> waived = FollowUpList.byUnit(r, r.waivedGaps());
@@ -242,7 +248,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
 
         notices(p, r);
         comingDue(p, r);
-        folded(p, r, s, detail);
+        folded(p, r, s, detail, listMet);
         p.raw("</article>\n");
     }
 
@@ -401,7 +407,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
     }
 
     /** Met, not-due and not-applicable duties: counted in the heading, listed inside a fold. */
-    private static void folded(Page p, Report r, Map<Status, Integer> s, boolean detail) {
+    private static void folded(Page p, Report r, Map<Status, Integer> s, boolean detail, boolean listMet) {
         p.raw("<section class=\"others\">\n<h2>其他事项</h2>\n<p class=\"fold-note\">")
                 .text("已落实 " + s.get(Status.MET) + " 项、未到期 " + s.get(Status.NOT_DUE) + " 项、不适用 "
                         + s.get(Status.NOT_APPLICABLE) + " 项" + (detail ? "，逐条列在下面。"
@@ -410,6 +416,11 @@ public final class HtmlReportWriter extends CharacterReportWriter {
         for (Status status : List.of(Status.NOT_DUE, Status.NOT_APPLICABLE, Status.MET)) {
             List<RuleResult> list = r.results().stream().filter(x -> x.status() == status).toList();
             if (list.isEmpty()) {
+                continue;
+            }
+            if (status == Status.MET && !listMet) {
+                p.raw("<p class=\"fold-note met-count\">").text("已落实（" + list.size() + " 项）：此处只计数，逐项清单见完整的 HTML 报告。")
+                        .raw("</p>\n");
                 continue;
             }
             String last = switch (status) {
