@@ -72,11 +72,33 @@ class LauncherTest {
     }
 
     @Test
-    void serve_gets_the_documented_heap_and_other_commands_the_jvms_default() throws Exception {
+    void serve_gets_the_documented_heap() throws Exception {
         assertTrue(javaArguments(java.util.Map.of(), "serve", "--port", "9000").startsWith("-Xmx3g -jar "));
         assertTrue(javaArguments(java.util.Map.of(), "--debug", "serve").startsWith("-Xmx3g -jar "));
         assertTrue(javaArguments(java.util.Map.of("PLANCHECK_SERVE_HEAP", "6g"), "serve").startsWith("-Xmx6g -jar "));
-        assertTrue(javaArguments(java.util.Map.of(), "check", "x.json").startsWith("-jar "));
-        assertTrue(javaArguments(java.util.Map.of(), "check", "serve").startsWith("-jar "), "a file named serve is no command");
+        assertTrue(javaArguments(java.util.Map.of(), "check", "serve").startsWith(C1 + " -jar "), "a file named serve is no command");
+    }
+
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
+
+    /** A short run starts faster with the JIT's first tier only (docs/performance.md); long or large runs keep the default. */
+    @Test
+    void the_assessors_commands_on_small_inputs_get_the_first_jit_tier_only() throws Exception {
+        Path small = Files.writeString(dir.resolve("small.json"), "{}");
+        Path big = dir.resolve("big.json");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(17L << 20); // 17 MB, over the launcher's 16 MB
+        }
+        for (String command : java.util.List.of("check", "validate", "convert", "template", "rules")) {
+            assertTrue(javaArguments(java.util.Map.of(), command, small.toString()).startsWith(C1 + " -jar "), command);
+        }
+        assertTrue(javaArguments(java.util.Map.of(), "--version").startsWith(C1 + " -jar "));
+        assertTrue(javaArguments(java.util.Map.of(), "check", big.toString()).startsWith("-jar "), "17 MB of input");
+        assertTrue(javaArguments(java.util.Map.of(), "check", small.toString(), big.toString()).startsWith("-jar "),
+                "the inputs are added up");
+        assertTrue(javaArguments(java.util.Map.of("PLANCHECK_JIT", "full"), "check", small.toString()).startsWith("-jar "));
+        for (String command : java.util.List.of("test", "lint", "mutate")) {
+            assertTrue(javaArguments(java.util.Map.of(), command, small.toString()).startsWith("-jar "), command);
+        }
     }
 }
