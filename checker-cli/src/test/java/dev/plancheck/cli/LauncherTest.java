@@ -101,4 +101,52 @@ class LauncherTest {
             assertTrue(javaArguments(java.util.Map.of(), command, small.toString()).startsWith("-jar "), command);
         }
     }
+
+    /** A fake java in {@code folder}/bin that prints its name and its arguments; with a JDK release file of {@code major}. */
+    private static void fakeJdk(Path folder, String name, int major) throws Exception {
+        Files.createDirectories(folder.resolve("bin"));
+        Files.writeString(folder.resolve("release"), "JAVA_VERSION=\"" + major + ".0.1\"\n");
+        Path java = folder.resolve("bin/java");
+        Files.writeString(java, "#!/usr/bin/env bash\nif [ \"$1\" = -version ]; then echo 'openjdk version \"" + major
+                + ".0.1\"' >&2; exit 0; fi\necho " + name + " \"$@\"\n");
+        java.toFile().setExecutable(true);
+    }
+
+    /** JDK 25+ starts fastest (its AOT cache): an installed one is preferred to an older java on the PATH. */
+    @Test
+    void an_installed_jdk_25_is_preferred_to_an_older_java_on_the_path() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("jdk-choice"));
+        Files.copy(Path.of("..", "checker"), home.resolve("checker"));
+        Files.createDirectories(home.resolve("checker-cli/target"));
+        Files.writeString(home.resolve("checker-cli/target/checker.jar"), "");
+        fakeJdk(home.resolve("path-jdk"), "path17", 17);
+        fakeJdk(home.resolve("jvms/jdk-21"), "jdk21", 21);
+        fakeJdk(home.resolve("jvms/jdk-25"), "jdk25", 25);
+        fakeJdk(home.resolve("jvms/jdk-26"), "jdk26", 26);
+        java.util.function.BiFunction<java.util.Map<String, String>, Boolean, String> run = (env, javaCmd) -> {
+            try {
+                ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("checker").toString(), "--version");
+                pb.environment().remove("JAVA_CMD");
+                pb.environment().put("PATH", home.resolve("path-jdk/bin") + ":" + System.getenv("PATH"));
+                pb.environment().put("PLANCHECK_CDS", "0");
+                if (javaCmd) {
+                    pb.environment().put("JAVA_CMD", home.resolve("path-jdk/bin/java").toString());
+                }
+                pb.environment().putAll(env);
+                Process p = pb.start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+                return out.strip();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        String jvms = home.resolve("jvms") + "/*";
+        assertTrue(run.apply(java.util.Map.of("PLANCHECK_JDK_DIRS", jvms), false).startsWith("jdk26 "), "the newest 25+");
+        assertTrue(run.apply(java.util.Map.of("PLANCHECK_JDK_DIRS", home.resolve("jvms/jdk-21").toString()), false)
+                .startsWith("path17 "), "nothing 25+ installed: the PATH's java");
+        assertTrue(run.apply(java.util.Map.of("PLANCHECK_JDK_DIRS", "none"), false).startsWith("path17 "));
+        assertTrue(run.apply(java.util.Map.of("PLANCHECK_JDK_DIRS", jvms), true).startsWith("path17 "),
+                "JAVA_CMD is the user's choice");
+    }
 }
