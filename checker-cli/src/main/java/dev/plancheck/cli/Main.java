@@ -11,9 +11,6 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./checker}. */
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "按工作要点逐条检查活动台账（JSON、Excel 或 CSV），列出缺项、已说明的缺项和待核对的记录。",
-        subcommands = {CheckCommand.class, ValidateCommand.class, TemplateCommand.class, ConvertCommand.class,
-                RulesCommand.class, ServeCommand.class, TestCommand.class, MutateCommand.class, LintCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误",
                 "70:检查程序内部出错，检查没有完成（不表示有无缺项；加 --debug 可看详细出错位置）",
                 "74:报告文件无法写出"})
@@ -42,7 +39,7 @@ public final class Main implements Runnable {
         String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
         int code;
         try {
-            CommandLine cli = new CommandLine(new Main());
+            CommandLine cli = commandLine(rest);
             cli.setOut(out);
             cli.setErr(err);
             ChineseHelp.apply(cli);
@@ -55,6 +52,37 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The commands, in the order the usage lists them. Each is made only when it is needed: picocli reads a command's
+     * annotations when it is added, and reading all nine took about a fifth of a cold check (docs/performance.md).
+     */
+    private static final java.util.List<java.util.Map.Entry<String, java.util.function.Supplier<Object>>> COMMANDS =
+            java.util.List.of(java.util.Map.entry("check", CheckCommand::new),
+                    java.util.Map.entry("validate", ValidateCommand::new),
+                    java.util.Map.entry("template", TemplateCommand::new),
+                    java.util.Map.entry("convert", ConvertCommand::new),
+                    java.util.Map.entry("rules", RulesCommand::new), java.util.Map.entry("serve", ServeCommand::new),
+                    java.util.Map.entry("test", TestCommand::new), java.util.Map.entry("mutate", MutateCommand::new),
+                    java.util.Map.entry("lint", LintCommand::new));
+
+    /**
+     * The command line for these arguments: with only the command they name when they name one, with every command
+     * (and {@code help}) otherwise, so that the usage, {@code help} and the suggestions for a mistyped command see
+     * them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        var one = COMMANDS.stream().filter(c -> c.getKey().equals(named)).findFirst();
+        if (one.isPresent()) {
+            cli.addSubcommand(one.get().getValue().get());
+        } else {
+            COMMANDS.forEach(c -> cli.addSubcommand(c.getValue().get()));
+            cli.addSubcommand(new CommandLine.HelpCommand());
+        }
+        return cli;
     }
 
     /**
