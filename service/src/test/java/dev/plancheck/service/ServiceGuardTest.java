@@ -290,7 +290,7 @@ class ServiceGuardTest {
         }
         try (RawHttp c = new RawHttp(held.uri(), 10_000)) {
             c.send("GET /api/v1/health HTTP/1.1\r\n" + hostHeader(held) + "X-Big: " + "x".repeat(9000) + "\r\n\r\n");
-            RawHttp.Answer a = c.read(false);
+            RawHttp.Answer a = documented("GET", "/api/v1/health", c.read(false));
             assertEquals(431, a.status(), a.text());
             assertTrue(a.text().contains("\"code\" : \"REQUEST_TOO_LARGE\""), a.text());
             assertEquals("请求头过大（上限 8 KB）", message(a));
