@@ -2,12 +2,15 @@ package dev.plancheck.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,5 +181,19 @@ class LunarCalendarTest {
         assertEquals(LocalDate.of(2100, 10, 12), LunarFestival.DOUBLE_NINTH.inLunarYear(2100));
         assertThrows(IllegalArgumentException.class, () -> LunarFestival.LABA.inLunarYear(SolarTerms.MAX_YEAR));
         assertThrows(IllegalArgumentException.class, () -> LunarFestival.NEW_YEARS_EVE.inLunarYear(SolarTerms.MAX_YEAR));
+    }
+
+    @Test
+    void the_festival_table_in_the_parameter_docs_is_what_the_calendar_computes() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "parameters.md"), StandardCharsets.UTF_8);
+        for (LunarFestival f : LunarFestival.values()) {
+            String row = "| `" + f.name() + "` | " + f.chineseName() + " | ";
+            assertTrue(doc.contains(row), "docs/parameters.md has a row for " + f);
+            String rest = doc.substring(doc.indexOf(row) + row.length());
+            String[] cells = rest.substring(0, rest.indexOf('\n')).split(" \\| ");
+            assertTrue(cells[0].startsWith(f.lunarDate().replaceAll("（.*", "")), f + ": " + cells[0]);
+            assertEquals(f.inLunarYear(2023).toString(), cells[1].trim(), f + " in 2023");
+            assertEquals(f.inLunarYear(2024).toString(), cells[2].replace("|", "").trim(), f + " in 2024");
+        }
     }
 }
