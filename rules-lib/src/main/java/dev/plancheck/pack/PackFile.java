@@ -249,7 +249,11 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
             return why;
         }
         why += "：节点“" + node.name() + "”在 " + year + " 年取 " + node.dateIn(year);
-        if (node instanceof NodeDay.Lunar lunar) {
+        if (spec instanceof PeriodSpec.FromNode from && node.in(year).getYear() == year) {
+            why += "，晚于 to（" + String.format("%02d-%02d", from.to().getMonthValue(), from.to().getDayOfMonth()) + "）";
+        }
+        // Only a lunar day outside the year has another occurrence to offer; one inside it failed for another reason.
+        if (node instanceof NodeDay.Lunar lunar && lunar.in(year).getYear() != year) {
             NodeDay.Lunar other = new NodeDay.Lunar(lunar.name(), lunar.festival(), !lunar.previousLunarYear());
             LocalDate otherDay;
             try {

@@ -1,6 +1,7 @@
 package dev.plancheck.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,15 @@ class LunarNodePackTest {
                 "\"winter-care\": { \"name\": \"冬季关爱\", \"description\": \"x\", \"anyOf\": [{\"months\": [1]}, "
                         + "{\"node\": \"laba\", \"daysBefore\": 0, \"daysAfter\": 0}] },"));
         assertTrue(all.contains("$.periods.winter-care: 该时段在 2023 年内没有任何一天：节点“腊八节”在 2023 年取 2024-01-18"), all);
+    }
+
+    @Test
+    void a_period_from_a_lunar_node_inside_the_year_to_an_earlier_day_offers_no_other_occurrence() throws Exception {
+        String all = problems(pack(DOUBLE_NINTH_NODE, "\"late\": { \"name\": \"重阳至九月底\", \"description\": \"x\", "
+                + "\"node\": \"double-ninth\", \"to\": \"09-30\" },"));
+        // Before, this threw IllegalArgumentException out of the pack reader instead of a located problem.
+        assertTrue(all.contains("$.periods.late: 该时段在 2023 年内没有任何一天：节点“重阳节”在 2023 年取 2023-10-23，晚于 to（09-30）"), all);
+        assertFalse(all.contains("另一次"), all);
     }
 
     @Test
