@@ -110,7 +110,7 @@ public final class CatalogueWriter {
         md.append("\n### 节点日\n\n| id | 名称 | 确定方式 | ").append(pack.year()).append(" 年 | 说明 |\n|---|---|---|---|---|\n");
         for (NodeDef n : params.nodes().values()) {
             md.append("| `").append(n.id()).append("` | ").append(n.day().name()).append(" | ").append(n.day().rule())
-                    .append(" | ").append(n.day().in(pack.year())).append(" | ").append(n.description()).append(" |\n");
+                    .append(" | ").append(n.day().dateIn(pack.year())).append(" | ").append(n.description()).append(" |\n");
         }
         md.append("\n### 时段\n\n| id | 名称 | 定义 | ").append(pack.year()).append(" 年的日期 | 说明 |\n|---|---|---|---|---|\n");
         for (PeriodDef p : params.periods().values()) {

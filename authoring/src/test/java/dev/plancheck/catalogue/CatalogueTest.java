@@ -77,6 +77,26 @@ class CatalogueTest {
         assertTrue(md.contains("- 适用条件：有“灾害”记录（kind 为 disaster）时适用，每条记录分别检查；没有则为“不适用”\n"), md);
     }
 
+    @Test
+    void a_lunar_node_shows_its_festival_its_lunar_day_and_the_date_it_resolved_to(@TempDir Path dir) throws Exception {
+        Path file = TestPacks.write(dir, "s10_test.drl", TestPacks.GATED_RELIEF.formatted(
+                "    $d : Activity(kind == \"disaster\")").replace("\"year\"", "\"double-ninth\""));
+        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8)
+                .replace("\"nodes\": {", "\"nodes\": {\n    \"double-ninth\": { \"name\": \"重阳节\", \"lunar\": \"DOUBLE_NINTH\", "
+                        + "\"description\": \"农历九月初九，敬老。\" },\n    \"eve\": { \"name\": \"除夕\", \"lunar\": \"NEW_YEARS_EVE\", "
+                        + "\"lunarYear\": \"previous\", \"description\": \"上一农历年的最后一天。\" },")
+                .replace("\"periods\": {", "\"periods\": {\n    \"double-ninth\": { \"name\": \"重阳节前后\", "
+                        + "\"description\": \"重阳前后各 7 日。\", \"node\": \"double-ninth\", \"daysBefore\": 7, \"daysAfter\": 7 },"),
+                StandardCharsets.UTF_8);
+        String md = CatalogueWriter.markdown(Catalogue.of(PlanChecker.create(RulePack.load(file))));
+        assertTrue(md.contains("| `double-ninth` | 重阳节 | 重阳，农历九月初九（按朔日和中气逐年计算，北京时间） | 2023-10-23 | 农历九月初九，敬老。 |\n"), md);
+        assertTrue(md.contains("| `eve` | 除夕 | 除夕，农历腊月最后一日（廿九或三十）（按朔日和中气逐年计算，北京时间；"
+                + "取在本年结束的农历年（上一农历年）的一次） | 2023-01-21（农历 2022 年的除夕） | "), md);
+        assertTrue(md.contains("| `double-ninth` | 重阳节前后 | 重阳节（重阳，农历九月初九（按朔日和中气逐年计算，北京时间））前 7 日至后 7 日 | "
+                + "2023-10-16 至 2023-10-30 | "), md);
+        assertTrue(md.contains("重阳节前后（2023-10-16 至 2023-10-30；时段参数 `double-ninth`）"), md);
+    }
+
     private static String catalogue(Path dir, String gate) throws Exception {
         return CatalogueWriter.markdown(Catalogue.of(PlanChecker.create(RulePack.load(
                 TestPacks.write(dir, "s10_test.drl", TestPacks.GATED_RELIEF.formatted(gate))))));

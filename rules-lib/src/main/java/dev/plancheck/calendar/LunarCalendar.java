@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Spring Festival (春节, the first day of the first month of the Chinese lunisolar calendar) of any Gregorian
- * year, computed the way the calendar is defined (GB/T 33661-2017 《农历的编算和颁行》), not looked up:
+ * Days of the Chinese lunisolar calendar: the Spring Festival (春节, the first day of the first month) of any
+ * Gregorian year and any day of a regular month, computed the way the calendar is defined (GB/T 33661-2017 《农历的编算和颁行》), not looked up:
  *
  * <ul>
  *   <li>a month starts on the day (Beijing time) of a new moon;</li>
@@ -22,6 +22,9 @@ import java.util.List;
  * <p>New moons come from Meeus, <i>Astronomical Algorithms</i> (2nd ed., ch. 49: the mean phase with the periodic and
  * planetary corrections, good to well under a minute); terms from {@link SolarTerms}. As with the solar terms, a date
  * can only be wrong when a new moon falls within a minute or so of midnight Beijing time.
+ *
+ * <p>The same months give any day of a regular month ({@link #dayOf}) and 除夕 ({@link #newYearsEve}); the festivals a
+ * pack may name are {@link LunarFestival}.
  *
  * <p>Example: {@code LunarCalendar.springFestival(2023)} returns {@code 2023-01-22}.
  */
@@ -40,9 +43,64 @@ public final class LunarCalendar {
      * @throws IllegalArgumentException if the year is outside the supported range
      */
     public static LocalDate springFestival(int year) {
+        return regularMonth(monthsFromSolstice(year), 1).start();
+    }
+
+    /**
+     * The Gregorian date of day {@code day} of the regular (never the leap) month {@code month} of the lunar year that
+     * begins in Gregorian {@code lunarYear}. Months 11 and 12 of a lunar year fall after the next winter solstice's
+     * year begins to be computed, so they need the calendar of {@code lunarYear + 1}.
+     *
+     * <p>Example: {@code LunarCalendar.dayOf(2023, 9, 9)} (重阳) returns {@code 2023-10-23};
+     * {@code LunarCalendar.dayOf(2023, 12, 8)} (腊八) returns {@code 2024-01-18}.
+     *
+     * @param lunarYear the Gregorian year in which the lunar year's first month begins
+     * @param month 1 to 12
+     * @param day 1 to the month's length (29 or 30)
+     * @throws IllegalArgumentException if the month or day does not exist, or the calendar needed is outside
+     *     {@value SolarTerms#MIN_YEAR} + 1 to {@value SolarTerms#MAX_YEAR}
+     */
+    public static LocalDate dayOf(int lunarYear, int month, int day) {
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("Lunar month " + month + " does not exist");
+        }
+        Month m = regularMonth(monthsFromSolstice(month >= 11 ? lunarYear + 1 : lunarYear), month);
+        if (day < 1 || day > m.length()) {
+            throw new IllegalArgumentException("Lunar month " + month + " of " + lunarYear + " has " + m.length()
+                    + " days, not " + day);
+        }
+        return m.start().plusDays(day - 1);
+    }
+
+    /**
+     * 除夕: the last day of the lunar year that begins in Gregorian {@code lunarYear}, the day before the next
+     * 正月初一 (the 29th or the 30th of the twelfth month). Example: {@code newYearsEve(2022)} returns
+     * {@code 2023-01-21}.
+     */
+    public static LocalDate newYearsEve(int lunarYear) {
+        return springFestival(lunarYear + 1).minusDays(1);
+    }
+
+    /** A month of the lunar calendar: its number (1–12), whether it is the leap month, its first day and the next's. */
+    private record Month(int number, boolean leap, LocalDate start, LocalDate end) {
+        int length() {
+            return (int) (end.toEpochDay() - start.toEpochDay());
+        }
+    }
+
+    private static Month regularMonth(List<Month> months, int number) {
+        return months.stream().filter(m -> m.number() == number && !m.leap()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no regular month " + number));
+    }
+
+    /**
+     * The months from the month 11 that holds the winter solstice of {@code year - 1} up to the one before the month
+     * 11 that holds the solstice of {@code year}: 12 months, or 13 with the leap month marked.
+     */
+    private static List<Month> monthsFromSolstice(int year) {
         if (year <= SolarTerms.MIN_YEAR || year > SolarTerms.MAX_YEAR) {
             throw new IllegalArgumentException("Year " + year + " is outside the supported range "
-                    + (SolarTerms.MIN_YEAR + 1) + "-" + SolarTerms.MAX_YEAR + " for the Spring Festival");
+                    + (SolarTerms.MIN_YEAR + 1) + "-" + SolarTerms.MAX_YEAR + " of the lunar calendar");
         }
         LocalDate solstice = SolarTerms.dateOf(year - 1, SolarTerms.SolarTerm.DONGZHI);
         LocalDate nextSolstice = SolarTerms.dateOf(year, SolarTerms.SolarTerm.DONGZHI);
@@ -62,18 +120,25 @@ public final class LunarCalendar {
                 m11Next = i;
             }
         }
-        boolean leapYear = m11Next == 13;
-        int firstMonth = 2;
-        if (leapYear) {
+        int leapIndex = -1;
+        if (m11Next == 13) {
             List<LocalDate> principal = principalTerms(year);
-            for (int i = 1; i <= 2; i++) {
+            for (int i = 1; i < m11Next && leapIndex < 0; i++) {
                 if (!holdsPrincipalTerm(starts.get(i), starts.get(i + 1), principal)) {
-                    firstMonth = 3; // leap 11 or leap 12 comes before month 1
-                    break;
+                    leapIndex = i; // the first month without a principal term repeats the number before it
                 }
             }
         }
-        return starts.get(firstMonth);
+        List<Month> months = new ArrayList<>();
+        int number = 11;
+        for (int i = 0; i < m11Next; i++) {
+            boolean leap = i == leapIndex;
+            if (i > 0 && !leap) {
+                number = number % 12 + 1;
+            }
+            months.add(new Month(number, leap, starts.get(i), starts.get(i + 1)));
+        }
+        return months;
     }
 
     private static boolean holdsPrincipalTerm(LocalDate from, LocalDate nextMonth, List<LocalDate> principal) {

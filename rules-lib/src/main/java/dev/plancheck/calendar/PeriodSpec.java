@@ -108,7 +108,10 @@ public sealed interface PeriodSpec {
 
         @Override
         public List<DateRange> rangesIn(int year) {
-            return normalise(List.of(new DateRange(node.in(year), to.atYear(year))), year);
+            LocalDate first = node.in(year);
+            LocalDate last = to.atYear(year);
+            // A node day after `to` (重阳 to 09-30, or a lunar day that fell in the next year) leaves no day.
+            return last.isBefore(first) ? List.of() : normalise(List.of(new DateRange(first, last)), year);
         }
 
         @Override

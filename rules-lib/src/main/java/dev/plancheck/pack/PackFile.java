@@ -2,6 +2,7 @@ package dev.plancheck.pack;
 
 import dev.plancheck.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plancheck.calendar.LunarFestival;
 import dev.plancheck.calendar.NodeDay;
 import dev.plancheck.calendar.PeriodSpec;
 import dev.plancheck.calendar.SolarTerms;
@@ -75,8 +76,9 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
         Integer coming = f.integer(root, "$", "comingDueDays", true, 0, 366);
 
         Map<String, NodeDef> nodes = entries(f, root, "nodes",
-                "{\"name\": …, \"description\": …, \"date\": \"MM-DD\"} 或 {…, \"solarTerm\": \"QINGMING\"}",
-                Set.of("name", "description", "date", "solarTerm", "lunar"), (id2, n, path) -> readNode(f, id2, n, path));
+                "{\"name\": …, \"description\": …, \"date\": \"MM-DD\"} 或 {…, \"solarTerm\": \"QINGMING\"} 或 {…, \"lunar\": \"DOUBLE_NINTH\"}",
+                Set.of("name", "description", "date", "solarTerm", "lunar", "lunarYear"),
+                (id2, n, path) -> readNode(f, id2, n, path, year));
         Map<String, PeriodDef> periods = entries(f, root, "periods",
                 "{\"name\": …, \"description\": …, 以及 from/to、months、node 或 anyOf}",
                 Set.of("name", "description", "series", "from", "to", "months", "node", "daysBefore", "daysAfter", "anyOf"),
@@ -88,8 +90,9 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     if (name == null || description == null || spec == null) {
                         return null;
                     }
-                    if (year != null && spec.rangesIn(year).isEmpty()) {
-                        f.report(path, "该时段在 " + year + " 年内没有任何一天");
+                    String noDay = year == null ? null : noDayInYear(spec, year);
+                    if (noDay != null) {
+                        f.report(path, noDay);
                         return null;
                     }
                     return new PeriodDef(id2, series, name, description, spec);
@@ -159,25 +162,26 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
         return out;
     }
 
-    private static NodeDef readNode(JsonFields f, String id, JsonNode n, String path) {
+    private static NodeDef readNode(JsonFields f, String id, JsonNode n, String path, Integer year) {
         String name = f.text(n, path, "name", true);
         String description = f.text(n, path, "description", true);
         String date = f.text(n, path, "date", false);
         String term = f.text(n, path, "solarTerm", false);
         String lunar = f.text(n, path, "lunar", false);
+        String lunarYear = f.text(n, path, "lunarYear", false);
         if ((date == null ? 0 : 1) + (term == null ? 0 : 1) + (lunar == null ? 0 : 1) != 1) {
-            f.report(path, "节点日应给出 date（\"MM-DD\"）、solarTerm（节气名）或 lunar（\"SPRING_FESTIVAL\"）三者之一");
+            f.report(path, "节点日应给出 date（\"MM-DD\"）、solarTerm（节气名）或 lunar（农历节日名，如 \"DOUBLE_NINTH\"）三者之一");
+            return null;
+        }
+        if (lunarYear != null && lunar == null) {
+            f.report(path + ".lunarYear", "lunarYear 只用于农历节点（lunar），这里没有 lunar");
             return null;
         }
         if (name == null || description == null) {
             return null;
         }
         if (lunar != null) {
-            if (!lunar.equals("SPRING_FESTIVAL")) {
-                f.report(path + ".lunar", "未知的农历节点 \"" + lunar + "\"；可用：SPRING_FESTIVAL（春节，正月初一）");
-                return null;
-            }
-            return new NodeDef(id, description, new NodeDay.SpringFestival(name));
+            return lunarNode(f, id, name, description, lunar, lunarYear, path, year);
         }
         if (date != null) {
             MonthDay md = monthDay(f, date, path + ".date");
@@ -190,6 +194,81 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     .map(t -> t.name() + "（" + t.chineseName() + "）").collect(Collectors.joining("、")));
             return null;
         }
+    }
+
+    /** A lunar node: {@code "lunar": "DOUBLE_NINTH"}, optionally {@code "lunarYear": "previous"}. */
+    private static NodeDef lunarNode(JsonFields f, String id, String name, String description, String lunar,
+                                     String lunarYear, String path, Integer year) {
+        LunarFestival festival;
+        try {
+            festival = LunarFestival.valueOf(lunar);
+        } catch (IllegalArgumentException e) {
+            f.report(path + ".lunar", "未知的农历节点 \"" + lunar + "\"；可用：" + Arrays.stream(LunarFestival.values())
+                    .map(l -> l.name() + "（" + l.chineseName() + "，" + l.lunarDate() + "）").collect(Collectors.joining("、")));
+            return null;
+        }
+        boolean previous = "previous".equals(lunarYear);
+        if (lunarYear != null && !previous && !"current".equals(lunarYear)) {
+            f.report(path + ".lunarYear", "应为 \"current\"（在本年开始的农历年，默认）或 \"previous\"（在本年结束的农历年），实际是 \""
+                    + lunarYear + "\"");
+            return null;
+        }
+        NodeDay.Lunar day = new NodeDay.Lunar(name, festival, previous);
+        if (year != null) {
+            try {
+                day.in(year);
+            } catch (IllegalArgumentException e) {
+                f.report(path + ".lunar", "无法计算 " + year + " 年的" + festival.chineseName() + "：农历按 "
+                        + (FIRST_YEAR + 1) + "–" + LAST_YEAR + " 年的节气计算（十一月、腊月的日子和除夕要用到次年的节气）");
+                return null;
+            }
+        }
+        return new NodeDef(id, description, day);
+    }
+
+    /**
+     * Why a period, or any part of a union, has no day in {@code year}; null when each has some. A period on a node
+     * says the day the node gave, and for a lunar festival whether the other occurrence would fall in the year.
+     */
+    private static String noDayInYear(PeriodSpec spec, int year) {
+        if (spec instanceof PeriodSpec.AnyOf any) {
+            for (PeriodSpec part : any.parts()) {
+                String why = noDayInYear(part, year);
+                if (why != null) {
+                    return why;
+                }
+            }
+        }
+        if (!spec.rangesIn(year).isEmpty()) {
+            return null;
+        }
+        String why = "该时段在 " + year + " 年内没有任何一天";
+        NodeDay node = spec instanceof PeriodSpec.AroundNode a ? a.node()
+                : spec instanceof PeriodSpec.FromNode from ? from.node() : null;
+        if (node == null) {
+            return why;
+        }
+        why += "：节点“" + node.name() + "”在 " + year + " 年取 " + node.dateIn(year);
+        if (spec instanceof PeriodSpec.FromNode from && node.in(year).getYear() == year) {
+            why += "，晚于 to（" + String.format("%02d-%02d", from.to().getMonthValue(), from.to().getDayOfMonth()) + "）";
+        }
+        // Only a lunar day outside the year has another occurrence to offer; one inside it failed for another reason.
+        if (node instanceof NodeDay.Lunar lunar && lunar.in(year).getYear() != year) {
+            NodeDay.Lunar other = new NodeDay.Lunar(lunar.name(), lunar.festival(), !lunar.previousLunarYear());
+            LocalDate otherDay;
+            try {
+                otherDay = other.in(year);
+            } catch (IllegalArgumentException e) {
+                return why;
+            }
+            if (otherDay.getYear() == year) {
+                why += "；要取 " + otherDay + " 的那一次，在节点上写 \"lunarYear\": \""
+                        + (other.previousLunarYear() ? "previous" : "current") + "\"";
+            } else {
+                why += "；" + year + " 年内没有" + lunar.festival().chineseName() + "（另一次为 " + otherDay + "）";
+            }
+        }
+        return why;
     }
 
     private static PeriodSpec readSpec(JsonFields f, JsonNode p, String path, Map<String, NodeDef> nodes) {
