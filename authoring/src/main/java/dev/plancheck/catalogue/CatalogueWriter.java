@@ -124,7 +124,8 @@ public final class CatalogueWriter {
         }
         md.append("\n### 期限\n\n| id | 天数 | 说明 |\n|---|---|---|\n");
         for (Deadline d : params.deadlines().values()) {
-            md.append("| `").append(d.getId()).append("` | ").append(d.getDays()).append(" | ").append(d.getDescription()).append(" |\n");
+            md.append("| `").append(d.getId()).append("` | ").append(d.isInWorkingDays() ? d.length() : String.valueOf(d.getDays()))
+                    .append(" | ").append(d.getDescription()).append(" |\n");
         }
         md.append("\n### 跨日活动\n\n");
         SpanLimit span = params.longestSpan();
@@ -248,9 +249,15 @@ public final class CatalogueWriter {
         } else {
             Deadline d = deadlineOf(p.periodId(), params);
             String trigger = p.periodId().substring(p.periodId().indexOf(':') + 1 + Evaluation.TRIGGER_PREFIX.length());
-            s.append("每条“").append(pack.vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日起 ")
-                    .append(d.getDays()).append(" 日内（含当日；只有一天的即当日起 ").append(d.getDays()).append(" 日；期限参数 `")
-                    .append(d.getId()).append("`）");
+            if (d.isInWorkingDays()) {
+                s.append("每条“").append(pack.vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日后第 ")
+                        .append(d.getDays()).append(" 个工作日（").append(d.length()).append("，不含结束当日，按国务院节假日安排跳过放假日、计入调休上班日；期限参数 `")
+                        .append(d.getId()).append("`）");
+            } else {
+                s.append("每条“").append(pack.vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日起 ")
+                        .append(d.getDays()).append(" 日内（含当日；只有一天的即当日起 ").append(d.getDays()).append(" 日；期限参数 `")
+                        .append(d.getId()).append("`）");
+            }
         }
         s.append("至少 ").append(p.min()).append(" 条");
         if (p.quotaId() != null) {
