@@ -30,10 +30,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A rule author's pack with a deadline in working days, loaded from disk and checked through the public API. */
-class WorkingDayDeadlineTest {
+/**
+ * A rule author's pack with a deadline in working days, loaded from disk and checked through the public API. The pack
+ * is also linted by the authoring kit's tests ({@link #pack}).
+ */
+public class WorkingDayDeadlineTest {
     /** Relief for each disaster within the deadline "relief-working"; the Deadline type is named in full (not in TestPacks' header). */
-    static final String RULE = """
+    public static final String RULE = """
             rule "R10.2-1 灾后开展救助"
                 @id("R10.2-1") @title("灾后救助") @clause("§10.2") @sentence("做好临时性灾害（疫情、雪灾、洪灾等）救助工作")
                 @scope("subdistrict") @severity("high") @evidence("disaster-relief") @trigger("disaster")
@@ -46,14 +49,14 @@ class WorkingDayDeadlineTest {
                 findings.present(kcontext, $u, "对“" + $disaster.getTitle() + "”的救助", $deadline.after($disaster), $ev);
             end
             """;
-    static final String DEADLINE = "\"relief-working\": {\"workingDays\": 10, \"description\": \"灾害发生后 10 个工作日内开展救助\"},";
+    public static final String DEADLINE = "\"relief-working\": {\"workingDays\": 10, \"description\": \"灾害发生后 10 个工作日内开展救助\"},";
     private static final List<OrgUnit> UNITS = List.of(new OrgUnit("DC", "电厂街道", UnitLevel.SUBDISTRICT));
 
     @TempDir
     Path dir;
 
     /** The bundled 2023 parameters for {@code year}, with the working-day deadline and {@code extra} members added. */
-    static Path pack(Path dir, int year, String deadline, String extra) throws IOException {
+    public static Path pack(Path dir, int year, String deadline, String extra) throws IOException {
         Path file = TestPacks.write(dir, "s10_test.drl", RULE);
         String params = Files.readString(file, StandardCharsets.UTF_8)
                 .replace("\"year\": 2023,", "\"year\": " + year + "," + extra)
