@@ -124,8 +124,10 @@ public final class CatalogueWriter {
         }
         md.append("\n### 期限\n\n| id | 天数 | 说明 |\n|---|---|---|\n");
         for (Deadline d : params.deadlines().values()) {
-            md.append("| `").append(d.getId()).append("` | ").append(d.getDays()).append(" | ").append(d.getDescription()).append(" |\n");
+            md.append("| `").append(d.getId()).append("` | ").append(d.isInWorkingDays() ? d.length() : String.valueOf(d.getDays()))
+                    .append(" | ").append(d.getDescription()).append(" |\n");
         }
+        workingCalendar(md, params);
         md.append("\n### 跨日活动\n\n");
         SpanLimit span = params.longestSpan();
         if (span == null) {
@@ -236,6 +238,16 @@ public final class CatalogueWriter {
         codes.forEach((code, name) -> md.append("| `").append(code).append("` | ").append(name).append(" |\n"));
     }
 
+    /** The years of the working-day calendar and their notices, shown only when a deadline counts working days. */
+    private static void workingCalendar(StringBuilder md, PackFile params) {
+        params.deadlines().values().stream().filter(Deadline::isInWorkingDays).findFirst().ifPresent(d -> {
+            md.append("\n### 工作日历\n\n按工作日计算的期限使用以下各年的放假日和调休上班日（随库附带的数据，或参数文件 `calendar` 中的数据）。\n\n")
+                    .append("| 年份 | 通知 | 来源 | 工作日数 |\n|---|---|---|---|\n");
+            d.calendar().years().values().forEach(y -> md.append("| ").append(y.year()).append(" | ").append(y.notice()).append(" | ")
+                    .append(y.source() == null ? "（未给出）" : y.source()).append(" | ").append(d.calendar().workingDaysIn(y.year())).append(" |\n"));
+        });
+    }
+
     private static String requirement(PartResult p, PackFile params, RulePack pack) {
         if (p.periodId() == null) {
             return p.expected().replaceAll("（募集 .*）$", "");
@@ -248,9 +260,15 @@ public final class CatalogueWriter {
         } else {
             Deadline d = deadlineOf(p.periodId(), params);
             String trigger = p.periodId().substring(p.periodId().indexOf(':') + 1 + Evaluation.TRIGGER_PREFIX.length());
-            s.append("每条“").append(pack.vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日起 ")
-                    .append(d.getDays()).append(" 日内（含当日；只有一天的即当日起 ").append(d.getDays()).append(" 日；期限参数 `")
-                    .append(d.getId()).append("`）");
+            if (d.isInWorkingDays()) {
+                s.append("每条“").append(pack.vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日后第 ")
+                        .append(d.getDays()).append(" 个工作日（不含结束当日；按国务院办公厅的节假日安排，放假日不计、调休上班日计入；期限参数 `")
+                        .append(d.getId()).append("`）");
+            } else {
+                s.append("每条“").append(pack.vocabulary().nameOf(trigger)).append("”记录开始之日起，至其结束之日起 ")
+                        .append(d.getDays()).append(" 日内（含当日；只有一天的即当日起 ").append(d.getDays()).append(" 日；期限参数 `")
+                        .append(d.getId()).append("`）");
+            }
         }
         s.append("至少 ").append(p.min()).append(" 条");
         if (p.quotaId() != null) {

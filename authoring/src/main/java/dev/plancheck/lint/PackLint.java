@@ -18,6 +18,7 @@ import dev.plancheck.pack.PeriodDef;
 import dev.plancheck.pack.ResourceDir;
 import dev.plancheck.pack.RuleSet;
 import dev.plancheck.model.Vocabulary;
+import dev.plancheck.model.WorkCalendar;
 import dev.plancheck.scenario.CaseOutcome;
 import dev.plancheck.scenario.InvalidScenarioException;
 import dev.plancheck.scenario.ScenarioRunner;
@@ -219,6 +220,22 @@ public final class PackLint {
         }
         params.quotas().keySet().stream().filter(q -> !usedQuotas.contains(q)).forEach(q -> unused(findings, contents, paramText, "数量", q));
         params.deadlines().keySet().stream().filter(d -> !usedDeadlines.contains(d)).forEach(d -> unused(findings, contents, paramText, "期限", d));
+        calendarReach(contents, paramText, findings);
+    }
+
+    /**
+     * A deadline in working days needs the calendar of the pack's year and of the next one: a record of late December
+     * is answered in January. The pack's own year is checked when the pack loads; the next year is checked here.
+     */
+    private static void calendarReach(LoadedPack contents, String paramText, List<LintFinding> findings) {
+        int next = contents.parameters().year() + 1;
+        for (var d : contents.parameters().deadlines().values()) {
+            if (d.isInWorkingDays() && !d.calendar().covers(next)) {
+                findings.add(new LintFinding(Check.PARAMETERS, new Problem(ProblemCode.LINT_FINDING, contents.origin(),
+                        lineOf(paramText, "\"" + d.getId() + "\""), 0, "", "期限 \"" + d.getId() + "\" 按工作日计算（" + d.length()
+                        + "），年末的记录要数到 " + next + " 年；" + WorkCalendar.missing(next, d.calendar().years().keySet()))));
+            }
+        }
     }
 
     /**

@@ -115,13 +115,13 @@ public final class DrlMutator {
         Matcher m = DEADLINE.matcher(drl).region(lhsFrom, lhsTo);
         while (m.find()) {
             String v = m.group(1);
-            String longer = "new dev.plancheck.model.Deadline(" + v + ".getId(), " + v + ".getDays() + 1, " + v + ".getDescription())";
+            String longer = v + ".longer()";
             String mutated = replaceVariable(drl, rhsFrom, rhsTo, v, longer);
             if (mutated != null) {
                 int close = DrlText.matching(drl, m.end() - 1);
                 out.add(new Mutant(id, file, DrlText.lineOf(drl, m.start()), Mutant.Kind.LENGTHEN_DEADLINE,
                         drl.substring(m.start(), close < 0 ? m.end() : close + 1),
-                        "把期限 " + v + " 延长 1 天", mutated));
+                        "把期限 " + v + " 延长 1 天（工作日期限延长 1 个工作日）", mutated));
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.plancheck.report.RuleInfo;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.RulePack;
 import dev.plancheck.testing.Checkers;
+import dev.plancheck.pack.WorkingDayDeadlineTest;
 import dev.plancheck.testing.TestPacks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,5 +101,15 @@ class CatalogueTest {
     private static String catalogue(Path dir, String gate) throws Exception {
         return CatalogueWriter.markdown(Catalogue.of(PlanChecker.create(RulePack.load(
                 TestPacks.write(dir, "s10_test.drl", TestPacks.GATED_RELIEF.formatted(gate))))));
+    }
+
+    @Test
+    void a_deadline_in_working_days_is_said_in_words_with_the_calendar_it_counts_with(@TempDir Path dir) throws Exception {
+        String md = CatalogueWriter.markdown(Catalogue.of(PlanChecker.create(RulePack.load(
+                WorkingDayDeadlineTest.pack(dir, 2024, WorkingDayDeadlineTest.DEADLINE, "")))));
+        assertTrue(md.contains("每条“灾害”记录开始之日起，至其结束之日后第 10 个工作日（不含结束当日；按国务院办公厅的节假日安排，"
+                + "放假日不计、调休上班日计入；期限参数 `relief-working`）至少 1 条"), md);
+        assertTrue(md.contains("| `relief-working` | 10 个工作日 | 灾害发生后 10 个工作日内开展救助 |"), md);
+        assertTrue(md.contains("| 2024 | 国务院办公厅关于2024年部分节假日安排的通知 | https://www.gov.cn/zhengce/zhengceku/202310/content_6911528.htm | 251 |"), md);
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.plancheck.pack.WorkingDayDeadlineTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,5 +195,24 @@ class PackLintTest {
             }
         }
         return dir.resolve("pack");
+    }
+
+    @Test
+    void a_working_day_deadline_needs_the_calendar_of_the_next_year_too_and_a_pack_may_bring_it() throws IOException {
+        Path pack = WorkingDayDeadlineTest.pack(dir.resolve("a"), 2026, WorkingDayDeadlineTest.DEADLINE, "");
+        List<String> found = PackLint.lint(pack.toString(), null, false).findings().stream().map(Object::toString).toList();
+        assertTrue(found.stream().anyMatch(s -> s.startsWith("[参数]") && s.contains("pack.json:")
+                && s.contains("期限 \"relief-working\" 按工作日计算（10 个工作日），年末的记录要数到 2027 年；工作日历没有 2027 年的数据")),
+                String.join("\n", found));
+        String calendar = """
+                 "calendar": {"2027": {"notice": "国务院办公厅关于2027年部分节假日安排的通知（测试用，非真实数据）",
+                   "offDays": {"元旦": ["2027-01-01"]}, "workDays": {}}},""";
+        Path brought = WorkingDayDeadlineTest.pack(dir.resolve("b"), 2026, WorkingDayDeadlineTest.DEADLINE, calendar);
+        List<String> after = PackLint.lint(brought.toString(), null, false).findings().stream().map(Object::toString).toList();
+        assertTrue(after.stream().noneMatch(s -> s.contains("工作日历")), String.join("\n", after));
+        // The pack's own year missing stops it at loading, located in the parameter file.
+        Path missing = WorkingDayDeadlineTest.pack(dir.resolve("c"), 2027, WorkingDayDeadlineTest.DEADLINE, "");
+        List<String> refused = PackLint.lint(missing.toString(), null, false).findings().stream().map(Object::toString).toList();
+        assertTrue(refused.stream().anyMatch(s -> s.contains("pack.json:") && s.contains("工作日历没有 2027 年的数据")), String.join("\n", refused));
     }
 }

@@ -26,7 +26,8 @@ class RuleAuthoringDocTest {
     void every_expected_and_found_example_of_the_grammar_is_a_passing_scenarios_text() throws Exception {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         StringBuilder scenarios = new StringBuilder();
-        for (Path dir : List.of(TestPacks.bundledScenarios(), Path.of("..", "sample-data", "qingsong-2023", "pack", "scenarios"))) {
+        for (Path dir : List.of(TestPacks.bundledScenarios(), Path.of("..", "sample-data", "qingsong-2023", "pack", "scenarios"),
+                Path.of("src", "test", "resources", "workdays-pack", "pack", "scenarios"))) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
                     scenarios.append(Files.readString(f, StandardCharsets.UTF_8));

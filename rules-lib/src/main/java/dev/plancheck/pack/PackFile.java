@@ -9,6 +9,7 @@ import dev.plancheck.calendar.SolarTerms;
 import dev.plancheck.json.JsonPaths;
 import dev.plancheck.model.Deadline;
 import dev.plancheck.model.Quota;
+import dev.plancheck.model.WorkCalendar;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -57,7 +58,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
     static PackFile read(JsonFields f) {
         JsonNode root = f.doc().root();
         f.onlyKnownMembers(root, "$", Set.of("$comment", "id", "version", "title", "issuer", "issued", "ruleSet", "year",
-                "comingDueDays", "nodes", "periods", "quotas", "deadlines", "retiredRules", "longestSpan"));
+                "comingDueDays", "nodes", "periods", "quotas", "deadlines", "retiredRules", "longestSpan", "calendar"));
         String id = f.text(root, "$", "id", true);
         String version = f.text(root, "$", "version", false);
         String title = f.text(root, "$", "title", true);
@@ -103,12 +104,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     String description = f.text(q, path, "description", true);
                     return min == null || description == null ? null : new Quota(id2, min, description);
                 });
-        Map<String, Deadline> deadlines = entries(f, root, "deadlines", "{\"days\": 15, \"description\": …}",
-                Set.of("days", "description"), (id2, d, path) -> {
-                    Integer days = f.integer(d, path, "days", true, 1, 366);
-                    String description = f.text(d, path, "description", true);
-                    return days == null || description == null ? null : new Deadline(id2, days, description);
-                });
+        Map<String, Deadline> deadlines = readDeadlines(f, root, year);
         // Optional: rules of the rule set that do not apply in this pack's year, each with its reason.
         Map<String, String> retired = new LinkedHashMap<>();
         if (root.has("retiredRules")) {
@@ -132,6 +128,35 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
         }
         return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
                 coming == null ? 0 : coming, nodes, periods, quotas, deadlines, retired, version, longestSpan);
+    }
+
+    /**
+     * Deadlines in calendar days ({@code "days"}) or in working days ({@code "workingDays"}), the latter counted with
+     * the shipped calendar plus the pack's own {@code calendar} member, which must hold the pack's year.
+     */
+    private static Map<String, Deadline> readDeadlines(JsonFields f, JsonNode root, Integer year) {
+        WorkCalendar calendar = WorkdayCalendars.shipped();
+        JsonNode own = f.object(root, "$", "calendar", false);
+        if (own != null) {
+            calendar = calendar.with(WorkdayCalendars.read(f, own, "$.calendar").values());
+        }
+        WorkCalendar known = calendar;
+        return entries(f, root, "deadlines", "{\"days\": 15, \"description\": …} 或 {\"workingDays\": 10, \"description\": …}",
+                Set.of("days", "workingDays", "description"), (id2, d, path) -> {
+                    if (d.has("days") == d.has("workingDays")) {
+                        f.report(path, "期限应给出 days（日）或 workingDays（工作日）二者之一");
+                        return null;
+                    }
+                    boolean working = d.has("workingDays");
+                    Integer days = f.integer(d, path, working ? "workingDays" : "days", true, 1, working ? 250 : 366);
+                    String description = f.text(d, path, "description", true);
+                    if (working && year != null && !known.covers(year)) {
+                        f.report(path + ".workingDays", WorkCalendar.missing(year, known.years().keySet()));
+                        return null;
+                    }
+                    return days == null || description == null ? null
+                            : new Deadline(id2, days, description, working ? known : null);
+                });
     }
 
     /** Reads one named parameter; returns null after reporting when it cannot be used. */
