@@ -248,6 +248,9 @@ public final class CatalogueWriter {
         });
     }
 
+    /** How the sum verbs' expected text states the sum: {@code …内累计至少 200 人次}. */
+    private static final String SUM = "内累计至少 ";
+
     private static String requirement(PartResult p, PackFile params, RulePack pack) {
         if (p.periodId() == null) {
             return p.expected().replaceAll("（募集 .*）$", "");
@@ -270,7 +273,12 @@ public final class CatalogueWriter {
                         .append(d.getId()).append("`）");
             }
         }
-        s.append("至少 ").append(p.min()).append(" 条");
+        int sum = p.expected().lastIndexOf(SUM);
+        if (sum >= 0) {
+            s.append("累计至少 ").append(p.expected().substring(sum + SUM.length())); // findings.participantsAtLeast / amountAtLeast
+        } else {
+            s.append("至少 ").append(p.min()).append(" 条");
+        }
         if (p.quotaId() != null) {
             s.append("（数量参数 `").append(p.quotaId()).append("`）");
         }

@@ -182,6 +182,69 @@ public final class Findings {
         all.forEach(a -> used.add(a.getId()));
     }
 
+    /**
+     * The {@code participants} of the records among {@code candidates} inside {@code period}, added up, must be at
+     * least {@code quota.min} 人次 ("参训职工累计不少于200人次"). Records are chosen as for {@link #atLeast}: a copy of
+     * one activity is one record, a record counts in the period where it starts. A record with no count of people
+     * adds nothing and is named in what was found; so is one of 0 people.
+     *
+     * <pre>
+     * $ev : List() from collect( Activity(unitId == $u.id, kind == "staff-training") )
+     * findings.participantsAtLeast(kcontext, $u, "职工培训", $y, $q, $ev);   // 累计至少 200 人次
+     * </pre>
+     */
+    public void participantsAtLeast(RuleContext kcontext, OrgUnit unit, String what, Period period, Quota quota,
+                                    List<?> candidates) {
+        total(kcontext, unit, what, period, quota, candidates, false);
+    }
+
+    /**
+     * The {@code amount} of the records among {@code candidates} inside {@code period}, added up, must be at least
+     * {@code quota.min} 元 ("全年慰问金累计不少于 20000 元"). Records are chosen as for {@link #atLeast}; records stating
+     * money are never merged as copies, so two payments of one sum on one day both count. A record with no amount
+     * adds nothing and is named in what was found; so is one of 0 yuan.
+     */
+    public void amountAtLeast(RuleContext kcontext, OrgUnit unit, String what, Period period, Quota quota,
+                              List<?> candidates) {
+        total(kcontext, unit, what, period, quota, candidates, true);
+    }
+
+    private void total(RuleContext kcontext, OrgUnit unit, String what, Period period, Quota quota, List<?> candidates,
+                       boolean money) {
+        List<Activity> all = sorted(candidates);
+        Map<Counting.Verdict, List<Activity>> by = judge(period, all, false);
+        List<Activity> inPeriod = by.get(Counting.Verdict.COUNTS);
+        List<Activity> counted = inPeriod.stream()
+                .filter(a -> money ? a.getAmount() != null : a.getParticipants() != null).toList();
+        Set<Activity> countedSet = identitySet(counted);
+        List<Activity> unstated = inPeriod.stream().filter(a -> !countedSet.contains(a)).toList();
+        if (probe(kcontext, unit, what, period, counted)) {
+            return;
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (Activity a : counted) {
+            total = total.add(money ? a.getAmount() : BigDecimal.valueOf(a.getParticipants()));
+        }
+        BigDecimal min = BigDecimal.valueOf(quota.getMin());
+        boolean met = total.compareTo(min) >= 0;
+        Status status = met ? Status.MET : asOf.isBefore(period.getCloses()) ? Status.NOT_DUE : Status.GAP;
+        String expected = what + "：" + period.getName() + "（" + period.describeDays() + "）内累计至少 " + Texts.measure(min, money);
+        String found = "累计 " + Texts.measure(total, money) + (met ? "" : "，尚差 " + Texts.measure(min.subtract(total), money))
+                + (counted.isEmpty() ? "，没有符合条件的记录"
+                : "，" + counted.size() + " 条：" + (money ? Texts.withAmounts(counted) : withPeople(counted)));
+        if (!unstated.isEmpty()) {
+            found += "；未填" + (money ? "金额" : "人数") + "、不计入的另有 " + unstated.size() + " 条：" + Texts.records(unstated);
+        }
+        found += notCounted(by, false);
+        record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
+                period.getAnchor(), quota.getMin(), quota.getId(), counted.stream().map(Activity::getId).toList(),
+                others(all, counted), status, expected, found), all);
+        all.forEach(a -> used.add(a.getId()));
+        if (period.getTriggerId() != null) {
+            used.add(period.getTriggerId());
+        }
+    }
+
     private static String withPeople(List<Activity> records) {
         return String.join("、", records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "，"
                 + (a.getParticipants() == null ? "未填人数" : a.getParticipants() + " 人") + "）").toList());

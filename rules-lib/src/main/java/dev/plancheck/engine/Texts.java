@@ -48,6 +48,17 @@ final class Texts {
         return s.append(digits, point, digits.length()).append(" 元").toString();
     }
 
+    /** A sum of the sum verbs: {@code 200 人次}, or money as {@link #money} writes it. */
+    static String measure(BigDecimal value, boolean money) {
+        return money ? money(value) : value.toPlainString() + " 人次";
+    }
+
+    /** {@code p1（2023-03-01 慰问困难职工，5,000.00 元）} */
+    static String withAmounts(List<Activity> records) {
+        return records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "，" + money(a.getAmount()) + "）")
+                .collect(Collectors.joining("、"));
+    }
+
     static String ids(List<Activity> records) {
         return records.stream().map(Activity::getId).collect(Collectors.joining("、"));
     }
