@@ -100,7 +100,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                 });
         Map<String, Quota> quotas = entries(f, root, "quotas", "{\"min\": 2, \"description\": …}",
                 Set.of("min", "description"), (id2, q, path) -> {
-                    Integer min = f.integer(q, path, "min", true, 1, 10_000);
+                    Integer min = f.integer(q, path, "min", true, 1, 1_000_000_000); // a sum of 元 may be large
                     String description = f.text(q, path, "description", true);
                     return min == null || description == null ? null : new Quota(id2, min, description);
                 });

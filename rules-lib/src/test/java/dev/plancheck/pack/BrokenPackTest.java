@@ -138,7 +138,7 @@ class BrokenPackTest {
         String all = messages(e);
         assertTrue(all.contains("$.periods.leading-group-deadline.to: 应为 \"MM-DD\" 格式的月日"), all);
         assertTrue(all.contains("$.periods['node.qingming'].node: 节点 \"qingming-day\" 不在 nodes 中"), all);
-        assertTrue(all.contains("$.quotas['special-meetings.ethnic'].min: 应为 1 到 10000 之间的整数"), all);
+        assertTrue(all.contains("$.quotas['special-meetings.ethnic'].min: 应为 1 到 1000000000 之间的整数"), all);
     }
 
     @Test
