@@ -418,7 +418,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
         }
         p.raw("<section class=\"manual\">\n<h2>").text(TextReportWriter.MANUAL_HEADING + "（" + r.manualChecks().size() + "）")
                 .raw("</h2>\n<p class=\"fold-note\">").text(TextReportWriter.MANUAL_NOTE + "。").raw("</p>\n")
-                .raw("<table class=\"list\">\n<thead><tr><th>条款</th><th>原文</th><th>核验什么</th><th>已核</th></tr></thead>\n<tbody>\n");
+                .raw("<table class=\"list\">\n<thead><tr><th class=\"nw\">条款</th><th>原文</th><th>核验什么</th><th class=\"nw\">已核</th></tr></thead>\n<tbody>\n");
         for (ManualCheck m : r.manualChecks()) {
             p.raw("<tr class=\"manual-item\"><td class=\"nw\">").text(m.clause()).raw("</td><td>").text(m.sentence())
                     .raw("</td><td>").text(m.check()).raw("</td><td class=\"tick\">□</td></tr>\n");
@@ -529,7 +529,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
             th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top;
               overflow-wrap: anywhere; white-space: pre-wrap; }
             thead th { background: #eef1f6; }
-            td.nw { white-space: nowrap; overflow-wrap: normal; }
+            td.nw, th.nw { white-space: nowrap; overflow-wrap: normal; }
             td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
             table.meta { width: auto; margin: 0 auto .75rem; }
             table.meta th { background: #f5f5f5; }
