@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,18 +73,6 @@ class UnaccountedSentenceLintTest {
     }
 
     private Path copySecondPlan() throws IOException {
-        Files.copy(SECOND_PLAN.resolve("plan.txt"), dir.resolve("plan.txt"));
-        Path source = SECOND_PLAN.resolve("pack");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve("pack").resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return dir.resolve("pack");
+        return PackLintTest.copySecondPlan(dir);
     }
 }
