@@ -105,6 +105,7 @@ public final class CatalogueWriter {
             md.append("- 规则文件：`").append(r.file()).append("`\n");
         }
 
+        manualChecks(md, clauses);
         md.append("\n## 规则包参数\n\n");
         md.append("取自 `").append(pack.id()).append(".json`。规则只按 id 引用这些参数，自身不含日期或数字；换一年只需换参数文件。\n");
         md.append("\n### 节点日\n\n| id | 名称 | 确定方式 | ").append(pack.year()).append(" 年 | 说明 |\n|---|---|---|---|---|\n");
@@ -139,6 +140,28 @@ public final class CatalogueWriter {
         md.append("\n“即将到期”默认向后看 ").append(params.comingDueDays()).append(" 天（`comingDueDays`）。\n");
         vocabulary(md, pack.vocabulary());
         return md.toString();
+    }
+
+    /**
+     * The sentences no ledger can prove, clause by clause, with what the assessor looks at: they have no rule, so
+     * without this list the catalogue would not show that the pack knows them.
+     */
+    private static void manualChecks(StringBuilder md, ClauseBook clauses) {
+        List<ClauseBook.Clause> with = clauses.clauses().values().stream().filter(c -> !c.manual().isEmpty()).toList();
+        if (with.isEmpty()) {
+            return;
+        }
+        int count = with.stream().mapToInt(c -> c.manual().size()).sum();
+        md.append("\n## 人工核验\n\n");
+        md.append("以下 ").append(count).append(" 句台账无法证明，没有规则检查，由评估人员人工核验（`clauses.json` 中各条的 `manual`）。")
+                .append("每份报告在“人工核验”中把它们列出一次（不按单位重复），写明条款、原句和要查看什么，留出打勾的位置；")
+                .append("报告不判定它们，也不把它们计入结论和各状态的条数。\n");
+        for (ClauseBook.Clause c : with) {
+            md.append("\n### ").append(c.id()).append("（").append(c.section()).append("）\n\n");
+            for (ClauseBook.Manual m : c.manual()) {
+                md.append("- 原文：").append(m.sentence()).append("\n  - 人工核验：").append(m.check()).append("\n");
+            }
+        }
     }
 
     /** How a conditional rule's trigger is written: bound (a duty per record), under {@code exists} (once), or otherwise. */

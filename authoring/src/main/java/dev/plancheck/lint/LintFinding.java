@@ -22,7 +22,10 @@ public record LintFinding(Check check, Problem problem) {
         COMPILE("编译"),
         /** Every rule has its metadata, a well-formed and unique id, and sits in its section's file. */
         METADATA("元数据"),
-        /** Clauses are verbatim in the source document; every rule's sentence is one of its clause's duties; every duty has a rule. */
+        /**
+         * Clauses are verbatim in the source document; every rule's sentence is one of its clause's duties; every duty
+         * has a rule; every sentence of a clause is ruled or declared 人工核验 ({@code manual}).
+         */
         SOURCE_TEXT("原文"),
         /**
          * Every period, quota and deadline a rule names is defined, and every one defined is used; no rule holds a

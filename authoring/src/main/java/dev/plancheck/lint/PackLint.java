@@ -12,6 +12,7 @@ import dev.plancheck.RulePack;
 import dev.plancheck.input.RulePackException;
 import dev.plancheck.lint.LintFinding.Check;
 import dev.plancheck.pack.ClauseBook;
+import dev.plancheck.pack.ClauseSentences;
 import dev.plancheck.pack.DrlText;
 import dev.plancheck.pack.DutyEvidence;
 import dev.plancheck.pack.PeriodDef;
@@ -164,6 +165,7 @@ public final class PackLint {
                 }
             }
         }
+        unaccounted(book, clausesFile, text(rules.dir(), "clauses.json"), findings);
         if (checker == null) {
             return;
         }
@@ -175,6 +177,21 @@ public final class PackLint {
                             lineOf(text(rules.dir(), "clauses.json"), duty), 0, "",
                             "条款 " + c.id() + " 的职责原句“" + duty + "”没有任何规则落实（没有规则的 @sentence 是它）")));
                 }
+            }
+        }
+    }
+
+    /**
+     * Every sentence of every clause ({@link ClauseSentences}) is either ruled (a duty sentence covers part of it) or
+     * declared 人工核验: a sentence that is neither would be left out of every report without a word.
+     */
+    private static void unaccounted(ClauseBook book, String clausesFile, String clausesText, List<LintFinding> findings) {
+        for (ClauseBook.Clause c : book.clauses().values()) {
+            for (ClauseSentences.Sentence s : ClauseSentences.unaccounted(c)) {
+                findings.add(new LintFinding(Check.SOURCE_TEXT, new Problem(ProblemCode.LINT_FINDING, clausesFile,
+                        lineOf(clausesText, "\"" + c.id() + "\""), 0, "", "条款 " + c.id() + " 的原句“" + s.text()
+                        + "”既没有规则落实（不在任何职责原句 duties 中），也没有列为人工核验；请为它写规则并列入 duties，"
+                        + "或在该条的 manual 中写明评估人员要查看什么：{\"sentence\": \"" + s.text() + "\", \"check\": \"…\"}")));
             }
         }
     }

@@ -41,6 +41,18 @@ class CatalogueTest {
     }
 
     @Test
+    void catalogue_lists_the_manual_checks_clause_by_clause_in_words() throws Exception {
+        String md = CatalogueWriter.markdown(Catalogue.of(Checkers.dianchang2023()));
+        assertTrue(md.contains("\n## 人工核验\n\n以下 2 句台账无法证明，没有规则检查，由评估人员人工核验"), md);
+        assertTrue(md.contains("\n### §9（九、妇联工作）\n\n- 原文：做好新时代妇联工作\n  - 人工核验：查看街道妇联的年度工作计划和工作总结"), md);
+        assertTrue(md.indexOf("### §8（八、团委工作）") < md.indexOf("### §9（九、妇联工作）"), "clause order");
+        assertTrue(md.indexOf("## 人工核验") < md.indexOf("## 规则包参数"));
+        String second = CatalogueWriter.markdown(Catalogue.of(PlanChecker.create(RulePack.load(
+                Path.of("..", "sample-data", "qingsong-2023", "pack", "pack.json")))));
+        assertTrue(second.contains("### §2.1（二、居民议事协商）\n\n- 原文：议题和结果在社区公开栏公示\n"), second);
+    }
+
+    @Test
     void catalogue_shows_the_kinds_each_duty_accepts_and_the_topics_a_topic_implies() {
         String md = CatalogueWriter.markdown(Catalogue.of(Checkers.dianchang2023()));
         for (RuleInfo r : Checkers.dianchang2023().rules()) {

@@ -182,6 +182,11 @@ class PackLintTest {
     }
 
     private Path copySecondPlan() throws IOException {
+        return copySecondPlan(dir);
+    }
+
+    /** A copy of the second plan in {@code dir}: plan.txt and pack/; returns the pack folder. */
+    static Path copySecondPlan(Path dir) throws IOException {
         Files.copy(SECOND_PLAN.resolve("plan.txt"), dir.resolve("plan.txt"));
         Path source = SECOND_PLAN.resolve("pack");
         try (Stream<Path> files = Files.walk(source)) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code checker lint PACK}: checks a rule pack without a ledger, for rule authors and for CI. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"检查规则包本身（不需要台账）：文件与元数据、规则编号唯一、条款原文一字不差、参数有定义且被使用、"
+        description = {"检查规则包本身（不需要台账）：文件与元数据、规则编号唯一、条款原文一字不差、每句原文都有规则落实或列为人工核验、参数有定义且被使用、"
                 + "DRL 编译错误和类型错误（文件、行号和编译器的原话）、规则中不得写数字、条件不会为同一要求匹配两次、场景覆盖（每条规则都有落实的场景和缺项的场景）。",
                 "PACK 是内置规则包的 id，或规则包参数文件（或含 pack.json 的文件夹）的路径。"},
         exitCodeList = {"0:没有发现问题", "2:用法有误（规则包或场景文件夹不存在）", "3:规则包有问题"})

@@ -7,7 +7,9 @@ import dev.plancheck.report.PartResult;
 import dev.plancheck.input.Problem;
 import dev.plancheck.input.ProblemCode;
 import dev.plancheck.report.Report;
+import dev.plancheck.report.ManualCheck;
 import dev.plancheck.report.RetiredRule;
+import dev.plancheck.pack.ClauseBook;
 import dev.plancheck.report.RuleInfo;
 import dev.plancheck.pack.LoadedPack;
 import dev.plancheck.input.RulePackException;
@@ -195,12 +197,21 @@ public final class Evaluation {
         List<Gap> gaps = results.stream().filter(r -> r.status() == Status.GAP).map(Evaluation::gapOf).toList();
         return new Report(submission.source(), pack.id(), pack.title(), year, asOf, comingDueDays, units,
                 List.copyOf(results), gaps, List.copyOf(notices), coming(results, asOf, comingDueDays),
-                List.copyOf(retired), pack.fingerprint());
+                List.copyOf(retired), pack.fingerprint(), manualChecks(pack.ruleSet().clauses()));
     }
 
     /** How a run's findings are made: to judge, or to probe. */
     private interface FindingsMaker {
         Findings make(CompiledRules rules, LocalDate asOf, Counting counting);
+    }
+
+    /** The pack's 人工核验 sentences in clause order: the same for every ledger, listed once per report. */
+    private static List<ManualCheck> manualChecks(ClauseBook book) {
+        List<ManualCheck> out = new ArrayList<>();
+        for (ClauseBook.Clause c : book.clauses().values()) {
+            c.manual().forEach(m -> out.add(new ManualCheck(c.id(), c.section(), m.sentence(), m.check())));
+        }
+        return out;
     }
 
     private static Findings fire(CompiledRules rules, LoadedPack pack, List<OrgUnit> units, List<Activity> activities,

@@ -13,6 +13,6 @@ public final class Reports {
     /** The same report with other gaps and notices; everything else is kept. */
     public static Report withGapsAndNotices(Report r, List<Gap> gaps, List<Notice> notices) {
         return new Report(r.source(), r.packId(), r.packTitle(), r.year(), r.asOf(), r.comingDueDays(), r.units(),
-                r.results(), gaps, notices, r.comingDue(), r.retiredRules(), r.fingerprint());
+                r.results(), gaps, notices, r.comingDue(), r.retiredRules(), r.fingerprint(), r.manualChecks());
     }
 }

@@ -208,6 +208,11 @@ public final class JsonReportWriter extends CharacterReportWriter {
             retired.addObject().put("ruleId", rr.rule().id()).put("title", rr.rule().title())
                     .put("clause", rr.rule().clause()).put("reason", rr.reason());
         }
+        ArrayNode manual = root.putArray("manualChecks");
+        for (ManualCheck m : r.manualChecks()) {
+            manual.addObject().put("clause", m.clause()).put("section", m.section()).put("sentence", m.sentence())
+                    .put("check", m.check());
+        }
         return root;
     }
 

@@ -24,10 +24,13 @@ import java.util.Map;
  * @param comingDue     unmet parts whose window opens or closes within {@code comingDueDays} after {@code asOf}
  * @param retiredRules  rules the pack retires for its year, with the reason; they have no results
  * @param fingerprint   which rules judged: the pack's id, version and content hash
+ * @param manualChecks  the sentences of the plan the assessor checks by hand (人工核验), in clause order; once per
+ *                      report, not per unit
  */
 public record Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
                      List<OrgUnit> units, List<RuleResult> results, List<Gap> gaps, List<Notice> notices,
-                     List<ComingDuty> comingDue, List<RetiredRule> retiredRules, PackFingerprint fingerprint) {
+                     List<ComingDuty> comingDue, List<RetiredRule> retiredRules, PackFingerprint fingerprint,
+                     List<ManualCheck> manualChecks) {
     /** The lists are copied: a report does not change when the caller's lists do. */
     public Report {
         // Every report says which rules judged it; the writers print it unconditionally.
@@ -38,6 +41,15 @@ public record Report(String source, String packId, String packTitle, int year, L
         notices = List.copyOf(notices);
         comingDue = List.copyOf(comingDue);
         retiredRules = List.copyOf(retiredRules);
+        manualChecks = List.copyOf(manualChecks);
+    }
+
+    /** A report of a pack that declares no 人工核验 sentences. */
+    public Report(String source, String packId, String packTitle, int year, LocalDate asOf, int comingDueDays,
+                  List<OrgUnit> units, List<RuleResult> results, List<Gap> gaps, List<Notice> notices,
+                  List<ComingDuty> comingDue, List<RetiredRule> retiredRules, PackFingerprint fingerprint) {
+        this(source, packId, packTitle, year, asOf, comingDueDays, units, results, gaps, notices, comingDue, retiredRules,
+                fingerprint, List.of());
     }
 
     /** How many results have each status, e.g. {@code 已落实 77　缺项 2　未到期 0　不适用 0}; {@code counts()} gives the map. */

@@ -103,6 +103,7 @@ public final class TextReportWriter extends CharacterReportWriter {
         notices(r, out);
         comingDue(r, out);
         retired(r, out);
+        manualChecks(r, out);
 
         out.append('\n').append(RULE).append('\n').append("各单位情况：\n");
         for (OrgUnit unit : r.units()) {
@@ -256,6 +257,30 @@ public final class TextReportWriter extends CharacterReportWriter {
                     .append(rr.rule().clause()).append("　原因：").append(rr.reason()).append('\n');
         }
     }
+
+    /**
+     * The sentences no ledger can prove, once per report: the assessor checks them by hand and ticks them off. The
+     * report judges none of them, so the conclusion and the counts leave them out.
+     */
+    private static void manualChecks(Report r, Appendable out) throws IOException {
+        if (r.manualChecks().isEmpty()) {
+            return;
+        }
+        out.append('\n').append(RULE).append('\n').append(MANUAL_HEADING).append("（")
+                .append(String.valueOf(r.manualChecks().size())).append("）：").append(MANUAL_NOTE).append('\n')
+                .append(RULE).append('\n');
+        for (ManualCheck m : r.manualChecks()) {
+            out.append("  □ ").append(m.clause()).append("　").append(line(m.section())).append('\n');
+            out.append("      原文：").append(line(m.sentence())).append('\n');
+            out.append("      核验：").append(line(m.check())).append('\n');
+        }
+    }
+
+    /** The heading of the 人工核验 list in every format. */
+    public static final String MANUAL_HEADING = "人工核验";
+
+    /** What the 人工核验 list is, said under its heading in every format. */
+    public static final String MANUAL_NOTE = "台账无法证明的原句，由评估人员查看材料后逐项核对；本报告不判定它们，也不计入上面的结论";
 
     private static void section(Appendable out, List<RuleResult> results, Status status, String heading, String mark)
             throws IOException {

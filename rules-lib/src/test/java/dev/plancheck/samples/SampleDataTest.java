@@ -23,7 +23,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The bundled samples: the compliant ledger has no gap; each gap sample reports exactly the gaps its .expected.json names. */
+/**
+ * The bundled samples: the compliant ledger has no gap; each gap sample reports exactly the gaps, notices and 人工核验
+ * items its .expected.json names.
+ */
 class SampleDataTest {
     static final Path SAMPLES = Path.of("..", "sample-data", "dianchang-2023");
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -57,6 +60,7 @@ class SampleDataTest {
             Report report = Checkers.dianchang2023().check(sample);
             assertEquals(pretty(expected.get("gaps")), pretty(gaps(report)), sample + " gaps");
             assertEquals(pretty(expected.get("notices")), pretty(notices(report)), sample + " notices");
+            assertEquals(pretty(expected.get("manualChecks")), pretty(manualChecks(report)), sample + " 人工核验");
             assertTrue(report.hasGaps());
         }));
     }
@@ -81,6 +85,14 @@ class SampleDataTest {
             o.put("ruleId", g.ruleId()).put("unit", g.unit().getId()).put("expected", g.expected()).put("found", g.found());
             g.evidence().forEach(o.putArray("evidence")::add);
         }
+        return out;
+    }
+
+    /** The report's 人工核验 items as the .expected.json files list them: clause, sentence, check. */
+    static ArrayNode manualChecks(Report report) {
+        ArrayNode out = MAPPER.createArrayNode();
+        report.manualChecks().forEach(m -> out.addObject().put("clause", m.clause()).put("sentence", m.sentence())
+                .put("check", m.check()));
         return out;
     }
 

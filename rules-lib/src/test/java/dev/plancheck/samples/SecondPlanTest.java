@@ -62,6 +62,7 @@ class SecondPlanTest {
         Report report = checker().check(DIR.resolve("gaps.json"));
         assertEquals(SampleDataTest.pretty(expected.get("gaps")), SampleDataTest.pretty(SampleDataTest.gaps(report)));
         assertEquals(SampleDataTest.pretty(expected.get("notices")), SampleDataTest.pretty(SampleDataTest.notices(report)));
+        assertEquals(SampleDataTest.pretty(expected.get("manualChecks")), SampleDataTest.pretty(SampleDataTest.manualChecks(report)));
     }
 
     @Test

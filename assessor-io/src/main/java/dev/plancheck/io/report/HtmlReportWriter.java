@@ -2,6 +2,7 @@ package dev.plancheck.io.report;
 
 import dev.plancheck.report.ComingDuty;
 import dev.plancheck.report.Gap;
+import dev.plancheck.report.ManualCheck;
 import dev.plancheck.report.Notice;
 import dev.plancheck.report.PartResult;
 import dev.plancheck.report.Report;
@@ -26,8 +27,8 @@ import java.util.stream.Collectors;
  * The report as one self-contained HTML page in Chinese, to read on screen and to print on A4 (see
  * {@code docs/report-format.md}): the plan, pack, year and as-of date; a scorecard per unit; completion per section
  * of the plan as an inline SVG bar chart labelled with numbers; every gap with its clause, the plan's original
- * sentence, expected, found and evidence; gaps accepted with a reason (已说明); the notices; what falls due next; and
- * the met, not-due and not-applicable duties folded away in {@code <details>}, their counts in the folded headings.
+ * sentence, expected, found and evidence; gaps accepted with a reason (已说明); the notices; what falls due next; the
+ * sentences the assessor checks by hand (人工核验), with a box to tick; and the met, not-due and not-applicable duties folded away in {@code <details>}, their counts in the folded headings.
  * A batch starts with the comparison of its units (on a landscape page when printed), then each report on a new page.
  *
  * <p>Printed, the page leads with the comparison and the gaps: a fold prints only when it is open, or when the reader
@@ -248,6 +249,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
 
         notices(p, r);
         comingDue(p, r);
+        manualChecks(p, r);
         folded(p, r, s, detail, listMet);
         p.raw("</article>\n");
     }
@@ -406,6 +408,24 @@ public final class HtmlReportWriter extends CharacterReportWriter {
         p.raw("</tbody>\n</table>\n</section>\n");
     }
 
+    /**
+     * The plan's sentences no ledger can prove, once per report, as a printed checklist: clause, sentence, what to look
+     * at, and an empty box to tick. The pack wrote them, and they are escaped like everything else.
+     */
+    private static void manualChecks(Page p, Report r) {
+        if (r.manualChecks().isEmpty()) {
+            return;
+        }
+        p.raw("<section class=\"manual\">\n<h2>").text(TextReportWriter.MANUAL_HEADING + "（" + r.manualChecks().size() + "）")
+                .raw("</h2>\n<p class=\"fold-note\">").text(TextReportWriter.MANUAL_NOTE + "。").raw("</p>\n")
+                .raw("<table class=\"list\">\n<thead><tr><th class=\"nw\">条款</th><th>原文</th><th>核验什么</th><th class=\"nw\">已核</th></tr></thead>\n<tbody>\n");
+        for (ManualCheck m : r.manualChecks()) {
+            p.raw("<tr class=\"manual-item\"><td class=\"nw\">").text(m.clause()).raw("</td><td>").text(m.sentence())
+                    .raw("</td><td>").text(m.check()).raw("</td><td class=\"tick\">□</td></tr>\n");
+        }
+        p.raw("</tbody>\n</table>\n</section>\n");
+    }
+
     /** Met, not-due and not-applicable duties: counted in the heading, listed inside a fold. */
     private static void folded(Page p, Report r, Map<Status, Integer> s, boolean detail, boolean listMet) {
         p.raw("<section class=\"others\">\n<h2>其他事项</h2>\n<p class=\"fold-note\">")
@@ -509,7 +529,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
             th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top;
               overflow-wrap: anywhere; white-space: pre-wrap; }
             thead th { background: #eef1f6; }
-            td.nw { white-space: nowrap; overflow-wrap: normal; }
+            td.nw, th.nw { white-space: nowrap; overflow-wrap: normal; }
             td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
             table.meta { width: auto; margin: 0 auto .75rem; }
             table.meta th { background: #f5f5f5; }
@@ -540,6 +560,7 @@ public final class HtmlReportWriter extends CharacterReportWriter {
             table.compare thead th { white-space: nowrap; }
             table.compare .who { white-space: normal; min-width: 12em; }
             table.compare .file { font-size: .85em; color: var(--muted); }
+            td.tick { width: 3em; text-align: center; font-size: 1.2em; }
             td.hash { font-family: "Noto Sans Mono CJK SC", monospace; font-size: .9em; }
             .print-option { margin: 0 0 1rem; padding: .3rem .6rem; background: #f3f6fb; border: 1px solid var(--line);
               font-size: .9rem; color: var(--muted); }

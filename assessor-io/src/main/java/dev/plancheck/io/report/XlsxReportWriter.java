@@ -1,6 +1,7 @@
 package dev.plancheck.io.report;
 
 import dev.plancheck.report.Gap;
+import dev.plancheck.report.ManualCheck;
 import dev.plancheck.report.Notice;
 import dev.plancheck.report.PartResult;
 import dev.plancheck.report.Report;
@@ -29,6 +30,8 @@ import org.dhatim.fastexcel.Worksheet;
  * <ol>
  *   <li>{@code 整改清单}: one row per gap (the same columns as the csv), with empty, wide, wrapping columns
  *       整改措施, 责任人 and 完成时限 (date-formatted) to fill in;</li>
+ *   <li>{@code 人工核验}: the plan's sentences no ledger can prove, once per report (clause, section, sentence, what to
+ *       look at), with an empty column 已核 to tick and 核验情况, 核验人 to fill in;</li>
  *   <li>{@code 全部结果}: every result of every unit, status in Chinese;</li>
  *   <li>{@code 记录提示}: the notices;</li>
  *   <li>{@code 单位对比}, for a batch only: the comparison of units, most open gaps first.</li>
@@ -44,6 +47,7 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class XlsxReportWriter implements ReportWriter {
     static final String GAPS = "整改清单";
+    static final String MANUAL = "人工核验";
     static final String RESULTS = "全部结果";
     static final String NOTICES = "记录提示";
     static final String COMPARISON = "单位对比";
@@ -86,6 +90,7 @@ public final class XlsxReportWriter implements ReportWriter {
                     .setTextProperty("规则包SHA-256", ids(reports, PackFingerprint::sha256));
         }
         gaps(wb.newWorksheet(GAPS), reports, batch);
+        manualChecks(wb.newWorksheet(MANUAL), reports, batch);
         results(wb.newWorksheet(RESULTS), reports, batch);
         notices(wb.newWorksheet(NOTICES), reports, batch);
         if (batch) {
@@ -145,6 +150,39 @@ public final class XlsxReportWriter implements ReportWriter {
         // Rows added below the list by hand get the same formats.
         ws.style(deadline).format(DATE_FORMAT).set();
         page(sheet, reports, headers.size(), rows.size(), batch);
+    }
+
+    /** The columns of the 人工核验 sheet after 来源文件; the last three are left to fill in. */
+    static final List<String> MANUAL_COLUMNS = List.of("条款", "部分", "原文", "核验什么", "已核", "核验情况", "核验人");
+    /** 107 units: the sheet prints at 11 pt on landscape A4, and with 来源文件 at 9 pt or more. */
+    static final double[] MANUAL_WIDTHS = {5, 10, 30, 28, 5, 22, 7};
+
+    /** Every report's 人工核验 items, once per report; a tick column and two columns to fill in, shaded. */
+    private static void manualChecks(Worksheet ws, List<Report> reports, boolean batch) {
+        List<String> headers = new ArrayList<>();
+        if (batch) {
+            headers.add(FollowUpList.SOURCE);
+        }
+        headers.addAll(MANUAL_COLUMNS);
+        PrintedSheet sheet = new PrintedSheet(ws, widths(batch, WIDE_SOURCE_WIDTH, MANUAL_WIDTHS));
+        sheet.header(0, headers);
+        int tick = headers.indexOf("已核");
+        int r = 0;
+        for (Report report : reports) {
+            for (ManualCheck m : report.manualChecks()) {
+                List<String> row = new ArrayList<>();
+                if (batch) {
+                    row.add(report.source());
+                }
+                row.addAll(List.of(m.clause(), m.section(), m.sentence(), m.check(), "", "", ""));
+                sheet.row(++r, row);
+                for (int c = tick; c < headers.size(); c++) {
+                    ws.style(r, c).fillColor("FFF8E1").set();
+                }
+                sheet.centre(r, tick, tick);
+            }
+        }
+        page(sheet, reports, headers.size(), r, batch);
     }
 
     private static double[] widths(boolean batch, double source, double[] widths) {

@@ -71,7 +71,9 @@ class HtmlReportInBrowserTest {
                 () -> assertTrue(text.contains("结论：有 " + expected.size() + " 项缺项，须整改"), "the conclusion"),
                 () -> assertTrue(text.contains("《电厂街道2023年度统战群团工作要点》落实情况检查报告")),
                 () -> assertTrue(text.contains("检查截至2023-12-31（当日结束时）")),
-                () -> assertTrue(text.contains("各部分完成情况（已落实/应落实）")));
+                () -> assertTrue(text.contains("各部分完成情况（已落实/应落实）")),
+                () -> assertEquals(r.manualChecks().size(), count(dom, "<tr class=\"manual-item\">"), "one row per 人工核验 item"),
+                () -> assertTrue(text.contains("人工核验（2）") && text.contains("§9做好新时代妇联工作"), "the 人工核验 list"));
         for (JsonNode g : expected) {
             String unit = r.units().stream().filter(u -> u.getId().equals(g.get("unit").asText())).findFirst()
                     .orElseThrow().getName();
@@ -137,6 +139,8 @@ class HtmlReportInBrowserTest {
                 () -> assertTrue(first.contains("各单位对比") && first.contains("十"), "the whole comparison table: " + first),
                 () -> assertEquals(folded.pageSizes().size(), footers(text, reports.get(0)), "the fingerprint on every page"),
                 () -> assertFalse(text.contains(met), "met items are not printed unless asked for"),
+                () -> assertEquals(reports.size(), text.split("做好新时代妇联工作", -1).length - 1,
+                        "each report prints its 人工核验 list once"),
                 () -> assertTrue(LibreOffice.text(detailedPdf).contains(met), "--detail prints them"),
                 () -> assertTrue(open.pageSizes().size() > folded.pageSizes().size(),
                         "folded " + folded.pageSizes().size() + " pages, detailed " + open.pageSizes().size()));

@@ -131,6 +131,24 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void lists_the_manual_checks_once_with_a_box_to_tick_and_escapes_what_the_pack_wrote() {
+        Report r = Samples.report("gaps-meetings");
+        String page = html(List.of(r), false);
+        assertEquals(1, page.split("<section class=\"manual\">", -1).length - 1, "one list per report, not one per unit");
+        assertTrue(page.contains("<tr class=\"manual-item\"><td class=\"nw\">§9</td><td>做好新时代妇联工作</td><td>"
+                + r.manualChecks().get(1).check() + "</td><td class=\"tick\">□</td></tr>"), page);
+        Report edited = new Report(r.source(), r.packId(), r.packTitle(), r.year(), r.asOf(), r.comingDueDays(), r.units(),
+                r.results(), r.gaps(), r.notices(), r.comingDue(), r.retiredRules(), r.fingerprint(),
+                List.of(new dev.plancheck.report.ManualCheck("§1.1", "一、<b>", Samples.HOSTILE_TITLE, "看<i>照片</i> & 记录")));
+        String hostile = html(List.of(edited), false);
+        assertTrue(hostile.contains("<td>看&lt;i&gt;照片&lt;/i&gt; &amp; 记录</td>"), hostile);
+        assertFalse(hostile.contains("<script>document.title"), "the pack's text is escaped too");
+        String none = html(List.of(new Report(r.source(), r.packId(), r.packTitle(), r.year(), r.asOf(), r.comingDueDays(),
+                r.units(), r.results(), r.gaps(), r.notices(), r.comingDue(), r.retiredRules(), r.fingerprint())), false);
+        assertFalse(none.contains("人工核验"), "a pack that declares none shows no empty list");
+    }
+
+    @Test
     void shows_a_waived_gap_as_explained_with_reason_accepter_and_expiry() {
         String page = html(List.of(Samples.waived()), false);
         assertEquals(1, count(page, "<div class=\"gap\" "));

@@ -65,7 +65,9 @@ class PrintedInLibreOfficeTest {
                 () -> assertEquals(pdf.pageSizes().size(), HtmlReportInBrowserTest.footers(text, r),
                         "the fingerprint in the footer of every page"),
                 () -> assertTrue(text.contains("规则包 dianchang-2023 版本 " + r.fingerprint().version())),
-                () -> assertTrue(text.contains("整治非法宗教活动"), "the gaps' text is printed"));
+                () -> assertTrue(text.contains("整治非法宗教活动"), "the gaps' text is printed"),
+                () -> assertTrue(text.contains("核验情况") && text.contains("做好新时代妇联工作"),
+                        "the 人工核验 sheet is printed, its columns within the page"));
     }
 
     @Test

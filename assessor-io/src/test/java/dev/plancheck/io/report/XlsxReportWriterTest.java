@@ -83,7 +83,7 @@ class XlsxReportWriterTest {
     void the_follow_up_list_has_one_row_per_gap_and_empty_columns_to_fill_in() throws IOException {
         Report r = Samples.report("gaps-meetings");
         Book book = read(Samples.bytes(XLSX, List.of(r), false));
-        assertEquals(List.of("整改清单", "全部结果", "记录提示"), book.names());
+        assertEquals(List.of("整改清单", "人工核验", "全部结果", "记录提示"), book.names());
         List<List<String>> list = book.sheet("整改清单");
         assertEquals(List.of("单位", "单位编号", "规则编号", "标题", "条款", "原文", "应有", "实有", "证据", "严重程度", "状态",
                 "整改措施", "责任人", "完成时限"), list.get(0));
@@ -98,6 +98,31 @@ class XlsxReportWriterTest {
                 assertEquals("", cell(list, row, c), "row " + row + " column " + list.get(0).get(c) + " is left to fill in");
             }
         }
+    }
+
+    @Test
+    void the_manual_checks_are_listed_once_per_report_with_a_column_to_tick() throws IOException {
+        Report r = Samples.report("gaps-meetings");
+        List<List<String>> sheet = read(Samples.bytes(XLSX, List.of(r), false)).sheet("人工核验");
+        assertEquals(List.of("条款", "部分", "原文", "核验什么", "已核", "核验情况", "核验人"), sheet.get(0));
+        assertEquals(1 + r.manualChecks().size(), sheet.size(), "header and one row per item, not one per unit");
+        assertEquals(2, r.manualChecks().size());
+        assertEquals(List.of("§9", "九、妇联工作", "做好新时代妇联工作", r.manualChecks().get(1).check(), "", "", ""),
+                padded(sheet.get(2), 7));
+        assertTrue(cell(sheet, 1, 2).startsWith("认清新形势下团建工作"), cell(sheet, 1, 2));
+
+        List<Report> batch = List.of(Samples.report("compliant"), r);
+        List<List<String>> both = read(Samples.bytes(XLSX, batch, true)).sheet("人工核验");
+        assertEquals("来源文件", cell(both, 0, 0));
+        assertEquals(List.of(batch.get(0).source(), batch.get(0).source(), r.source(), r.source()),
+                both.subList(1, 5).stream().map(x -> x.get(0)).toList(), "each file's own list");
+        assertTrue(XlsxReportWriter.MANUAL_WIDTHS.length == XlsxReportWriter.MANUAL_COLUMNS.size());
+        double single = java.util.Arrays.stream(XlsxReportWriter.MANUAL_WIDTHS).sum();
+        assertTrue(dev.plancheck.io.print.PrintedSheet.printedPoints(single, dev.plancheck.io.print.PrintedSheet.Orientation.LANDSCAPE)
+                >= dev.plancheck.io.print.PrintedSheet.FONT_POINTS, "one file's list prints at 11 pt: " + single);
+        assertTrue(dev.plancheck.io.print.PrintedSheet.printedPoints(single + XlsxReportWriter.WIDE_SOURCE_WIDTH,
+                dev.plancheck.io.print.PrintedSheet.Orientation.LANDSCAPE) >= dev.plancheck.io.print.PrintedSheet.MIN_PRINTED_POINTS,
+                "a folder's list prints at 9 pt or more");
     }
 
     private static List<String> padded(List<String> row, int size) {
@@ -177,7 +202,7 @@ class XlsxReportWriterTest {
     void a_batch_names_the_file_of_every_row_and_compares_the_units() throws IOException {
         List<Report> reports = List.of(Samples.report("compliant"), Samples.report("gaps-communities"));
         Book book = read(Samples.bytes(XLSX, reports, true));
-        assertEquals(List.of("整改清单", "全部结果", "记录提示", "单位对比"), book.names());
+        assertEquals(List.of("整改清单", "人工核验", "全部结果", "记录提示", "单位对比"), book.names());
         List<List<String>> list = book.sheet("整改清单");
         assertEquals("来源文件", cell(list, 0, 0));
         assertEquals(4, list.size(), "header and the three gaps of gaps-communities");
@@ -206,7 +231,7 @@ class XlsxReportWriterTest {
     @Test
     void no_report_gives_the_sheets_with_their_headers() throws IOException {
         Book book = read(Samples.bytes(XLSX, List.of(), true));
-        assertEquals(List.of("整改清单", "全部结果", "记录提示", "单位对比"), book.names());
+        assertEquals(List.of("整改清单", "人工核验", "全部结果", "记录提示", "单位对比"), book.names());
         assertEquals(1, book.sheet("整改清单").size());
         assertEquals("所有文件都没有缺项", cell(book.sheet("单位对比"), 2, 0));
     }
@@ -250,7 +275,7 @@ class XlsxReportWriterTest {
         java.util.regex.Pattern col = java.util.regex.Pattern.compile("<col min=\"(\\d+)\" max=\"(\\d+)\" width=\"([\\d.]+)\"");
         java.util.regex.Pattern row = java.util.regex.Pattern.compile("<row r=\"(\\d+)\"( ht=\"([\\d.]+)\")?");
         int checked = 0;
-        for (String name : List.of("整改清单", "全部结果", "记录提示", "单位对比")) {
+        for (String name : List.of("整改清单", "人工核验", "全部结果", "记录提示", "单位对比")) {
             int index = book.names().indexOf(name);
             String xml = part(xlsx, "xl/worksheets/sheet" + (index + 1) + ".xml");
             java.util.Map<Integer, Double> widths = new java.util.HashMap<>();
@@ -293,7 +318,7 @@ class XlsxReportWriterTest {
         byte[] xlsx = Samples.bytes(XLSX, List.of(r, Samples.report("gaps-communities")), true);
         String properties = part(xlsx, "docProps/custom.xml");
         String core = unescaped(part(xlsx, "docProps/core.xml"));
-        for (int sheet = 1; sheet <= 4; sheet++) {
+        for (int sheet = 1; sheet <= 5; sheet++) {
             String xml = unescaped(part(xlsx, "xl/worksheets/sheet" + sheet + ".xml"));
             int n = sheet;
             assertAll("sheet " + n,
