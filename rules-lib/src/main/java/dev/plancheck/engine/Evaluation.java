@@ -73,9 +73,9 @@ public final class Evaluation {
         for (Activity a : inIdOrder) {
             // A record belongs to the year it starts in. The exceptions are dated after the year: a follow-up that
             // answers a record of the year (relief in January for a disaster on 25 December), which may still count
-            // within the answered record's deadline; and a record up to the end of a window of the year's duty that ends in
-            // the next year: every record up to the last day any such window reaches is kept and put to the rules,
-            // which count it only inside a period that contains it (and show it as 本时段外 otherwise).
+            // within the answered record's deadline; and, when some duty of the year ends in the next year, any record
+            // up to the last day such a duty reaches: it is put to the rules, which count it only inside a period that
+            // contains it (and show it as 本时段外 otherwise).
             boolean answersThisYear = a.getDate().isAfter(last) && a.getRelatesTo() != null
                     && byId.containsKey(a.getRelatesTo()) && inYear(byId.get(a.getRelatesTo()), first, last);
             boolean inLateWindow = a.getDate().isAfter(last) && !a.getDate().isAfter(reach);
