@@ -16,6 +16,9 @@ import dev.plancheck.pack.NodeDef;
 import dev.plancheck.pack.PackFile;
 import dev.plancheck.pack.PeriodDef;
 import dev.plancheck.pack.SpanLimit;
+import dev.plancheck.calendar.Series;
+import dev.plancheck.model.DateRange;
+import java.time.LocalDate;
 import dev.plancheck.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -99,7 +102,7 @@ public final class CatalogueWriter {
             } else {
                 md.append("- 要求：\n");
                 for (PartResult p : e.requirements()) {
-                    md.append("  - ").append(requirement(p, params, pack)).append("\n");
+                    md.append("  - ").append(requirement(p, contents, pack)).append("\n");
                 }
             }
             md.append("- 规则文件：`").append(r.file()).append("`\n");
@@ -115,9 +118,12 @@ public final class CatalogueWriter {
         }
         md.append("\n### 时段\n\n| id | 名称 | 定义 | ").append(pack.year()).append(" 年的日期 | 说明 |\n|---|---|---|---|---|\n");
         for (PeriodDef p : params.periods().values()) {
-            md.append("| `").append(p.id()).append("` | ").append(p.name()).append(" | ").append(p.spec().describe())
+            md.append("| `").append(p.id()).append("` | ").append(p.name()).append(" | ").append(p.describe())
                     .append(p.series() == null ? "" : "（系列 `" + p.series() + "`）").append(" | ")
-                    .append(p.in(pack.year()).describeDays()).append(" | ").append(p.description()).append(" |\n");
+                    .append(p.every() == null ? days(p.in(pack.year()).getRanges(), pack.year())
+                            : p.periodsIn(pack.year()).stream().map(g -> "`" + g.getId() + "` " + g.getName() + "："
+                            + days(g.getRanges(), pack.year())).collect(Collectors.joining("；")))
+                    .append(" | ").append(p.description()).append(" |\n");
         }
         md.append("\n### 数量\n\n| id | 至少 | 说明 |\n|---|---|---|\n");
         for (Quota q : params.quotas().values()) {
@@ -274,14 +280,29 @@ public final class CatalogueWriter {
     /** How the sum verbs' expected text states the sum: {@code …内累计至少 200 人次}. */
     private static final String SUM = "内累计至少 ";
 
-    private static String requirement(PartResult p, PackFile params, RulePack pack) {
+    /**
+     * The days of a period, and when it ends after the year, that day in words and whose duty it is:
+     * {@code 2023-12-31 至 2024-01-05，次年 01-05 前，2023 年度职责}.
+     */
+    private static String days(List<DateRange> ranges, int year) {
+        String days = ranges.stream().map(Object::toString).collect(Collectors.joining("、"));
+        LocalDate last = ranges.get(ranges.size() - 1).to();
+        return last.getYear() > year ? days + "，" + Series.dayInWords(last, year) + " 前，" + year + " 年度职责" : days;
+    }
+
+    private static String requirement(PartResult p, LoadedPack contents, RulePack pack) {
+        PackFile params = contents.parameters();
         if (p.periodId() == null) {
             return p.expected().replaceAll("（募集 .*）$", "");
         }
         StringBuilder s = new StringBuilder(p.what()).append("：");
-        PeriodDef def = params.periods().get(p.periodId());
-        if (def != null) {
-            s.append(def.name()).append("（").append(p.days().stream().map(Object::toString).collect(Collectors.joining("、")))
+        PeriodDef def = contents.periodDef(p.periodId());
+        if (def != null && def.every() != null) {
+            // One period of a series declared once: its own name (1 月，次月 5 日前报送) and the series' parameter.
+            s.append(p.periodName()).append("（").append(days(p.days(), pack.year())).append("；系列参数 `").append(def.id())
+                    .append("`）");
+        } else if (def != null) {
+            s.append(def.name()).append("（").append(days(p.days(), pack.year()))
                     .append("；时段参数 `").append(def.id()).append("`）");
         } else {
             Deadline d = deadlineOf(p.periodId(), params);

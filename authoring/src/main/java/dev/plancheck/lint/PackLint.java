@@ -201,6 +201,9 @@ public final class PackLint {
         var params = contents.parameters();
         Set<String> series = new HashSet<>();
         params.periods().values().stream().map(PeriodDef::series).filter(s -> s != null).forEach(series::add);
+        // Ids of the periods as rules see them: a series declared with "every" gives monthly.01, monthly.02…
+        Set<String> periodIds = new HashSet<>();
+        contents.periods().forEach(p -> periodIds.add(p.getId()));
         Set<String> usedPeriods = new HashSet<>();
         Set<String> usedSeries = new HashSet<>();
         Set<String> usedQuotas = new HashSet<>();
@@ -212,7 +215,7 @@ public final class PackLint {
                 boolean bySeries = m.group(2).equals("series");
                 String id = m.group(3);
                 String defined = switch (type) {
-                    case "Period" -> bySeries ? (series.contains(id) ? id : null) : (params.periods().containsKey(id) ? id : null);
+                    case "Period" -> bySeries ? (series.contains(id) ? id : null) : (periodIds.contains(id) ? id : null);
                     case "Quota" -> params.quotas().containsKey(id) ? id : null;
                     default -> params.deadlines().containsKey(id) ? id : null;
                 };
@@ -231,7 +234,8 @@ public final class PackLint {
         }
         String paramText = originText(contents);
         for (PeriodDef p : params.periods().values()) {
-            if (!usedPeriods.contains(p.id()) && (p.series() == null || !usedSeries.contains(p.series()))) {
+            boolean usedOne = p.every() != null && p.periodsIn(params.year()).stream().anyMatch(g -> usedPeriods.contains(g.getId()));
+            if (!usedPeriods.contains(p.id()) && !usedOne && (p.series() == null || !usedSeries.contains(p.series()))) {
                 unused(findings, contents, paramText, "时段", p.id());
             }
         }

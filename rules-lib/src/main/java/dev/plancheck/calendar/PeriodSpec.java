@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * How a period is found in any year, as written in a pack's parameter file. Every spec yields the days it covers
  * inside the assessment year; a spec that runs past the year's ends (winter, a node near New Year) is clipped to
- * the year, since records outside the year do not count.
+ * the year, since records outside the year do not count. The one exception is {@link IntoNextYear}
+ * ({@code "endsNextYear": true}): a duty of the year whose window ends in the next one.
  */
 public sealed interface PeriodSpec {
     /** The ranges this spec covers in {@code year}, sorted, merged, clipped to the year; may be empty. */
@@ -46,6 +47,32 @@ public sealed interface PeriodSpec {
             String s = String.format("%02d-%02d 至 %02d-%02d", from.getMonthValue(), from.getDayOfMonth(),
                     to.getMonthValue(), to.getDayOfMonth());
             return to.isBefore(from) ? s + "（跨年，年内取两段）" : s;
+        }
+    }
+
+    /**
+     * From a day of the year to a day of the next year, one stretch, not clipped: a winter of 2023-12-01 to
+     * 2024-02-29 is one duty of 2023 ({@code "endsNextYear": true}). {@code to} must come before {@code from}; a
+     * {@code to} of 02-29 is 02-28 when the next year is not a leap year.
+     */
+    record IntoNextYear(MonthDay from, MonthDay to) implements PeriodSpec {
+        public IntoNextYear {
+            Objects.requireNonNull(from);
+            Objects.requireNonNull(to);
+            if (!to.isBefore(from)) {
+                throw new IllegalArgumentException("a span into the next year ends before it starts in the year: " + from + " .. " + to);
+            }
+        }
+
+        @Override
+        public List<DateRange> rangesIn(int year) {
+            return List.of(new DateRange(from.atYear(year), to.atYear(year + 1)));
+        }
+
+        @Override
+        public String describe() {
+            return String.format("%02d-%02d 至次年 %02d-%02d（跨年，一段，为本年度职责）", from.getMonthValue(), from.getDayOfMonth(),
+                    to.getMonthValue(), to.getDayOfMonth());
         }
     }
 

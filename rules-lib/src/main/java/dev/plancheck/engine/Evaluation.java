@@ -69,13 +69,19 @@ public final class Evaluation {
         // Records in id order (ids are unique), never file order: which of two duplicates is counted, and the
         // order of everything that follows, must not depend on how the ledger happens to be sorted.
         List<Activity> inIdOrder = submission.activities().stream().sorted(Comparator.comparing(Activity::getId)).toList();
+        // The last day that a duty of the year still reaches: December's report due 5 January, a winter to February
+        // (a pack's series with a due day, or "endsNextYear"); the year's last day when no duty reaches further.
+        LocalDate reach = lateReach(pack);
         for (Activity a : inIdOrder) {
-            // A record belongs to the year it starts in. The one exception is a follow-up dated after the year that
-            // answers a record of the year (relief in January for a disaster on 25 December): it may still count
-            // within the answered record's deadline.
+            // A record belongs to the year it starts in. The exceptions are dated after the year: a follow-up that
+            // answers a record of the year (relief in January for a disaster on 25 December), which may still count
+            // within the answered record's deadline; and, when some duty of the year ends in the next year, any record
+            // up to the last day such a duty reaches: it is put to the rules, which count it only inside a period that
+            // contains it (and show it as 本时段外 otherwise).
             boolean answersThisYear = a.getDate().isAfter(last) && a.getRelatesTo() != null
                     && byId.containsKey(a.getRelatesTo()) && inYear(byId.get(a.getRelatesTo()), first, last);
-            if (!inYear(a, first, last) && !answersThisYear) {
+            boolean inLateWindow = a.getDate().isAfter(last) && !a.getDate().isAfter(reach);
+            if (!inYear(a, first, last) && !answersThisYear && !inLateWindow) {
                 notices.add(new Notice(Notice.Type.OUTSIDE_YEAR, a.getId(),
                         "日期 " + a.getDate() + " 不在考核年度 " + year + " 年内，未计入"));
                 continue;
@@ -188,6 +194,12 @@ public final class Evaluation {
         missingOrganiser.keySet().forEach(a -> organiserAsked.add(a.getId()));
         for (Activity a : countable) {
             if (!findings.used().contains(a.getId()) && !organiserAsked.contains(a.getId())) {
+                if (a.getDate().isAfter(last)) {
+                    // Kept for a duty whose window ends in the next year, but no rule looked at it: outside the year.
+                    notices.add(new Notice(Notice.Type.OUTSIDE_YEAR, a.getId(), "日期 " + a.getDate() + " 不在考核年度 " + year
+                            + " 年内，也没有哪项期限延至次年的职责把它当作证据，未计入"));
+                    continue;
+                }
                 notices.add(new Notice(Notice.Type.UNMATCHED, a.getId(),
                         "没有任何规则把它当作证据：它的类别、议题、对象、级别、组织单位或所属单位不符合任何一条规则的要求，请核对"));
             }
@@ -260,6 +272,17 @@ public final class Evaluation {
 
     /** Ids of the synthetic trigger records of {@link #requirements}. */
     public static final String TRIGGER_PREFIX = "trigger-";
+
+    /** The latest last day of the pack's periods, or the year's last day when none ends after it. */
+    static LocalDate lateReach(LoadedPack pack) {
+        LocalDate reach = pack.lastDay();
+        for (var p : pack.periods()) {
+            if (p.getCloses().isAfter(reach)) {
+                reach = p.getCloses();
+            }
+        }
+        return reach;
+    }
 
     private static boolean inYear(Activity a, LocalDate first, LocalDate last) {
         return !a.getDate().isBefore(first) && !a.getDate().isAfter(last);

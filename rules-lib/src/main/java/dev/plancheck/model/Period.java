@@ -18,6 +18,8 @@ public final class Period {
     private final List<DateRange> ranges;
     private final LocalDate anchor;
     private final String triggerId;
+    /** The assessment year whose duty this is, when its days run past that year's 31 December; otherwise 0. */
+    private final int dutyYear;
     /** Said in every part's expected text of every check: made once. */
     private final String days;
 
@@ -29,11 +31,26 @@ public final class Period {
      * @param anchor the node day the period surrounds, or {@code null}
      */
     public Period(String id, String series, String name, List<DateRange> ranges, LocalDate anchor) {
-        this(id, series, name, ranges, anchor, null);
+        this(id, series, name, ranges, anchor, null, 0);
+    }
+
+    /**
+     * A period of the assessment year {@code year}: when its days run past 31 December of that year (December's
+     * report due 5 January, a winter to February), every statement of its days says whose duty it is:
+     * {@code 2023-12-31 至 2024-01-05；2023 年度职责}.
+     */
+    public static Period ofYear(int year, String id, String series, String name, List<DateRange> ranges, LocalDate anchor) {
+        boolean beyond = !ranges.isEmpty() && ranges.get(ranges.size() - 1).to().getYear() > year;
+        return new Period(id, series, name, ranges, anchor, null, beyond ? year : 0);
     }
 
     /** A period that follows one triggering record, e.g. the days after a disaster; see {@link Deadline#after}. */
     Period(String id, String series, String name, List<DateRange> ranges, LocalDate anchor, String triggerId) {
+        this(id, series, name, ranges, anchor, triggerId, 0);
+    }
+
+    private Period(String id, String series, String name, List<DateRange> ranges, LocalDate anchor, String triggerId,
+                   int dutyYear) {
         this.id = Objects.requireNonNull(id, "id");
         this.series = series;
         this.name = Objects.requireNonNull(name, "name");
@@ -43,7 +60,9 @@ public final class Period {
         this.ranges = List.copyOf(ranges);
         this.anchor = anchor;
         this.triggerId = triggerId;
-        this.days = this.ranges.stream().map(DateRange::toString).collect(Collectors.joining("、"));
+        this.dutyYear = dutyYear;
+        this.days = this.ranges.stream().map(DateRange::toString).collect(Collectors.joining("、"))
+                + (dutyYear == 0 ? "" : "；" + dutyYear + " 年度职责");
     }
 
     public String getId() {
@@ -72,6 +91,14 @@ public final class Period {
         return triggerId;
     }
 
+    /**
+     * The assessment year whose duty this is when the period ends after that year's 31 December (it is 未到期 until
+     * its last day, and is checked with an as-of date in the next year); 0 for a period inside one year.
+     */
+    public int getDutyYear() {
+        return dutyYear;
+    }
+
     /** The first day of the period. */
     public LocalDate getOpens() {
         return ranges.get(0).from();
@@ -91,7 +118,10 @@ public final class Period {
         return ranges.stream().anyMatch(r -> r.contains(activity.getDate()));
     }
 
-    /** The days in Chinese, e.g. {@code 2023-01-01 至 2023-02-28、2023-12-01 至 2023-12-31}. */
+    /**
+     * The days in Chinese, e.g. {@code 2023-01-01 至 2023-02-28、2023-12-01 至 2023-12-31}; a period that ends in the
+     * next year adds whose duty it is: {@code 2023-12-01 至 2024-02-29；2023 年度职责}.
+     */
     public String describeDays() {
         return days;
     }

@@ -15,7 +15,8 @@ import java.util.List;
  * @param origin      where the parameter file was read, e.g. {@code classpath:dev/plancheck/packs/dianchang-2023.json}
  * @param fingerprint the pack's id, version and content hash
  * @param periods     every period of the parameter file, resolved for the pack's year: once, when the pack is loaded,
- *                    not for every check (a node day such as the spring festival is an astronomical computation)
+ *                    not for every check (a node day such as the spring festival is an astronomical computation);
+ *                    a series declared with {@code every} gives one period per month, quarter…
  */
 public record LoadedPack(PackFile parameters, RuleSet ruleSet, String origin, PackFingerprint fingerprint,
                          List<Period> periods) {
@@ -27,7 +28,18 @@ public record LoadedPack(PackFile parameters, RuleSet ruleSet, String origin, Pa
     /** The pack of these files, its periods resolved for its year. */
     public LoadedPack(PackFile parameters, RuleSet ruleSet, String origin, PackFingerprint fingerprint) {
         this(parameters, ruleSet, origin, fingerprint,
-                parameters.periods().values().stream().map(p -> p.in(parameters.year())).toList());
+                parameters.periods().values().stream().flatMap(p -> p.periodsIn(parameters.year()).stream()).toList());
+    }
+
+    /** The definition a period of {@link #periods} comes from: its own, or the series declared with {@code every}. */
+    public PeriodDef periodDef(String periodId) {
+        PeriodDef own = parameters.periods().get(periodId);
+        if (own != null) {
+            return own;
+        }
+        int dot = periodId.lastIndexOf('.');
+        PeriodDef series = dot < 0 ? null : parameters.periods().get(periodId.substring(0, dot));
+        return series != null && series.every() != null ? series : null;
     }
 
     /** The pack's id, e.g. {@code dianchang-2023}. */

@@ -81,11 +81,18 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                 Set.of("name", "description", "date", "solarTerm", "lunar", "lunarYear"),
                 (id2, n, path) -> readNode(f, id2, n, path, year));
         Map<String, PeriodDef> periods = entries(f, root, "periods",
-                "{\"name\": …, \"description\": …, 以及 from/to、months、node 或 anyOf}",
-                Set.of("name", "description", "series", "from", "to", "months", "node", "daysBefore", "daysAfter", "anyOf"),
+                "{\"name\": …, \"description\": …, 以及 from/to、months、node、anyOf 或 every}",
+                Set.of("name", "description", "series", "from", "to", "months", "node", "daysBefore", "daysAfter", "anyOf",
+                        "every", "due", "endsNextYear"),
                 (id2, p, path) -> {
                     String name = f.text(p, path, "name", true);
                     String description = f.text(p, path, "description", true);
+                    if (p.has("every")) {
+                        return PeriodSeries.read(f, id2, p, path, name, description, year);
+                    }
+                    if (p.has("due")) {
+                        f.report(path + ".due", "due（报送期限）只用于 every 声明的系列，如 {\"every\": \"month\", \"due\": {\"nextMonthDay\": 5}}");
+                    }
                     String series = f.text(p, path, "series", false);
                     PeriodSpec spec = readSpec(f, p, path, nodes);
                     if (name == null || description == null || spec == null) {
@@ -98,6 +105,7 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     }
                     return new PeriodDef(id2, series, name, description, spec);
                 });
+        PeriodSeries.checkIds(f, periods, year);
         Map<String, Quota> quotas = entries(f, root, "quotas", "{\"min\": 2, \"description\": …}",
                 Set.of("min", "description"), (id2, q, path) -> {
                     Integer min = f.integer(q, path, "min", true, 1, 1_000_000_000); // a sum of 元 may be large
@@ -311,7 +319,14 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
             String to = f.text(p, path, "to", true);
             MonthDay a = from == null ? null : monthDay(f, from, path + ".from");
             MonthDay b = to == null ? null : monthDay(f, to, path + ".to");
+            if (p.has("endsNextYear")) {
+                return a == null || b == null ? null : PeriodSeries.intoNextYear(f, p, path, a, b);
+            }
             return a == null || b == null ? null : new PeriodSpec.Span(a, b);
+        }
+        if (p.has("endsNextYear")) {
+            f.report(path + ".endsNextYear", "endsNextYear 只用于 from 和 to 给出的时段（如 \"from\": \"12-01\", \"to\": \"02-29\"）");
+            return null;
         }
         if (months) {
             JsonNode m = f.array(p, path, "months", true);

@@ -71,6 +71,21 @@ public final class TextReportWriter extends CharacterReportWriter {
         }
     }
 
+    /**
+     * What an as-of date after the year means: every duty is due, unless some of the year's duties have windows that
+     * reach into the next year (December's report due 5 January), whose records of the next year count there.
+     */
+    private static String afterYear(Report r) {
+        boolean late = r.results().stream().flatMap(x -> x.parts().stream()).flatMap(p -> p.days().stream())
+                .anyMatch(d -> d.to().getYear() > r.year());
+        if (!late) {
+            return "年度内的职责均已到期；考核年度以外的记录不计入";
+        }
+        boolean open = r.results().stream().anyMatch(x -> x.status() == Status.NOT_DUE);
+        return (open ? "部分 " + r.year() + " 年度职责的期限在次年，尚未到期" : r.year() + " 年度的职责均已到期（含期限在次年的）")
+                + "；考核年度以外的记录只在这些职责的次年期限内计入";
+    }
+
     private void write(Report r, Appendable out) throws IOException {
         Map<Status, Integer> s = r.summary().counts();
         out.append("《").append(r.packTitle()).append("》落实情况检查报告\n");
@@ -79,8 +94,7 @@ public final class TextReportWriter extends CharacterReportWriter {
                 .append("（当日结束时）　规则包：").append(r.packId()).append('\n');
         out.append("规则包指纹：").append(r.fingerprint().toString()).append('\n');
         if (r.asOf().getYear() > r.year()) {
-            out.append("说明：检查日期在考核年度 ").append(String.valueOf(r.year()))
-                    .append(" 年结束之后，年度内的职责均已到期；考核年度以外的记录不计入\n");
+            out.append("说明：检查日期在考核年度 ").append(String.valueOf(r.year())).append(" 年结束之后，").append(afterYear(r)).append('\n');
         }
         List<Gap> open = r.openGaps();
         List<Gap> waived = r.waivedGaps();
