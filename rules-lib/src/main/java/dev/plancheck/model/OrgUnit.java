@@ -1,5 +1,8 @@
 package dev.plancheck.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -7,16 +10,31 @@ import java.util.Objects;
  *
  * <p>Named {@code OrgUnit} and matched in rules as {@code OrgUnit(level == UnitLevel.COMMUNITY)}; a property
  * called {@code unit} would break Drools' executable model, so activities refer to it as {@code unitId}.
+ *
+ * <p>A unit may state the attributes its pack declares ({@code unitAttributes}): a {@link java.math.BigDecimal} for a
+ * number, a {@link Boolean} for yes/no, by attribute id. They decide which units a rule binds ({@code @appliesTo}) and
+ * feed rates ({@code findings.ratioAtLeast}).
  */
 public final class OrgUnit {
     private final String id;
     private final String name;
     private final UnitLevel level;
+    private final Map<String, Object> attributes;
 
+    /** A unit that states no attributes. */
     public OrgUnit(String id, String name, UnitLevel level) {
+        this(id, name, level, Map.of());
+    }
+
+    /**
+     * A unit with its attributes, e.g. {@code Map.of("residents", new BigDecimal("3200"), "day-care", true)}; the map
+     * is copied, in its order.
+     */
+    public OrgUnit(String id, String name, UnitLevel level, Map<String, ?> attributes) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.level = Objects.requireNonNull(level, "level");
+        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     public String getId() {
@@ -29,6 +47,11 @@ public final class OrgUnit {
 
     public UnitLevel getLevel() {
         return level;
+    }
+
+    /** The attributes the unit states, by id; read-only, empty when it states none. */
+    public Map<String, Object> getAttributes() {
+        return attributes;
     }
 
     @Override
