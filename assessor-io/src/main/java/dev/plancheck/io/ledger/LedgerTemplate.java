@@ -91,18 +91,24 @@ public final class LedgerTemplate {
         Map<String, Range> listRanges = writeLists(lists, v);
 
         int unitLast = 2 + Math.max(units.size() + 100, 200);
-        PrintedSheet unitTable = table(unitSheet, LedgerLayout.UNIT_COLUMNS);
+        List<Column> unitColumns = LedgerLayout.unitColumns(pack.unitAttributes());
+        PrintedSheet unitTable = table(unitSheet, unitColumns);
         unitSheet.value(0, 0, LedgerLayout.YEAR_LABEL);
         unitSheet.style(0, 0).bold().fillColor(REQUIRED_FILL).set();
         unitSheet.value(0, 1, year);
         unitSheet.style(0, 1).bold().horizontalAlignment("left").set();
         // A note, not a cell: the reader refuses anything else on the year row.
         unitSheet.comment(0, 1, "考核年度，须与规则包 " + pack.id() + " 的年度 " + pack.year() + " 一致");
-        header(unitTable, 1, LedgerLayout.UNIT_COLUMNS);
+        header(unitTable, 1, unitColumns);
         unitSheet.style(0).format("@").set();
         for (int i = 0; i < units.size(); i++) {
             OrgUnit u = units.get(i);
-            unitTable.row(2 + i, List.of(u.getId(), u.getName(), u.getLevel().chineseName()));
+            List<Object> cells = new ArrayList<>(List.of(u.getId(), u.getName(), u.getLevel().chineseName()));
+            for (String attribute : pack.unitAttributes().keySet()) {
+                Object value = u.getAttributes().get(attribute);
+                cells.add(value instanceof Boolean b ? (b ? "有" : "无") : value == null ? "" : value);
+            }
+            unitTable.row(2 + i, cells);
         }
         unitSheet.range(2, 2, unitLast, 2).validateWithList(listRanges.get("单位级别"))
                 .errorStyle(DataValidationErrorStyle.WARNING).showErrorMessage(true)
@@ -295,8 +301,10 @@ public final class LedgerTemplate {
         g.blank();
         g.heading("二、各列填写要求");
         g.tableHeader("工作表", "列", "是否必填", "填写内容");
-        for (Column c : LedgerLayout.UNIT_COLUMNS) {
-            g.row("单位", c.header(), required(c, v), c.meaning());
+        for (Column c : LedgerLayout.unitColumns(pack.unitAttributes())) {
+            boolean requiredAttribute = c.type() == LedgerLayout.Type.ATTRIBUTE
+                    && pack.unitAttributes().get(c.field().substring(LedgerLayout.ATTRIBUTE_FIELD.length())).required();
+            g.row("单位", c.header(), requiredAttribute ? "社区必填" : required(c, v), c.meaning());
         }
         for (Column c : LedgerLayout.ACTIVITY_COLUMNS) {
             g.row("活动", c.header(), required(c, v), c.meaning());
