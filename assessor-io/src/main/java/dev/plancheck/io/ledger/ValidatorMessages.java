@@ -62,6 +62,9 @@ final class ValidatorMessages {
         if (field == null && p.code() == ProblemCode.KIND_FIELD_MISSING) {
             field = p.args().get(1);
         }
+        if (p.code() == ProblemCode.ATTRIBUTE_MISSING) {
+            field = LedgerLayout.ATTRIBUTE_FIELD + p.args().get(0); // at its cell, when the sheet has the column
+        }
         Integer column = field == null ? null : columns.get(field);
         return table.at(p.code(), row, column == null ? 0 : column, message);
     }
