@@ -96,7 +96,7 @@ public final class SubmissionValidator {
         this.vocabulary = vocabulary;
         this.packYear = packYear;
         this.packId = packId;
-        this.attributes = Map.copyOf(attributes);
+        this.attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     /**

@@ -137,7 +137,7 @@ public record UnitAttribute(String id, String name, Type type, String measure, b
 
     /** What {@link #parse} accepts, for messages: {@code 不小于 0 的数（人）} or {@code true/false（有/无）}. */
     public String expected() {
-        return type == Type.YESNO ? "true 或 false（表格中填 有/无 或 是/否）"
+        return type == Type.YESNO ? "布尔值 true 或 false（表格中填 有/无 或 是/否）"
                 : "不小于 0 的数" + (measure == null ? "" : "（单位：" + measure + "）") + "，至多 12 位整数、4 位小数";
     }
 }
