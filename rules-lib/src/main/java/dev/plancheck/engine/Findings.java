@@ -295,7 +295,7 @@ public final class Findings {
             found = top.name() + " " + UnitAttribute.grouped(part) + " / " + bottom.name() + " " + UnitAttribute.grouped(whole)
                     + " = " + p.shown() + p.shortfall() + (part.compareTo(whole) > 0 ? "（" + top.name() + "大于" + bottom.name() + "，请核对）" : "");
         }
-        record(kcontext, unit, new PartResult(what, null, "填报数", List.of(), null, 0, null, List.of(), List.of(), status,
+        record(kcontext, unit, new PartResult(what, null, "填报数", List.of(), null, 0, rate.getId(), List.of(), List.of(), status,
                 expected, found), List.of());
     }
 
@@ -358,7 +358,7 @@ public final class Findings {
         }
         found += notCounted(by, false);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), 0, null, counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), 0, rate.getId(), counted.stream().map(Activity::getId).toList(),
                 others(all, counted), status, expected, found), all);
         all.forEach(a -> used.add(a.getId()));
     }
