@@ -37,6 +37,36 @@ class AttributesPackTest {
     }
 
     @Test
+    void lint_names_an_unknown_attribute_rate_or_condition_with_its_file_and_line(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        try (var files = java.nio.file.Files.walk(PACK.getParent())) {
+            for (Path p : files.toList()) {
+                java.nio.file.Files.copy(p, dir.resolve(PACK.getParent().relativize(p).toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path copy = dir.resolve("pack");
+        Path union = copy.resolve("rules/s02_union.drl");
+        java.nio.file.Files.writeString(union, java.nio.file.Files.readString(union)
+                .replace("\"union-members\", \"employees\"", "\"union-member\", \"employees\"")
+                .replace("Rate(id == \"elderly-care-share\")", "Rate(id == \"elderly-share\")"));
+        Path community = copy.resolve("rules/s01_community.drl");
+        java.nio.file.Files.writeString(community, java.nio.file.Files.readString(community)
+                .replace("@appliesTo(\"with-day-care\")", "@appliesTo(\"with-daycare\")"));
+        List<String> found = PackLint.lint(copy.resolve("pack.json").toString(), null, false).findings().stream()
+                .map(f -> f.problem().toString().replace(copy + "/", "")).toList();
+        assertEquals(5, found.size(), found.toString());
+        assertTrue(found.contains("rules/s02_union.drl:26: findings.ratioAtLeast 引用的单位属性 \"union-member\" 在参数文件 "
+                + "pack.json 的 unitAttributes 中没有定义"), found.toString());
+        assertTrue(found.contains("rules/s02_union.drl:40: 规则引用的比率（rates） \"elderly-share\" 在参数文件 pack.json 中没有定义"),
+                found.toString());
+        assertTrue(found.contains("pack.json:30: 比率 \"elderly-care-share\" 已定义，但没有规则使用它；删除它，或检查规则中的名字是否写错"),
+                found.toString());
+        assertTrue(found.stream().anyMatch(f -> f.matches("rules/s01_community.drl:38: 规则 R1.2-1 的 @appliesTo\\(\"with-daycare\"\\) 不是参数文件 "
+                + "unitConditions 中的条件.*")), found.toString());
+        assertTrue(found.stream().anyMatch(f -> f.contains("适用条件 \"with-day-care\" 已定义，但没有规则使用它")), found.toString());
+    }
+
+    @Test
     void every_mutant_is_caught_and_lowering_the_ratio_by_a_tenth_of_a_point_is_one() throws Exception {
         PlanChecker checker = PlanChecker.create(RulePack.load(PACK.resolve("pack.json")));
         ScenarioRunner runner = new ScenarioRunner(checker);
