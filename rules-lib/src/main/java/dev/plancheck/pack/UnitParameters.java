@@ -21,6 +21,9 @@ public record UnitParameters(Map<String, UnitAttribute> attributes, Map<String, 
     /** None of them. */
     public static final UnitParameters NONE = new UnitParameters(Map.of(), Map.of(), Map.of());
 
+    /** The fixed columns of a spreadsheet's 单位 sheet: an attribute's name, its column header, must differ from them. */
+    private static final Set<String> FIXED_COLUMNS = Set.of("考核年度", "单位编号", "单位名称", "单位级别");
+
     public UnitParameters {
         attributes = PackFile.readOnly(attributes);
         conditions = PackFile.readOnly(conditions);
@@ -45,6 +48,11 @@ public record UnitParameters(Map<String, UnitAttribute> attributes, Map<String, 
             }
             if (type == UnitAttribute.Type.YESNO && measure != null) {
                 f.report(path + ".measure", "有/无属性没有计量单位，请删去 measure");
+            }
+            if (name != null && (FIXED_COLUMNS.contains(name) || attributes.values().stream().anyMatch(x -> x.name().equals(name)))) {
+                f.report(path + ".name", "名称“" + name + "”已被" + (FIXED_COLUMNS.contains(name) ? "表格“单位”表的固定列" : "另一个单位属性")
+                        + "使用；它是表格中的列名，必须各不相同");
+                return;
             }
             if (name != null && type != null && description != null) {
                 attributes.put(id, new UnitAttribute(id, name, type, measure,
