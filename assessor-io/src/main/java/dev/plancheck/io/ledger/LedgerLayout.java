@@ -54,7 +54,9 @@ final class LedgerLayout {
     static List<Column> unitColumns(java.util.Map<String, dev.plancheck.model.UnitAttribute> attributes) {
         List<Column> out = new java.util.ArrayList<>(UNIT_COLUMNS);
         for (dev.plancheck.model.UnitAttribute a : attributes.values()) {
-            out.add(new Column(a.header(), ATTRIBUTE_FIELD + a.id(), Type.ATTRIBUTE, false, 12, a.description()
+            // Wide enough for the header on one line: a Chinese character takes about two of Excel's width units.
+            out.add(new Column(a.header(), ATTRIBUTE_FIELD + a.id(), Type.ATTRIBUTE, false, Math.max(12, 2 * a.header().length() + 2),
+                    a.description()
                     + (a.type() == dev.plancheck.model.UnitAttribute.Type.YESNO ? "填 有 或 无（也可填 是、否）" : "填不小于 0 的数")
                     + (a.required() ? "；各社区必填，街道可不填" : "；可不填")));
         }

@@ -100,6 +100,14 @@ public final class LedgerTemplate {
         // A note, not a cell: the reader refuses anything else on the year row.
         unitSheet.comment(0, 1, "考核年度，须与规则包 " + pack.id() + " 的年度 " + pack.year() + " 一致");
         header(unitTable, 1, unitColumns);
+        for (int c = 0; c < unitColumns.size(); c++) {
+            Column col = unitColumns.get(c);
+            // A required attribute is shaded as the columns that must be filled are (on communities' rows).
+            if (col.type() == LedgerLayout.Type.ATTRIBUTE
+                    && pack.unitAttributes().get(col.field().substring(LedgerLayout.ATTRIBUTE_FIELD.length())).required()) {
+                unitSheet.style(1, c).fillColor(REQUIRED_FILL).set();
+            }
+        }
         unitSheet.style(0).format("@").set();
         for (int i = 0; i < units.size(); i++) {
             OrgUnit u = units.get(i);
@@ -114,7 +122,9 @@ public final class LedgerTemplate {
                 .errorStyle(DataValidationErrorStyle.WARNING).showErrorMessage(true)
                 .errorTitle("单位级别").error("请选择 街道 或 社区（也可填写 subdistrict、community）");
         unitSheet.freezePane(0, 2);
-        unitTable.print(PrintedSheet.Orientation.PORTRAIT, 2, 1, title, footer);
+        // Attribute columns widen the sheet: landscape keeps a unit on one page across.
+        unitTable.print(pack.unitAttributes().isEmpty() ? PrintedSheet.Orientation.PORTRAIT : PrintedSheet.Orientation.LANDSCAPE,
+                2, 1, title, footer);
 
         int activityLast = Math.max(activities.size(), 1000) + SPARE_ROWS;
         PrintedSheet activityTable = table(activitySheet, LedgerLayout.ACTIVITY_COLUMNS);
