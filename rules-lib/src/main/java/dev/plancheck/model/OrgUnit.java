@@ -1,5 +1,6 @@
 package dev.plancheck.model;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,14 +28,19 @@ public final class OrgUnit {
     }
 
     /**
-     * A unit with its attributes, e.g. {@code Map.of("residents", new BigDecimal("3200"), "day-care", true)}; the map
-     * is copied, in its order.
+     * A unit with its attributes, e.g. {@code Map.of("residents", 3200, "day-care", true)}; the map is copied, in its
+     * order, whole numbers ({@code Integer}, {@code Long}) as {@link java.math.BigDecimal}. The pack's validation
+     * takes a number as a {@code BigDecimal} and a yes/no as a {@code Boolean}.
      */
     public OrgUnit(String id, String name, UnitLevel level, Map<String, ?> attributes) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.level = Objects.requireNonNull(level, "level");
-        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        Map<String, Object> copy = new LinkedHashMap<>();
+        // Numbers of any type are kept as BigDecimal, as a ledger gives them: Map.of("residents", 3200) works too.
+        attributes.forEach((k, v) -> copy.put(k, v instanceof Integer || v instanceof Long
+                ? BigDecimal.valueOf(((Number) v).longValue()) : v));
+        this.attributes = Collections.unmodifiableMap(copy);
     }
 
     public String getId() {

@@ -213,6 +213,16 @@ class UnitAttributesTest {
     }
 
     @Test
+    void a_unit_built_in_code_may_give_whole_numbers_as_int() throws Exception {
+        dev.plancheck.input.Submission s = dev.plancheck.input.Submission.of("code", 2023, List.of(
+                new dev.plancheck.model.OrgUnit("DC", "电厂街道", dev.plancheck.model.UnitLevel.SUBDISTRICT),
+                new dev.plancheck.model.OrgUnit("C1", "和平社区", dev.plancheck.model.UnitLevel.COMMUNITY,
+                        java.util.Map.of("residents", 2100, "employees", 10))), List.of());
+        Report r = checker.check(s);
+        assertEquals("常住人口 2,100 人，未达 3,000 人，本条不适用", result(r, "R3.3-1", "C1").note());
+    }
+
+    @Test
     void an_applies_to_naming_no_condition_fails_the_pack_at_the_rule() throws Exception {
         Path file = write(Files.createDirectories(dir.resolve("broken")), RULES.replace("@appliesTo(\"large-community\")",
                 "@appliesTo(\"big-community\")"), UNITS);
