@@ -12,6 +12,7 @@ import dev.plancheck.report.PartResult;
 import dev.plancheck.report.Report;
 import dev.plancheck.report.RuleInfo;
 import dev.plancheck.engine.CompiledRules;
+import dev.plancheck.engine.UnitBinding;
 import dev.plancheck.engine.Evaluation;
 import dev.plancheck.engine.Waiving;
 import dev.plancheck.ledger.SubmissionReader;
@@ -52,7 +53,8 @@ public final class PlanChecker {
         if (!unknown.isEmpty()) {
             throw new RulePackException(unknown);
         }
-        this.reader = new SubmissionReader(pack.vocabulary(), pack.year(), pack.id());
+        UnitBinding.of(compiled, pack.contents()); // an @appliesTo naming no declared condition fails here, not in a check
+        this.reader = new SubmissionReader(pack.vocabulary(), pack.year(), pack.id(), pack.unitAttributes());
     }
 
     /** A checker for the default bundled pack (电厂街道 2023). */

@@ -6,6 +6,7 @@ import dev.plancheck.input.RulePackException;
 import dev.plancheck.model.Deadline;
 import dev.plancheck.model.Period;
 import dev.plancheck.model.Quota;
+import dev.plancheck.model.UnitAttribute;
 import dev.plancheck.model.Vocabulary;
 import dev.plancheck.pack.LoadedPack;
 import dev.plancheck.pack.PackLoader;
@@ -111,6 +112,11 @@ public final class RulePack {
     /** The words a submission to this pack may use (kinds, topics, groups, honour levels, organisers); read-only. */
     public Vocabulary vocabulary() {
         return contents.ruleSet().vocabulary();
+    }
+
+    /** The attributes a ledger states of each unit ({@code unitAttributes}), by id; read-only, in file order. */
+    public Map<String, UnitAttribute> unitAttributes() {
+        return contents.parameters().units().attributes();
     }
 
     /** Rules of the rule set this pack retires for its year, by id, with the reason; read-only, in file order. */

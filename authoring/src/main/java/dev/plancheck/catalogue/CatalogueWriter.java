@@ -9,6 +9,9 @@ import dev.plancheck.report.Scope;
 import dev.plancheck.engine.Evaluation;
 import dev.plancheck.model.Deadline;
 import dev.plancheck.model.Quota;
+import dev.plancheck.model.Rate;
+import dev.plancheck.model.UnitAttribute;
+import dev.plancheck.model.UnitCondition;
 import dev.plancheck.pack.ClauseBook;
 import dev.plancheck.pack.DrlText;
 import dev.plancheck.pack.DutyEvidence;
@@ -19,6 +22,7 @@ import dev.plancheck.pack.SpanLimit;
 import dev.plancheck.calendar.Series;
 import dev.plancheck.model.DateRange;
 import java.time.LocalDate;
+import dev.plancheck.pack.UnitParameters;
 import dev.plancheck.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,6 +97,13 @@ public final class CatalogueWriter {
                     case OTHER -> "并满足规则所列条件时适用";
                 }).append("；没有则为“不适用”\n");
             }
+            if (r.appliesTo() != null) {
+                UnitCondition c = params.units().conditions().get(r.appliesTo());
+                String who = r.scope() == Scope.SUBDISTRICT ? "街道" : "社区";
+                md.append("- 适用于：").append(c == null ? "（未定义的条件）" : c.words()).append("的").append(who)
+                        .append("（条件参数 `").append(r.appliesTo()).append("`）；其他").append(who)
+                        .append("为“不适用”，并写明其填报数；未填写该属性的").append(who).append("照常检查\n");
+            }
             if (e.requirements().isEmpty()) {
                 // The catalogue runs the rules on one sample trigger record that has only a kind; a gate asking more
                 // (a topic, a unit) is not met by it. Say so rather than print a bare heading.
@@ -135,6 +146,7 @@ public final class CatalogueWriter {
                     .append(" | ").append(d.getDescription()).append(" |\n");
         }
         workingCalendar(md, params);
+        unitParameters(md, params);
         md.append("\n### 跨日活动\n\n");
         SpanLimit span = params.longestSpan();
         if (span == null) {
@@ -277,6 +289,36 @@ public final class CatalogueWriter {
         });
     }
 
+    /** The unit attributes, conditions and rates of a pack that declares any (docs/parameters.md). */
+    private static void unitParameters(StringBuilder md, PackFile params) {
+        UnitParameters u = params.units();
+        if (!u.attributes().isEmpty()) {
+            md.append("\n### 单位属性\n\n台账中每个单位填报（JSON 的 `attributes`，表格“单位”表的同名列）。\n\n")
+                    .append("| id | 名称 | 类型 | 计量单位 | 必填 | 说明 |\n|---|---|---|---|---|---|\n");
+            for (UnitAttribute a : u.attributes().values()) {
+                md.append("| `").append(a.id()).append("` | ").append(a.name()).append(" | ").append(a.type().chineseName())
+                        .append(" | ").append(a.measure() == null ? "—" : a.measure()).append(" | ").append(a.required() ? "社区必填" : "可不填")
+                        .append(" | ").append(a.description()).append(" |\n");
+            }
+        }
+        if (!u.conditions().isEmpty()) {
+            md.append("\n### 适用条件\n\n规则以 `@appliesTo(\"id\")` 只约束满足条件的单位。\n\n| id | 条件 | 说明 |\n|---|---|---|\n");
+            for (UnitCondition c : u.conditions().values()) {
+                md.append("| `").append(c.id()).append("` | ").append(c.words()).append(" | ").append(c.description()).append(" |\n");
+            }
+        }
+        if (!u.rates().isEmpty()) {
+            md.append("\n### 比率\n\n| id | 不低于 | 说明 |\n|---|---|---|\n");
+            for (Rate r : u.rates().values()) {
+                md.append("| `").append(r.getId()).append("` | ").append(r.getMin().toPlainString()).append("% | ")
+                        .append(r.getDescription()).append(" |\n");
+            }
+        }
+    }
+
+    /** How {@code findings.shareAtLeast} states its rate: {@code …内有记录的社区不少于 80%}. */
+    private static final String SHARE = "内有记录的社区不少于 ";
+
     /** How the sum verbs' expected text states the sum: {@code …内累计至少 200 人次}. */
     private static final String SUM = "内累计至少 ";
 
@@ -293,7 +335,7 @@ public final class CatalogueWriter {
     private static String requirement(PartResult p, LoadedPack contents, RulePack pack) {
         PackFile params = contents.parameters();
         if (p.periodId() == null) {
-            return p.expected().replaceAll("（募集 .*）$", "");
+            return p.expected().replaceAll("（募集 .*）$", "") + (p.quotaId() == null ? "" : "（比率参数 `" + p.quotaId() + "`）");
         }
         StringBuilder s = new StringBuilder(p.what()).append("：");
         PeriodDef def = contents.periodDef(p.periodId());
@@ -318,6 +360,11 @@ public final class CatalogueWriter {
             }
         }
         int sum = p.expected().lastIndexOf(SUM);
+        int share = p.expected().lastIndexOf(SHARE);
+        if (share >= 0) {
+            return s.append("有记录的社区不少于 ").append(p.expected().substring(share + SHARE.length())) // findings.shareAtLeast
+                    .append("（比率参数 `").append(p.quotaId()).append("`）").toString();
+        }
         if (sum >= 0) {
             s.append("累计至少 ").append(p.expected().substring(sum + SUM.length())); // findings.participantsAtLeast / amountAtLeast
         } else {

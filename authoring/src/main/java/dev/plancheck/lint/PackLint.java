@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class PackLint {
-    private static final Pattern REFERENCE = Pattern.compile("\\b(Period|Quota|Deadline)\\s*\\(\\s*(id|series)\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(Period|Quota|Deadline|Rate)\\s*\\(\\s*(id|series)\\s*==\\s*\"([^\"]+)\"");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PackLint() {
@@ -208,6 +208,7 @@ public final class PackLint {
         Set<String> usedSeries = new HashSet<>();
         Set<String> usedQuotas = new HashSet<>();
         Set<String> usedDeadlines = new HashSet<>();
+        Set<String> usedRates = new HashSet<>();
         for (Map.Entry<String, String> drl : contents.ruleSet().drl().entrySet()) {
             Matcher m = REFERENCE.matcher(drl.getValue());
             while (m.find()) {
@@ -217,13 +218,16 @@ public final class PackLint {
                 String defined = switch (type) {
                     case "Period" -> bySeries ? (series.contains(id) ? id : null) : (periodIds.contains(id) ? id : null);
                     case "Quota" -> params.quotas().containsKey(id) ? id : null;
+                    case "Rate" -> params.units().rates().containsKey(id) ? id : null;
                     default -> params.deadlines().containsKey(id) ? id : null;
                 };
-                (type.equals("Quota") ? usedQuotas : type.equals("Deadline") ? usedDeadlines : bySeries ? usedSeries : usedPeriods).add(id);
+                (type.equals("Quota") ? usedQuotas : type.equals("Deadline") ? usedDeadlines : type.equals("Rate") ? usedRates
+                        : bySeries ? usedSeries : usedPeriods).add(id);
                 if (defined == null) {
                     String what = switch (type) {
                         case "Period" -> bySeries ? "时段系列（series）" : "时段（periods）";
                         case "Quota" -> "数量（quotas）";
+                        case "Rate" -> "比率（rates）";
                         default -> "期限（deadlines）";
                     };
                     findings.add(new LintFinding(Check.PARAMETERS, new Problem(ProblemCode.LINT_FINDING, contents.ruleSet().dir().nameOf(drl.getKey()),
@@ -241,7 +245,44 @@ public final class PackLint {
         }
         params.quotas().keySet().stream().filter(q -> !usedQuotas.contains(q)).forEach(q -> unused(findings, contents, paramText, "数量", q));
         params.deadlines().keySet().stream().filter(d -> !usedDeadlines.contains(d)).forEach(d -> unused(findings, contents, paramText, "期限", d));
+        params.units().rates().keySet().stream().filter(r -> !usedRates.contains(r)).forEach(r -> unused(findings, contents, paramText, "比率", r));
+        unitReferences(contents, paramText, findings);
         calendarReach(contents, paramText, findings);
+    }
+
+    /** {@code findings.ratioAtLeast(kcontext, $u, "…", "numerator", "denominator", $rate)}: the two attribute ids. */
+    private static final Pattern RATIO = Pattern.compile("\\bratioAtLeast\\s*\\([^;]*?,\\s*\"[^\"]*\"\\s*,\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
+    private static final Pattern APPLIES_TO = Pattern.compile("@appliesTo\\s*\\(\\s*\"([^\"]*)\"");
+
+    /**
+     * The attributes a ratio divides are declared numbers, and every unit condition is named by some rule's
+     * {@code @appliesTo} (an {@code @appliesTo} naming no condition fails the pack itself, reported as metadata).
+     */
+    private static void unitReferences(LoadedPack contents, String paramText, List<LintFinding> findings) {
+        var units = contents.parameters().units();
+        Set<String> usedConditions = new HashSet<>();
+        for (Map.Entry<String, String> drl : contents.ruleSet().drl().entrySet()) {
+            String text = DrlText.withoutComments(drl.getValue());
+            Matcher applies = APPLIES_TO.matcher(text);
+            while (applies.find()) {
+                usedConditions.add(applies.group(1));
+            }
+            Matcher m = RATIO.matcher(text);
+            while (m.find()) {
+                for (int g = 1; g <= 2; g++) {
+                    var a = units.attributes().get(m.group(g));
+                    if (a == null || a.type() != dev.plancheck.model.UnitAttribute.Type.NUMBER) {
+                        findings.add(new LintFinding(Check.PARAMETERS, new Problem(ProblemCode.LINT_FINDING,
+                                contents.ruleSet().dir().nameOf(drl.getKey()), lineAt(drl.getValue(), m.start(g)), 0, "",
+                                "findings.ratioAtLeast 引用的单位属性 \"" + m.group(g) + "\" " + (a == null
+                                        ? "在参数文件 " + contents.origin() + " 的 unitAttributes 中没有定义"
+                                        : "是有/无属性；比率只能用数值属性"))));
+                    }
+                }
+            }
+        }
+        units.conditions().keySet().stream().filter(c -> !usedConditions.contains(c))
+                .forEach(c -> unused(findings, contents, paramText, "适用条件", c));
     }
 
     /**

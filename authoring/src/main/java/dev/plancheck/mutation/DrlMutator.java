@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  *   <li>a {@code Period(id == "…")} other than the year, or a {@code Period(series == "…")}, becomes the year;</li>
  *   <li>a bound {@code Quota} is passed to the consequence with its minimum lowered by one;</li>
  *   <li>a bound {@code Deadline} is passed to the consequence one day longer;</li>
+ *   <li>a bound {@code Rate} is passed to {@code findings.ratioAtLeast} with its minimum lowered by 0.1 percentage point
+ *       (a share of communities moves in steps of one community, so a share's rate is not mutated: its near miss is one
+ *       community fewer, which its scenarios state);</li>
  *   <li>{@code findings.held} (activities only) becomes {@code findings.present} (any kind).</li>
  * </ul>
  * A rule written some other way simply yields fewer mutants; nothing here changes the file's other rules.
@@ -29,6 +32,7 @@ public final class DrlMutator {
     private static final Pattern QUOTA = Pattern.compile("(\\$\\w+)\\s*:\\s*Quota\\s*\\(");
     private static final Pattern HELD = Pattern.compile("\\bfindings\\s*\\.\\s*(held)\\s*\\(");
     private static final Pattern DEADLINE = Pattern.compile("(\\$\\w+)\\s*:\\s*Deadline\\s*\\(");
+    private static final Pattern RATE = Pattern.compile("(\\$\\w+)\\s*:\\s*Rate\\s*\\(");
     /** The period every pack defines: the whole assessment year. */
     static final String YEAR = "year";
 
@@ -43,6 +47,7 @@ public final class DrlMutator {
             widenPeriods(file, drl, r.id(), r.lhsFrom(), r.lhsTo(), out);
             lowerQuotas(file, drl, r.id(), r.lhsFrom(), r.lhsTo(), r.rhsFrom(), r.rhsTo(), out);
             lengthenDeadlines(file, drl, r.id(), r.lhsFrom(), r.lhsTo(), r.rhsFrom(), r.rhsTo(), out);
+            lowerRates(file, drl, r.id(), r.lhsFrom(), r.lhsTo(), r.rhsFrom(), r.rhsTo(), out);
             anyKind(file, drl, r.id(), r.rhsFrom(), r.rhsTo(), out);
         }
         return out;
@@ -106,6 +111,26 @@ public final class DrlMutator {
                 out.add(new Mutant(id, file, DrlText.lineOf(drl, m.start()), Mutant.Kind.LOWER_QUOTA,
                         drl.substring(m.start(), close < 0 ? m.end() : close + 1),
                         "把数量要求 " + v + " 减少 1", mutated));
+            }
+        }
+    }
+
+    private static void lowerRates(String file, String drl, String id, int lhsFrom, int lhsTo, int rhsFrom, int rhsTo,
+                                   List<Mutant> out) {
+        Matcher m = RATE.matcher(drl).region(lhsFrom, lhsTo);
+        while (m.find()) {
+            if (!Pattern.compile("\\bratioAtLeast\\s*\\([^;]*\\" + m.group(1) + "\\b").matcher(drl.substring(rhsFrom, rhsTo)).find()) {
+                continue;
+            }
+            String v = m.group(1);
+            String lowered = "new dev.plancheck.model.Rate(" + v + ".getId(), " + v + ".getMin().subtract(new java.math.BigDecimal(\"0.1\")), "
+                    + v + ".getDescription())";
+            String mutated = replaceVariable(drl, rhsFrom, rhsTo, v, lowered);
+            if (mutated != null) {
+                int close = DrlText.matching(drl, m.end() - 1);
+                out.add(new Mutant(id, file, DrlText.lineOf(drl, m.start()), Mutant.Kind.LOWER_RATE,
+                        drl.substring(m.start(), close < 0 ? m.end() : close + 1),
+                        "把比率要求 " + v + " 降低 0.1 个百分点", mutated));
             }
         }
     }

@@ -24,7 +24,9 @@ public record Mutant(String ruleId, String file, int line, Kind kind, String ori
         /** A deadline is lengthened by one day. */
         LENGTHEN_DEADLINE("期限延长一天"),
         /** {@code findings.held} becomes {@code findings.present}: plans, notices and other papers count too. */
-        ANY_KIND("不限活动类");
+        ANY_KIND("不限活动类"),
+        /** A rate's minimum is lowered by 0.1 percentage point, the finest step a rate may be written in. */
+        LOWER_RATE("比率要求降低 0.1 个百分点");
 
         private final String chineseName;
 

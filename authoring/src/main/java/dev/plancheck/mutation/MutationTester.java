@@ -75,8 +75,13 @@ public final class MutationTester {
         }
     }
 
-    /** A quota of 1 cannot be lowered (a quota is at least 1): that mutant is left out. */
+    /** A quota of 1, or a rate of 0.1%, cannot be lowered (each must stay above 0): that mutant is left out. */
     private boolean possible(Mutant m) {
+        if (m.kind() == Mutant.Kind.LOWER_RATE) {
+            Matcher id = QUOTA_ID.matcher(m.original());
+            dev.plancheck.model.Rate r = id.find() ? pack.parameters().units().rates().get(id.group(1)) : null;
+            return r == null || r.getMin().compareTo(new java.math.BigDecimal("0.1")) > 0;
+        }
         if (m.kind() != Mutant.Kind.LOWER_QUOTA) {
             return true;
         }

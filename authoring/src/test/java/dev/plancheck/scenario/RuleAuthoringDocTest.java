@@ -29,7 +29,8 @@ class RuleAuthoringDocTest {
         for (Path dir : List.of(TestPacks.bundledScenarios(), Path.of("..", "sample-data", "qingsong-2023", "pack", "scenarios"),
                 Path.of("src", "test", "resources", "workdays-pack", "pack", "scenarios"),
                 Path.of("src", "test", "resources", "sums-pack", "pack", "scenarios"),
-                Path.of("src", "test", "resources", "series-pack", "pack", "scenarios"))) {
+                Path.of("src", "test", "resources", "series-pack", "pack", "scenarios"),
+                Path.of("src", "test", "resources", "attributes-pack", "pack", "scenarios"))) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
                     scenarios.append(Files.readString(f, StandardCharsets.UTF_8));

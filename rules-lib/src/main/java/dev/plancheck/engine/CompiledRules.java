@@ -41,7 +41,7 @@ public final class CompiledRules {
     /** Metadata every rule must carry. */
     public static final List<String> REQUIRED_KEYS = List.of("id", "title", "clause", "sentence", "scope", "severity", "evidence");
     /** Metadata a rule may carry. */
-    public static final Set<String> OPTIONAL_KEYS = Set.of("trigger");
+    public static final Set<String> OPTIONAL_KEYS = Set.of("trigger", "appliesTo");
 
     private static final Pattern FILE = Pattern.compile("s(\\d{2})_[a-z0-9_]+\\.drl");
 
@@ -299,7 +299,7 @@ public final class CompiledRules {
         }
         for (String key : meta.keySet()) {
             if (!REQUIRED_KEYS.contains(key) && !OPTIONAL_KEYS.contains(key)) {
-                local.add("规则 \"" + rule.getName() + "\" 有未知的元数据 @" + key + "；可用：" + String.join("、", REQUIRED_KEYS) + "、trigger");
+                local.add("规则 \"" + rule.getName() + "\" 有未知的元数据 @" + key + "；可用：" + String.join("、", REQUIRED_KEYS) + "、trigger、appliesTo");
             }
         }
         if (!local.isEmpty()) {
@@ -352,8 +352,9 @@ public final class CompiledRules {
             problems.add(new Problem(ProblemCode.RULE_METADATA, where, line, 0, "", "规则 " + id + " 的 @trigger 应为 vocabulary.json 中的记录类别，实际是 \"" + trigger + "\""));
             return null;
         }
+        String appliesTo = meta.get("appliesTo") == null ? null : text(meta, "appliesTo");
         return new RuleInfo(id, rule.getName(), text(meta, "title"), clause, sentence, scope, severity,
-                text(meta, "evidence"), trigger, file, c.section());
+                text(meta, "evidence"), trigger, file, c.section(), appliesTo);
     }
 
     private static String text(Map<String, Object> meta, String key) {

@@ -150,6 +150,7 @@ public final class Evaluation {
                 submission.units().stream().filter(u -> u.getLevel() == UnitLevel.COMMUNITY)).toList();
         List<Problem> errors = new ArrayList<>(findings.ruleErrors());
         List<RuleResult> results = new ArrayList<>();
+        UnitBinding binding = UnitBinding.of(rules, pack);
         Map<String, String> retiredReasons = pack.parameters().retiredRules();
         List<RetiredRule> retired = new ArrayList<>();
         for (RuleInfo rule : rules.rules()) {
@@ -163,6 +164,11 @@ public final class Evaluation {
                     continue;
                 }
                 applicable.add(unit.getId());
+                String notBound = binding.whyNot(rule, unit);
+                if (notBound != null) {
+                    results.add(new RuleResult(rule, unit, Status.NOT_APPLICABLE, List.of(), List.of(), notBound));
+                    continue;
+                }
                 List<PartResult> parts = findings.parts(rule.id(), unit.getId());
                 if (parts.isEmpty()) {
                     if (rule.conditional()) {
@@ -230,6 +236,7 @@ public final class Evaluation {
                                  LocalDate asOf, Counting counting, FindingsMaker maker) {
         Findings findings = maker.make(rules, asOf, counting);
         findings.records(activities);
+        findings.binding(UnitBinding.of(rules, pack), pack.parameters().units().attributes());
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("findings", findings);
@@ -238,6 +245,7 @@ public final class Evaluation {
             pack.periods().forEach(session::insert);
             pack.parameters().quotas().values().forEach(session::insert);
             pack.parameters().deadlines().values().forEach(session::insert);
+            pack.parameters().units().rates().values().forEach(session::insert);
             session.fireAllRules();
         } catch (RuntimeException e) {
             // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.

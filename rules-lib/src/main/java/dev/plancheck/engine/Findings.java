@@ -9,6 +9,8 @@ import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.Period;
 import dev.plancheck.model.Quota;
+import dev.plancheck.model.Rate;
+import dev.plancheck.model.UnitAttribute;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +70,10 @@ public final class Findings {
     private final List<Problem> ruleErrors = new ArrayList<>();
     /** The records of the check, among which an {@code exists} gate's records are looked for. */
     private List<Activity> records = List.of();
+    /** Which units each rule binds ({@code @appliesTo}); a part for a unit a rule does not bind is not recorded. */
+    private UnitBinding binding;
+    /** The pack's unit attributes, by id, read by {@link #ratioAtLeast}. */
+    private Map<String, UnitAttribute> attributes = Map.of();
     private Object lastMatch;
     private int indexInMatch;
 
@@ -245,6 +251,132 @@ public final class Findings {
         }
     }
 
+    /**
+     * A rate from the unit's attributes: {@code numerator} ÷ {@code denominator} (attribute ids of the pack's
+     * {@code unitAttributes}, both numbers) must be at least {@code rate.min} percent ("工会入会率达到80%以上"). The
+     * figures are those the ledger states of the unit, judged whatever the as-of date. A unit that does not state
+     * either figure, or whose denominator is 0, has a gap that says so: a rate that cannot be computed is never met.
+     *
+     * <pre>
+     * $u : OrgUnit(level == UnitLevel.COMMUNITY)
+     * $rate : Rate(id == "union-membership")
+     * then
+     * findings.ratioAtLeast(kcontext, $u, "工会入会率", "union-members", "employees", $rate);   // 会员/职工 ≥ 80%
+     * </pre>
+     */
+    public void ratioAtLeast(RuleContext kcontext, OrgUnit unit, String what, String numerator, String denominator, Rate rate) {
+        if (probed != null) {
+            return;
+        }
+        UnitAttribute top = numberAttribute(kcontext, numerator);
+        UnitAttribute bottom = numberAttribute(kcontext, denominator);
+        if (top == null || bottom == null) {
+            return;
+        }
+        String expected = what + "：" + top.name() + " / " + bottom.name() + "不低于 " + Percent.of(rate.getMin());
+        BigDecimal part = (BigDecimal) unit.getAttributes().get(numerator);
+        BigDecimal whole = (BigDecimal) unit.getAttributes().get(denominator);
+        Status status = Status.GAP;
+        String found;
+        if (part == null || whole == null) {
+            List<String> missing = new ArrayList<>();
+            if (part == null) {
+                missing.add(top.name());
+            }
+            if (whole == null) {
+                missing.add(bottom.name());
+            }
+            found = "未填写" + String.join("、", missing) + "，无法计算";
+        } else if (whole.signum() == 0) {
+            found = bottom.name() + "为 0，无法计算";
+        } else {
+            Percent p = new Percent(part, whole, rate.getMin());
+            status = p.met() ? Status.MET : Status.GAP;
+            found = top.name() + " " + UnitAttribute.grouped(part) + " / " + bottom.name() + " " + UnitAttribute.grouped(whole)
+                    + " = " + p.shown() + p.shortfall() + (part.compareTo(whole) > 0 ? "（" + top.name() + "大于" + bottom.name() + "，请核对）" : "");
+        }
+        record(kcontext, unit, new PartResult(what, null, "填报数", List.of(), null, 0, rate.getId(), List.of(), List.of(), status,
+                expected, found), List.of());
+    }
+
+    /**
+     * A rate from records: of the {@code communities} (the community {@link OrgUnit}s the rule collected), the share
+     * that have at least one record among {@code candidates} inside {@code period} must be at least {@code rate.min}
+     * percent ("80%以上的社区开展重阳敬老活动"). Records count as for {@link #present}; a record of a unit that is not among
+     * the communities does not count. What was found names each community with its records, and those without.
+     *
+     * <pre>
+     * $u : OrgUnit(level == UnitLevel.SUBDISTRICT)
+     * $cs : List() from collect( OrgUnit(level == UnitLevel.COMMUNITY) )
+     * $ev : List() from collect( Activity(kind == "elderly-care-event") )
+     * then
+     * findings.shareAtLeast(kcontext, $u, "开展重阳敬老活动的社区", $p, $rate, $cs, $ev);
+     * </pre>
+     */
+    public void shareAtLeast(RuleContext kcontext, OrgUnit unit, String what, Period period, Rate rate, List<?> communities,
+                             List<?> candidates) {
+        List<OrgUnit> units = new ArrayList<>();
+        for (Object o : communities) {
+            units.add((OrgUnit) o);
+        }
+        units.sort(Comparator.comparing(OrgUnit::getId));
+        Set<String> ids = units.stream().map(OrgUnit::getId).collect(Collectors.toSet());
+        List<Activity> all = sorted(candidates);
+        Map<Counting.Verdict, List<Activity>> by = judge(period, all, false);
+        List<Activity> counted = by.get(Counting.Verdict.COUNTS).stream().filter(a -> ids.contains(a.getUnitId())).toList();
+        List<Activity> elsewhere = by.get(Counting.Verdict.COUNTS).stream().filter(a -> !ids.contains(a.getUnitId())).toList();
+        if (probe(kcontext, unit, what, period, counted)) {
+            return;
+        }
+        Map<String, List<Activity>> byUnit = new LinkedHashMap<>();
+        counted.forEach(a -> byUnit.computeIfAbsent(a.getUnitId(), k -> new ArrayList<>()).add(a));
+        List<String> held = new ArrayList<>();
+        List<String> notHeld = new ArrayList<>();
+        for (OrgUnit c : units) {
+            List<Activity> its = byUnit.get(c.getId());
+            if (its == null) {
+                notHeld.add(c.getId() + " " + c.getName());
+            } else {
+                held.add(c.getId() + " " + c.getName() + "：" + Texts.records(its));
+            }
+        }
+        String expected = what + "：" + period.getName() + "（" + period.describeDays() + "）内有记录的社区不少于 " + Percent.of(rate.getMin());
+        Status status;
+        String found;
+        if (units.isEmpty()) {
+            status = Status.GAP;
+            found = "提交中没有社区，无法计算";
+        } else {
+            Percent p = new Percent(BigDecimal.valueOf(held.size()), BigDecimal.valueOf(units.size()), rate.getMin());
+            status = p.met() ? Status.MET : asOf.isBefore(period.getCloses()) ? Status.NOT_DUE : Status.GAP;
+            found = units.size() + " 个社区中 " + held.size() + " 个有记录 = " + p.shown() + p.shortfall()
+                    + (held.isEmpty() ? "" : "；有记录的社区：" + String.join("；", held))
+                    + (notHeld.isEmpty() ? "" : "；没有记录的社区：" + String.join("、", notHeld));
+        }
+        if (!elsewhere.isEmpty()) {
+            found += "；不属于所列社区、不计入的另有 " + elsewhere.size() + " 条：" + Texts.records(elsewhere);
+        }
+        found += notCounted(by, false);
+        record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
+                period.getAnchor(), 0, rate.getId(), counted.stream().map(Activity::getId).toList(),
+                others(all, counted), status, expected, found), all);
+        all.forEach(a -> used.add(a.getId()));
+    }
+
+    /** The number attribute a rate reads; a rule naming one the pack does not declare is the pack's error. */
+    private UnitAttribute numberAttribute(RuleContext kcontext, String id) {
+        UnitAttribute a = attributes.get(id);
+        if (a == null || a.type() != UnitAttribute.Type.NUMBER) {
+            String name = kcontext.getRule().getName();
+            ruleErrors.add(rules.problemAt(ProblemCode.RULE_FAILED, name, "\"" + id + "\"", "规则 " + idOf(kcontext)
+                    + " 的比率引用了" + (a == null ? "参数文件 unitAttributes 中没有的属性 \"" + id + "\"" : "有/无属性 \"" + id
+                    + "\"，比率只能用数值属性") + "；数值属性：" + String.join("、", attributes.values().stream()
+                    .filter(x -> x.type() == UnitAttribute.Type.NUMBER).map(UnitAttribute::id).toList())));
+            return null;
+        }
+        return a;
+    }
+
     private static String withPeople(List<Activity> records) {
         return String.join("、", records.stream().map(a -> a.getId() + "（" + a.getDate() + " " + a.getTitle() + "，"
                 + (a.getParticipants() == null ? "未填人数" : a.getParticipants() + " 人") + "）").toList());
@@ -385,6 +517,9 @@ public final class Findings {
             ruleErrors.add(rules.problemAt(ProblemCode.RULE_FAILED, name, null, "规则 \"" + name + "\" 的 id 无法识别"));
             return;
         }
+        if (binding != null && binding.whyNot(rule, unit) != null) {
+            return; // not bound: the report says why, whatever the rule found
+        }
         if (!rule.scope().appliesTo(unit.getLevel())) {
             ruleErrors.add(rules.problemAt(ProblemCode.RULE_FAILED, name, null, "规则 " + id + " 的范围是“" + rule.scope().chineseName()
                     + "”，却为" + unit.getLevel().chineseName() + " " + unit.getId() + " 记录了结果；请在条件中限定 OrgUnit(level == …)"));
@@ -452,6 +587,12 @@ public final class Findings {
     /** The check's records, among which {@code exists} gates are looked up (a gating record is used, not unmatched). */
     void records(List<Activity> records) {
         this.records = records;
+    }
+
+    /** Which units each rule binds, and the pack's unit attributes. */
+    void binding(UnitBinding binding, Map<String, UnitAttribute> attributes) {
+        this.binding = binding;
+        this.attributes = attributes;
     }
 
     private static final Comparator<Activity> BY_DATE = Comparator.comparing(Activity::getDate).thenComparing(Activity::getId);

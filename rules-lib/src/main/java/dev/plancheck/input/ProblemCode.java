@@ -86,6 +86,12 @@ public enum ProblemCode {
     UNIT_UNKNOWN("记录所属单位不存在"),
     /** Not exactly one subdistrict among the units, or no unit at all. */
     UNITS_INVALID("单位列表不符合要求"),
+    /** A unit states an attribute the pack does not declare in {@code unitAttributes}. */
+    ATTRIBUTE_UNKNOWN("未知的单位属性"),
+    /** A unit does not state an attribute the pack declares required. */
+    ATTRIBUTE_MISSING("缺少必填的单位属性"),
+    /** A unit's attribute is not of its type: not a number of at least 0, or not yes/no (有/无、是/否). */
+    ATTRIBUTE_INVALID("单位属性取值不符"),
     /** A field a kind requires is missing (a donation without an amount). */
     KIND_FIELD_MISSING("该类别的记录缺少必填字段"),
     /** A relatesTo that names no record, the record itself, or a record of the wrong kind. */

@@ -22,6 +22,7 @@ import dev.plancheck.json.ProblemList;
 import dev.plancheck.json.Utf8Scan;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
+import dev.plancheck.model.UnitAttribute;
 import dev.plancheck.model.UnitLevel;
 import dev.plancheck.model.Vocabulary;
 import dev.plancheck.text.VisibleText;
@@ -45,6 +46,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +83,16 @@ public final class SubmissionReader {
     private final Map<Submission, Boolean> readHere = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile Factory factory = new Factory(InputLimits.defaults(), LocatedJson.factory(InputLimits.defaults()));
 
+    private final Map<String, UnitAttribute> attributes;
+
     public SubmissionReader(Vocabulary vocabulary, int packYear, String packId) {
-        this.validator = new SubmissionValidator(vocabulary, packYear, packId);
+        this(vocabulary, packYear, packId, Map.of());
+    }
+
+    /** @param attributes the unit attributes the pack declares, by id: a unit's {@code attributes} are read as these */
+    public SubmissionReader(Vocabulary vocabulary, int packYear, String packId, Map<String, UnitAttribute> attributes) {
+        this.validator = new SubmissionValidator(vocabulary, packYear, packId, attributes);
+        this.attributes = Map.copyOf(attributes);
     }
 
     /** Opens the input afresh each time: on a problem with its encoding or size it is read again to say where. */
@@ -302,7 +312,9 @@ public final class SubmissionReader {
         /** An integer from 0 to 10,000,000. */
         COUNT,
         /** An amount of money in yuan: at least 0, at most the limit, two decimals at most. */
-        AMOUNT
+        AMOUNT,
+        /** A unit's attributes: an object of the pack's attribute ids; values are checked by the validator. */
+        ATTRIBUTES
     }
 
     /** A member of an object of the submission. */
@@ -362,6 +374,7 @@ public final class SubmissionReader {
 
     /** The members of a unit. */
     enum UnitField implements Field {
+        ATTRIBUTES("attributes", Value.ATTRIBUTES, false),
         ID("id", Value.TEXT, true),
         LEVEL("level", Value.TEXT, true),
         NAME("name", Value.TEXT, true);
@@ -496,6 +509,8 @@ public final class SubmissionReader {
         final Members unit = new Members(UnitField.values().length);
         /** Where each unit's id is, by the unit's index. */
         final Map<Integer, int[]> unitIdAt = new HashMap<>();
+        /** Where each unit's attributes, and each attribute, were read, by path. */
+        final Map<String, int[]> attributeAt = new HashMap<>();
         /** Per record: its line and column, then those of each member in {@link RecordField} order (0 when absent). */
         int[] positions = new int[64 * SLOTS];
         int records;
@@ -620,7 +635,13 @@ public final class SubmissionReader {
                 unitProblems.add(new Problem(ProblemCode.CODE_UNKNOWN, file, m.line[i], m.column[i], path + ".level",
                         "应为 \"subdistrict\"（街道）或 \"community\"（社区），实际是 \"" + levelCode + "\""));
             }
-            return id == null || name == null || level == null ? null : new OrgUnit(id, name, level);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attributes = (Map<String, Object>) m.value[UnitField.ATTRIBUTES.ordinal()];
+            if (!m.has(UnitField.ATTRIBUTES)) {
+                attributeAt.put(path + ".attributes", new int[] {line, column});
+            }
+            return id == null || name == null || level == null ? null
+                    : new OrgUnit(id, name, level, attributes == null ? Map.of() : attributes);
         }
 
         // ---- the records ----
@@ -738,6 +759,7 @@ public final class SubmissionReader {
                     case CODES -> codes(p, m, f, out);
                     case COUNT -> count(p, m, f, out);
                     case AMOUNT -> amount(p, m, f, out);
+                    case ATTRIBUTES -> attributes(p, m, f, out);
                 };
                 m.value[i] = v;
             }
@@ -882,6 +904,36 @@ public final class SubmissionReader {
             return amount.scale() < 0 ? amount.setScale(0) : amount;
         }
 
+        /**
+         * A unit's attributes as the pack's declarations take them: a JSON number for a number, true/false for yes/no.
+         * Anything else (an unknown id, a string, a negative number) is kept as read, for the validator to report at
+         * the place kept here.
+         */
+        private Map<String, Object> attributes(JsonParser p, Members m, Field f, List<Problem> out) throws IOException {
+            String at = JsonPaths.child(objectPath(), f.json());
+            Map<String, JsonLocation> where = new HashMap<>();
+            JsonNode v = LocatedJson.read(p, at, where, file, found, limits);
+            if (!v.isObject()) {
+                out.add(at(ProblemCode.FIELD_TYPE, m, f, "应为一个对象 {\"属性 id\": 值, …}，实际是" + JsonFields.describe(v)));
+                return null;
+            }
+            Map<String, Object> read = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : JsonFields.members(v)) {
+                JsonNode value = e.getValue();
+                if (value.isNull()) {
+                    continue; // stated as not known: a required one is reported missing
+                }
+                UnitAttribute a = attributes.get(e.getKey());
+                Object taken = a == null ? null : a.parse(value.isNumber() ? value.decimalValue()
+                        : value.isBoolean() ? (Object) value.booleanValue() : null);
+                read.put(e.getKey(), taken == null ? value : taken);
+                JsonLocation l = where.get(JsonPaths.child(at, e.getKey()));
+                attributeAt.put(JsonPaths.child(at, e.getKey()), new int[] {l.getLineNr(), l.getColumnNr()});
+            }
+            attributeAt.put(at, new int[] {m.line[f.ordinal()], m.column[f.ordinal()]});
+            return read;
+        }
+
         private boolean isLong(JsonParser p) throws IOException {
             JsonParser.NumberType t = p.getNumberType();
             return t == JsonParser.NumberType.INT || t == JsonParser.NumberType.LONG;
@@ -973,6 +1025,10 @@ public final class SubmissionReader {
                 }
                 return new Problem(code, file, positions[base + 2 * slot], positions[base + 2 * slot + 1], path, message);
             }
+            int[] attribute = attributeAt.get(path);
+            if (attribute != null) {
+                return new Problem(code, file, attribute[0], attribute[1], path, message);
+            }
             m = UNIT_ID_PATH.matcher(path);
             if (m.matches() && unitIdAt.containsKey(Integer.parseInt(m.group(1)))) {
                 int[] where = unitIdAt.get(Integer.parseInt(m.group(1)));
@@ -994,6 +1050,7 @@ public final class SubmissionReader {
         return switch (v) {
             case CODES -> "一个数组 […]";
             case COUNT -> "一个整数";
+            case ATTRIBUTES -> "一个对象 {…}";
             default -> "一个字符串";
         };
     }

@@ -5,6 +5,7 @@ import dev.plancheck.input.InputLimits;
 import dev.plancheck.input.ProblemCode;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
+import dev.plancheck.model.UnitAttribute;
 import dev.plancheck.model.UnitLevel;
 import dev.plancheck.model.Vocabulary;
 import java.math.BigDecimal;
@@ -84,11 +85,18 @@ public final class SubmissionValidator {
     private final Vocabulary vocabulary;
     private final int packYear;
     private final String packId;
+    private final Map<String, UnitAttribute> attributes;
 
     public SubmissionValidator(Vocabulary vocabulary, int packYear, String packId) {
+        this(vocabulary, packYear, packId, Map.of());
+    }
+
+    /** @param attributes the unit attributes the pack declares, by id ({@code unitAttributes}) */
+    public SubmissionValidator(Vocabulary vocabulary, int packYear, String packId, Map<String, UnitAttribute> attributes) {
         this.vocabulary = vocabulary;
         this.packYear = packYear;
         this.packId = packId;
+        this.attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     /**
@@ -119,6 +127,7 @@ public final class SubmissionValidator {
             if (u.getLevel() == UnitLevel.SUBDISTRICT) {
                 subdistricts++;
             }
+            checkAttributes(i, u, out);
         }
         if (subdistricts != 1 && allUnitsRead) {
             out.add(new PathProblem(ProblemCode.UNITS_INVALID, "$.units", "应有且只有一个 level 为 \"subdistrict\" 的单位（街道），实际有 " + subdistricts + " 个",
@@ -231,6 +240,51 @@ public final class SubmissionValidator {
     }
 
     private static final int MAX_AMOUNT_DIGITS = String.valueOf(InputLimits.defaults().maxAmount()).length();
+
+    /**
+     * A unit's attributes against the pack's {@code unitAttributes}: each one declared, of its type (a value a reader
+     * could not take is kept as read, so that it is reported here), and every required one stated by every community
+     * (the subdistrict may state them, but need not: attributes describe communities first). Paths are
+     * {@code $.units[i].attributes.<id>}, or {@code $.units[i].attributes} for a missing one; args name the attribute
+     * id, then for an unknown one the declared ids, for a wrong one the value.
+     */
+    private void checkAttributes(int index, OrgUnit u, List<PathProblem> out) {
+        String at = "$.units[" + index + "].attributes";
+        for (Map.Entry<String, Object> e : u.getAttributes().entrySet()) {
+            UnitAttribute a = attributes.get(e.getKey());
+            String path = at + "." + e.getKey();
+            if (a == null) {
+                String known = attributes.isEmpty() ? "本规则包没有声明任何单位属性" : "可用：" + String.join("、", attributes.values().stream()
+                        .map(d -> d.id() + "（" + d.name() + "）").toList());
+                out.add(new PathProblem(ProblemCode.ATTRIBUTE_UNKNOWN, path, "未知的单位属性 \"" + echo(e.getKey()) + "\"；" + known,
+                        List.of(echo(e.getKey()), known)));
+            } else if (!a.accepts(e.getValue())) {
+                String shown = describe(e.getValue());
+                out.add(new PathProblem(ProblemCode.ATTRIBUTE_INVALID, path, a.name() + "应为" + a.expected() + "，实际是" + shown,
+                        List.of(a.id(), shown)));
+            }
+        }
+        for (UnitAttribute a : attributes.values()) {
+            if (a.required() && u.getLevel() == UnitLevel.COMMUNITY && !u.getAttributes().containsKey(a.id())) {
+                out.add(new PathProblem(ProblemCode.ATTRIBUTE_MISSING, at, "单位 \"" + echo(u.getId()) + "\" 缺少必填的单位属性 \""
+                        + a.id() + "\"（" + a.name() + "，应为" + a.expected() + "）", List.of(a.id())));
+            }
+        }
+    }
+
+    /** A value a reader kept as read, as messages show it: {@code "三千"}, {@code 数字 -5}. */
+    private static String describe(Object value) {
+        if (value instanceof com.fasterxml.jackson.databind.JsonNode node) {
+            return dev.plancheck.json.JsonFields.describe(node);
+        }
+        if (value instanceof String s) {
+            return " \"" + echo(s) + "\"";
+        }
+        if (value instanceof BigDecimal n) {
+            return " " + n; // scientific when huge: never a billion zeros
+        }
+        return " " + echo(String.valueOf(value));
+    }
 
     private static String echo(String value) {
         return VisibleText.excerpt(value);

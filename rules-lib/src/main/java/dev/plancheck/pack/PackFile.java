@@ -30,11 +30,12 @@ import java.util.stream.Collectors;
  * rules read (node days, periods, quotas, deadlines, the days of "coming due"). See {@code docs/parameters.md}.
  * {@code version} is the optional version the file declares (e.g. {@code "2023.1"}), printed in every report.
  * {@code longestSpan} is the longest multi-day record whose span counts in a period it overlaps, or {@code null}.
+ * {@code units} holds the unit attributes, unit conditions and rates ({@link UnitParameters}).
  */
 public record PackFile(String id, String title, String issuer, LocalDate issued, String ruleSet, int year,
                        int comingDueDays, Map<String, NodeDef> nodes, Map<String, PeriodDef> periods,
                        Map<String, Quota> quotas, Map<String, Deadline> deadlines, Map<String, String> retiredRules,
-                       String version, SpanLimit longestSpan) {
+                       String version, SpanLimit longestSpan, UnitParameters units) {
 
     /** The years the calendar supports: those of the solar-term computation. */
     public static final int FIRST_YEAR = SolarTerms.MIN_YEAR;
@@ -58,7 +59,8 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
     static PackFile read(JsonFields f) {
         JsonNode root = f.doc().root();
         f.onlyKnownMembers(root, "$", Set.of("$comment", "id", "version", "title", "issuer", "issued", "ruleSet", "year",
-                "comingDueDays", "nodes", "periods", "quotas", "deadlines", "retiredRules", "longestSpan", "calendar"));
+                "comingDueDays", "nodes", "periods", "quotas", "deadlines", "retiredRules", "longestSpan", "calendar",
+                "unitAttributes", "unitConditions", "rates"));
         String id = f.text(root, "$", "id", true);
         String version = f.text(root, "$", "version", false);
         String title = f.text(root, "$", "title", true);
@@ -135,7 +137,8 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
             }
         }
         return new PackFile(id, title, issuer, issued, ruleSet, year == null ? 0 : year,
-                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, retired, version, longestSpan);
+                coming == null ? 0 : coming, nodes, periods, quotas, deadlines, retired, version, longestSpan,
+                UnitParameters.read(f, root));
     }
 
     /**

@@ -13,8 +13,10 @@ import java.util.List;
  * @param periodName the period's Chinese name
  * @param days       the days of the period in the assessment year
  * @param anchor     the node day the period surrounds, or {@code null}
- * @param min        how many distinct records are required (0 for a consistency check); for a sum, the total in 人次 or 元
- * @param quotaId    the quota parameter giving {@code min}, or {@code null} when one record suffices
+ * @param min        how many distinct records are required (0 for a consistency check or a rate); for a sum, the total
+ *                   in 人次 or 元
+ * @param quotaId    the quota parameter giving {@code min}, or {@code null} when one record suffices; for a rate
+ *                   ({@code findings.ratioAtLeast}, {@code shareAtLeast}), the rate parameter
  * @param evidence   ids of the records that count, in date order
  * @param outside    ids of records of the right kind that fell outside the period and did not count
  * @param status     {@link Status#MET}, {@link Status#GAP} or {@link Status#NOT_DUE}

@@ -14,9 +14,11 @@ package dev.plancheck.report;
  * @param trigger   for a conditional rule, the kind of record that triggers it (e.g. {@code disaster}); {@code null} otherwise
  * @param file      the DRL file it is written in
  * @param section   the section of the document the clause belongs to, e.g. {@code 一、统战工作}
+ * @param appliesTo the unit condition ({@code unitConditions} of the parameter file) a unit must meet to be bound,
+ *                  e.g. {@code large-community}; {@code null} when the rule binds every unit of its scope
  */
 public record RuleInfo(String id, String name, String title, String clause, String sentence, Scope scope,
-                       Severity severity, String evidence, String trigger, String file, String section) {
+                       Severity severity, String evidence, String trigger, String file, String section, String appliesTo) {
     /** True when the rule only applies once something has happened. */
     public boolean conditional() {
         return trigger != null;

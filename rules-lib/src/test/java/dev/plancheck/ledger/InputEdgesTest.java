@@ -151,7 +151,7 @@ class InputEdgesTest {
                 + " \"activities\": []}";
         InvalidSubmissionException e = assertThrows(InvalidSubmissionException.class,
                 () -> CHECKER.read("units.json", json.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of("未知字段 \"leader\"；这里可用的字段是：id、level、name"), e.problems().stream().map(Problem::message).toList());
+        assertEquals(List.of("未知字段 \"leader\"；这里可用的字段是：attributes、id、level、name"), e.problems().stream().map(Problem::message).toList());
     }
 
     @Test

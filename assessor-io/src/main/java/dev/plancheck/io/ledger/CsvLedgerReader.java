@@ -54,7 +54,7 @@ final class CsvLedgerReader {
         LocatedProblems problems = new LocatedProblems(limits.maxProblems());
         List<Table.Row> rows;
         try {
-            rows = records(bytes, limits, place, problems);
+            rows = records(bytes, limits, place, problems, parser.unitColumns());
         } catch (IOException | RuntimeException e) {
             throw new InvalidSubmissionException(List.of(unreadable(file, e, limits)));
         }
@@ -144,7 +144,8 @@ final class CsvLedgerReader {
      * an unknown header is left to the header's own problem), so that memory grows with the records, not with the
      * cells a file can hold; text over the string limit is kept as its start and length.
      */
-    static List<Table.Row> records(byte[] bytes, InputLimits limits, Table.Place place, LocatedProblems problems)
+    static List<Table.Row> records(byte[] bytes, InputLimits limits, Table.Place place, LocatedProblems problems,
+                                   List<LedgerLayout.Column> unitColumns)
             throws IOException {
         long maxFilled = 2L * limits.maxRecords() + 3; // the year line, two headers and two tables
         long filled = 0;
@@ -174,7 +175,7 @@ final class CsvLedgerReader {
                 boolean header = (key.equals(unitKey) && !seenActivities && keep == null) || (key.equals(activityKey) && !seenActivities);
                 if (header) {
                     seenActivities |= key.equals(activityKey);
-                    keep = known(record, key.equals(unitKey) ? LedgerLayout.UNIT_COLUMNS : LedgerLayout.ACTIVITY_COLUMNS);
+                    keep = known(record, key.equals(unitKey) ? unitColumns : LedgerLayout.ACTIVITY_COLUMNS);
                 }
                 List<CellValue> cells = new ArrayList<>(Math.min(record.length, Table.MAX_COLUMNS));
                 for (int c = 0; c < record.length; c++) {

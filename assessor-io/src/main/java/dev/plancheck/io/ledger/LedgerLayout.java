@@ -21,7 +21,10 @@ final class LedgerLayout {
     static final String YEAR_LABEL = "考核年度";
 
     /** How a column's cells are read. */
-    enum Type { TEXT, DATE, INTEGER, AMOUNT, CODE, CODES }
+    enum Type { TEXT, DATE, INTEGER, AMOUNT, CODE, CODES, ATTRIBUTE }
+
+    /** The field of the column of a unit attribute: {@code attributes.residents}, as the validator's paths end. */
+    static final String ATTRIBUTE_FIELD = "attributes.";
 
     /**
      * One column.
@@ -43,6 +46,22 @@ final class LedgerLayout {
             new Column("单位编号", "id", Type.TEXT, true, 12, "单位的简短编号，如 DC；活动表的“单位编号”列引用它，不能重复"),
             new Column("单位名称", "name", Type.TEXT, true, 20, "单位全称，如 电厂街道、松林社区；报告中显示"),
             new Column("单位级别", "level", Type.CODE, true, 12, "街道 或 社区（也可写 subdistrict、community）；有且只有一个街道"));
+
+    /**
+     * The columns of the 单位 sheet for a pack: the three above, then one per unit attribute the pack declares, headed
+     * by its name and measure ({@code 常住人口（人）}), in the parameter file's order.
+     */
+    static List<Column> unitColumns(java.util.Map<String, dev.plancheck.model.UnitAttribute> attributes) {
+        List<Column> out = new java.util.ArrayList<>(UNIT_COLUMNS);
+        for (dev.plancheck.model.UnitAttribute a : attributes.values()) {
+            // Wide enough for the header on one line: a Chinese character takes about two of Excel's width units.
+            out.add(new Column(a.header(), ATTRIBUTE_FIELD + a.id(), Type.ATTRIBUTE, false, Math.max(12, 2 * a.header().length() + 2),
+                    a.description()
+                    + (a.type() == dev.plancheck.model.UnitAttribute.Type.YESNO ? "填 有 或 无（也可填 是、否）" : "填不小于 0 的数")
+                    + (a.required() ? "；各社区必填，街道可不填" : "；可不填")));
+        }
+        return List.copyOf(out);
+    }
 
     static final List<Column> ACTIVITY_COLUMNS = List.of(
             new Column("记录编号", "id", Type.TEXT, true, 10, "每条记录唯一的编号，如 DC-024；报告引用记录时使用"),

@@ -11,6 +11,7 @@ import dev.plancheck.io.ledger.LedgerLayout.Column;
 import dev.plancheck.io.ledger.Table.Located;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
+import dev.plancheck.model.UnitAttribute;
 import dev.plancheck.model.UnitLevel;
 import dev.plancheck.model.Vocabulary;
 import java.math.BigDecimal;
@@ -44,11 +45,14 @@ final class LedgerParser {
     private final Names honourLevels;
     private final Names organisers;
     private final Names unitLevels;
+    /** The 单位 sheet's columns for this pack: with one per unit attribute. */
+    private final List<Column> unitColumns;
 
     LedgerParser(RulePack pack) {
         this.pack = pack;
         Vocabulary v = pack.vocabulary();
-        this.validator = new SubmissionValidator(v, pack.year(), pack.id());
+        this.validator = new SubmissionValidator(v, pack.year(), pack.id(), pack.unitAttributes());
+        this.unitColumns = LedgerLayout.unitColumns(pack.unitAttributes());
         Map<String, String> kindNames = new LinkedHashMap<>();
         v.kinds().values().forEach(k -> kindNames.put(k.code(), k.name()));
         this.kinds = new Names("类别", kindNames);
@@ -87,6 +91,15 @@ final class LedgerParser {
         return unitLevels;
     }
 
+    List<Column> unitColumns() {
+        return unitColumns;
+    }
+
+    /** The pack's unit attribute of this id. */
+    UnitAttribute attribute(String id) {
+        return pack.unitAttributes().get(id);
+    }
+
     /**
      * Where the year was found: the table it is in (for locating problems), its row and column, and the value.
      * {@code value} is null when the year is missing; then {@code row} is where it was expected.
@@ -104,7 +117,7 @@ final class LedgerParser {
                      InputLimits limits) throws InvalidSubmissionException {
         Integer year = readYear(yearCell, problems);
 
-        Map<String, Integer> unitColumns = columns(unitTable, LedgerLayout.UNIT_COLUMNS, problems);
+        Map<String, Integer> unitColumns = columns(unitTable, this.unitColumns, problems);
         List<OrgUnit> units = new ArrayList<>();
         List<Integer> unitRows = new ArrayList<>();
         for (Table.Row row : unitTable.rows()) {
@@ -279,7 +292,17 @@ final class LedgerParser {
         String name = text(t, cols, row, "name", "单位名称", true, problems);
         String levelCode = code(t, cols, row, "level", unitLevels, true, problems);
         UnitLevel level = levelCode == null ? null : UnitLevel.fromCode(levelCode);
-        return id == null || name == null || level == null ? null : new OrgUnit(id, name, level);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (UnitAttribute a : pack.unitAttributes().values()) {
+            CellValue v = cell(cols, row, LedgerLayout.ATTRIBUTE_FIELD + a.id());
+            if (v.isBlank() || v.reportedAtCell()) {
+                continue;
+            }
+            Object taken = a.parse(v.kind() == CellValue.Kind.NUMBER ? v.number() : v.kind() == CellValue.Kind.TEXT ? v.text() : null);
+            // What cannot be taken is kept as shown, for the validator to report at its cell.
+            attributes.put(a.id(), taken == null ? v.text() : taken);
+        }
+        return id == null || name == null || level == null ? null : new OrgUnit(id, name, level, attributes);
     }
 
     private void readActivity(Table t, Map<String, Integer> cols, Table.Row row, int index,

@@ -91,24 +91,40 @@ public final class LedgerTemplate {
         Map<String, Range> listRanges = writeLists(lists, v);
 
         int unitLast = 2 + Math.max(units.size() + 100, 200);
-        PrintedSheet unitTable = table(unitSheet, LedgerLayout.UNIT_COLUMNS);
+        List<Column> unitColumns = LedgerLayout.unitColumns(pack.unitAttributes());
+        PrintedSheet unitTable = table(unitSheet, unitColumns);
         unitSheet.value(0, 0, LedgerLayout.YEAR_LABEL);
         unitSheet.style(0, 0).bold().fillColor(REQUIRED_FILL).set();
         unitSheet.value(0, 1, year);
         unitSheet.style(0, 1).bold().horizontalAlignment("left").set();
         // A note, not a cell: the reader refuses anything else on the year row.
         unitSheet.comment(0, 1, "考核年度，须与规则包 " + pack.id() + " 的年度 " + pack.year() + " 一致");
-        header(unitTable, 1, LedgerLayout.UNIT_COLUMNS);
+        header(unitTable, 1, unitColumns);
+        for (int c = 0; c < unitColumns.size(); c++) {
+            Column col = unitColumns.get(c);
+            // A required attribute is shaded as the columns that must be filled are (on communities' rows).
+            if (col.type() == LedgerLayout.Type.ATTRIBUTE
+                    && pack.unitAttributes().get(col.field().substring(LedgerLayout.ATTRIBUTE_FIELD.length())).required()) {
+                unitSheet.style(1, c).fillColor(REQUIRED_FILL).set();
+            }
+        }
         unitSheet.style(0).format("@").set();
         for (int i = 0; i < units.size(); i++) {
             OrgUnit u = units.get(i);
-            unitTable.row(2 + i, List.of(u.getId(), u.getName(), u.getLevel().chineseName()));
+            List<Object> cells = new ArrayList<>(List.of(u.getId(), u.getName(), u.getLevel().chineseName()));
+            for (String attribute : pack.unitAttributes().keySet()) {
+                Object value = u.getAttributes().get(attribute);
+                cells.add(value instanceof Boolean b ? (b ? "有" : "无") : value == null ? "" : value);
+            }
+            unitTable.row(2 + i, cells);
         }
         unitSheet.range(2, 2, unitLast, 2).validateWithList(listRanges.get("单位级别"))
                 .errorStyle(DataValidationErrorStyle.WARNING).showErrorMessage(true)
                 .errorTitle("单位级别").error("请选择 街道 或 社区（也可填写 subdistrict、community）");
         unitSheet.freezePane(0, 2);
-        unitTable.print(PrintedSheet.Orientation.PORTRAIT, 2, 1, title, footer);
+        // Attribute columns widen the sheet: landscape keeps a unit on one page across.
+        unitTable.print(pack.unitAttributes().isEmpty() ? PrintedSheet.Orientation.PORTRAIT : PrintedSheet.Orientation.LANDSCAPE,
+                2, 1, title, footer);
 
         int activityLast = Math.max(activities.size(), 1000) + SPARE_ROWS;
         PrintedSheet activityTable = table(activitySheet, LedgerLayout.ACTIVITY_COLUMNS);
@@ -287,7 +303,9 @@ public final class LedgerTemplate {
         g.line("考核年度写在“单位”表的 B1 单元格，须为 " + pack.year() + "；检查时用 ./checker check 台账.xlsx（规则包不同时加 --pack）。");
         g.blank();
         g.heading("一、工作表");
-        g.row("单位", "", "", "A1 为“考核年度”，B1 填年度；第 2 行是表头，其下每行一个单位：街道一个，社区若干");
+        g.row("单位", "", "", "A1 为“考核年度”，B1 填年度；第 2 行是表头，其下每行一个单位：街道一个，社区若干"
+                + (pack.unitAttributes().isEmpty() ? "" : "；" + String.join("、", pack.unitAttributes().values().stream()
+                        .map(a -> a.header()).toList()) + "各占一列，填各单位的数字或有/无（见下表）"));
         g.row("活动", "", "", "活动台账：第 1 行是表头，其下每行一条记录（会议、学习、文件、走访、灾害、募捐……）；空行跳过");
         g.row("情况说明", "", "", "审核人员认可的未落实事项（可不填）：规则编号、单位编号、理由、认可人、有效期至");
         g.row("选项（隐藏）", "", "", "下拉列表的选项，由模板生成，请勿修改");
@@ -295,8 +313,10 @@ public final class LedgerTemplate {
         g.blank();
         g.heading("二、各列填写要求");
         g.tableHeader("工作表", "列", "是否必填", "填写内容");
-        for (Column c : LedgerLayout.UNIT_COLUMNS) {
-            g.row("单位", c.header(), required(c, v), c.meaning());
+        for (Column c : LedgerLayout.unitColumns(pack.unitAttributes())) {
+            boolean requiredAttribute = c.type() == LedgerLayout.Type.ATTRIBUTE
+                    && pack.unitAttributes().get(c.field().substring(LedgerLayout.ATTRIBUTE_FIELD.length())).required();
+            g.row("单位", c.header(), requiredAttribute ? "社区必填" : required(c, v), c.meaning());
         }
         for (Column c : LedgerLayout.ACTIVITY_COLUMNS) {
             g.row("活动", c.header(), required(c, v), c.meaning());

@@ -2,6 +2,7 @@ package dev.plancheck.io.ledger;
 
 import dev.plancheck.input.ProblemCode;
 import dev.plancheck.ledger.SubmissionValidator;
+import dev.plancheck.model.UnitAttribute;
 import dev.plancheck.io.ledger.LedgerLayout.Column;
 import dev.plancheck.io.ledger.Table.Located;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * headers the user sees. Messages the validator may add later pass through unchanged, located all the same.
  */
 final class ValidatorMessages {
-    private static final Pattern PATH = Pattern.compile("\\$\\.(units|activities)(?:\\[(\\d+)])?(?:\\.(\\w+))?");
+    private static final Pattern PATH = Pattern.compile("\\$\\.(units|activities)(?:\\[(\\d+)])?(?:\\.(\\w+(?:\\.[^.]+)?))?");
 
     private final LedgerParser parser;
     private final LedgerParser.YearCell year;
@@ -61,6 +62,9 @@ final class ValidatorMessages {
         if (field == null && p.code() == ProblemCode.KIND_FIELD_MISSING) {
             field = p.args().get(1);
         }
+        if (p.code() == ProblemCode.ATTRIBUTE_MISSING) {
+            field = LedgerLayout.ATTRIBUTE_FIELD + p.args().get(0); // at its cell, when the sheet has the column
+        }
         Integer column = field == null ? null : columns.get(field);
         return table.at(p.code(), row, column == null ? 0 : column, message);
     }
@@ -86,6 +90,16 @@ final class ValidatorMessages {
                 if (a.size() == 1) {
                     return "单位级别为“街道”的单位应有且只有一个，实际有 " + a.get(0) + " 个";
                 }
+            }
+            case ATTRIBUTE_MISSING, ATTRIBUTE_INVALID -> {
+                UnitAttribute attribute = parser.attribute(a.get(0));
+                if (p.code() == ProblemCode.ATTRIBUTE_INVALID) {
+                    String shown = a.get(1).strip();
+                    return "“" + attribute.header() + "”应" + (attribute.type() == UnitAttribute.Type.YESNO ? "填 有 或 无（也可填 是、否）"
+                            : "为不小于 0 的数，至多 12 位整数、4 位小数") + "，实际是“" + shown.replaceAll("^\"|\"$", "") + "”";
+                }
+                boolean absent = !unitColumns.containsKey(LedgerLayout.ATTRIBUTE_FIELD + attribute.id());
+                return "社区必须填写“" + attribute.header() + "”" + (absent ? "（表中没有这一列，请按模板添加）" : "");
             }
             case UNIT_UNKNOWN -> {
                 return "单位编号“" + a.get(0) + "”不在“单位”表中；已有单位：" + a.get(1);
