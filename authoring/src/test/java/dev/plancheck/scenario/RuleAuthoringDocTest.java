@@ -30,7 +30,8 @@ class RuleAuthoringDocTest {
                 Path.of("src", "test", "resources", "workdays-pack", "pack", "scenarios"),
                 Path.of("src", "test", "resources", "sums-pack", "pack", "scenarios"),
                 Path.of("src", "test", "resources", "series-pack", "pack", "scenarios"),
-                Path.of("src", "test", "resources", "attributes-pack", "pack", "scenarios"))) {
+                Path.of("src", "test", "resources", "attributes-pack", "pack", "scenarios"),
+                Path.of("..", "sample-data", "baishu-2024", "pack", "scenarios"))) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
                     scenarios.append(Files.readString(f, StandardCharsets.UTF_8));

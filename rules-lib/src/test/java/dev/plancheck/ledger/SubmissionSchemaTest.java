@@ -41,10 +41,13 @@ class SubmissionSchemaTest {
     }
 
     private static List<Path> samples() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("..", "sample-data"))) {
-            // The schema is the bundled packs' vocabulary; the second plan (qingsong-2023) has a vocabulary of its own.
+        Path root = Path.of("..", "sample-data");
+        try (Stream<Path> files = Files.walk(root)) {
+            // The schema is the bundled packs' vocabulary; a plan with a pack of its own (sample-data/<plan>/pack, such
+            // as qingsong-2023 and baishu-2024) has a vocabulary of its own and is proved by its own tests.
             return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json"))
-                    .filter(p -> !p.toString().contains("qingsong-2023")).sorted().toList();
+                    .filter(p -> !Files.isDirectory(root.resolve(root.relativize(p).getName(0)).resolve("pack")))
+                    .sorted().toList();
         }
     }
 

@@ -33,7 +33,7 @@ public final class SubmissionJson {
         for (int i = 0; i < s.units().size(); i++) {
             OrgUnit u = s.units().get(i);
             sb.append("    {").append(member("id", u.getId())).append(", ").append(member("name", u.getName()))
-                    .append(", ").append(member("level", u.getLevel().code())).append('}')
+                    .append(", ").append(member("level", u.getLevel().code())).append(attributes(u)).append('}')
                     .append(i + 1 < s.units().size() ? ",\n" : "\n");
         }
         sb.append("  ],\n  \"activities\": [");
@@ -106,6 +106,20 @@ public final class SubmissionJson {
             m.add(member("description", a.getDescription()));
         }
         return "{" + String.join(", ", m) + "}";
+    }
+
+    /**
+     * A unit's attributes as the ledger gave them, in their order ({@code , "attributes": {"residents": 3200,
+     * "day-care": true}}), or nothing when it gives none: a conversion never drops a figure.
+     */
+    private static String attributes(OrgUnit u) {
+        if (u.getAttributes().isEmpty()) {
+            return "";
+        }
+        List<String> m = new ArrayList<>();
+        u.getAttributes().forEach((id, value) -> m.add(quote(id) + ": " + (value instanceof BigDecimal n
+                ? (n.scale() < 0 ? n.setScale(0) : n).toPlainString() : String.valueOf(value))));
+        return ", " + quote("attributes") + ": {" + String.join(", ", m) + "}";
     }
 
     private static String array(List<String> codes) {
