@@ -1,10 +1,11 @@
-package dev.plancheck.io.ledger;
+package dev.plancheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plancheck.PlanChecker;
 import dev.plancheck.RulePack;
 import dev.plancheck.input.Submission;
+import dev.plancheck.io.ledger.SubmissionJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
