@@ -27,6 +27,7 @@ import java.util.Locale;
  * <pre>
  * benchmarks/run                       # the whole suite
  * benchmarks/run embed                 # the runtime as an embedder gets it: jars, classes loaded, cold start
+ * benchmarks/run service               # the service at one client beside the library's read + check
  * benchmarks/run national 11000        # the national run over 11,000 communities (-Xmx512m)
  * benchmarks/run jmh WarmCheckBenchmark
  * </pre>
@@ -73,7 +74,7 @@ public final class Suite {
             }
         }
         new Suite(Path.of("").toAbsolutePath(), runs).run(sections.isEmpty()
-                ? List.of("embed", "cold", "creation", "warm", "city", "scaling") : sections);
+                ? List.of("embed", "cold", "creation", "warm", "service", "city", "scaling") : sections);
     }
 
     private void run(List<String> sections) throws Exception {
@@ -95,6 +96,9 @@ public final class Suite {
         }
         if (sections.contains("warm")) {
             warmLatency();
+        }
+        if (sections.contains("service")) {
+            ServiceLatency.run();
         }
         if (sections.contains("city")) {
             city();
