@@ -214,7 +214,7 @@ public final class Evaluation {
 
         List<Gap> gaps = results.stream().filter(r -> r.status() == Status.GAP).map(Evaluation::gapOf).toList();
         return new Report(submission.source(), pack.id(), pack.title(), year, asOf, comingDueDays, units,
-                List.copyOf(results), gaps, List.copyOf(notices), coming(results, asOf, comingDueDays),
+                List.copyOf(results), gaps, List.copyOf(notices), coming(results, asOf, comingDueDays, year),
                 List.copyOf(retired), pack.fingerprint(), manualChecks(pack.ruleSet().clauses()));
     }
 
@@ -340,8 +340,10 @@ public final class Evaluation {
     /**
      * Unmet parts with a stretch of days that opens or closes within the look-ahead. A period of several ranges
      * (winter: January–February and December) is looked at range by range, so December is announced in November.
+     * A stretch that ends after the year (December's report due 5 January) says whose duty it is in its name:
+     * {@code 12 月，次月 5 日前报送；2024 年度职责}.
      */
-    private static List<ComingDuty> coming(List<RuleResult> results, LocalDate asOf, int days) {
+    private static List<ComingDuty> coming(List<RuleResult> results, LocalDate asOf, int days, int year) {
         LocalDate horizon = asOf.plusDays(days);
         List<ComingDuty> out = new ArrayList<>();
         for (RuleResult r : results) {
@@ -353,7 +355,8 @@ public final class Evaluation {
                     boolean opensSoon = range.from().isAfter(asOf) && !range.from().isAfter(horizon);
                     boolean closesSoon = range.to().isAfter(asOf) && !range.to().isAfter(horizon);
                     if (opensSoon || closesSoon) {
-                        out.add(new ComingDuty(r.rule(), r.unit(), p.what(), p.periodName(), range.from(), range.to(), p.anchor()));
+                        String name = range.to().getYear() > year ? p.periodName() + "；" + year + " 年度职责" : p.periodName();
+                        out.add(new ComingDuty(r.rule(), r.unit(), p.what(), name, range.from(), range.to(), p.anchor()));
                         break;
                     }
                 }

@@ -88,7 +88,7 @@ public final class TextReportWriter extends CharacterReportWriter {
 
     private void write(Report r, Appendable out) throws IOException {
         Map<Status, Integer> s = r.summary().counts();
-        out.append("《").append(r.packTitle()).append("》落实情况检查报告\n");
+        out.append("《").append(line(r.packTitle())).append("》落实情况检查报告\n");
         out.append("提交文件：").append(line(r.source())).append('\n');
         out.append("考核年度：").append(String.valueOf(r.year())).append("　检查截至：").append(r.asOf().toString())
                 .append("（当日结束时）　规则包：").append(r.packId()).append('\n');
@@ -145,10 +145,10 @@ public final class TextReportWriter extends CharacterReportWriter {
             out.append(unitName(unit)).append("（").append(String.valueOf(mine.size())).append("）：\n");
             for (Gap g : mine) {
                 out.append("  ").append(g.waived() ? "◇" : "✗").append(" [").append(g.ruleId()).append("] ")
-                        .append(g.title()).append("　").append(g.clause()).append("　严重程度：")
+                        .append(line(g.title())).append("　").append(g.clause()).append("　严重程度：")
                         .append(g.rule().severity().chineseName()).append('\n');
-                out.append("      原文：").append(g.clauseText()).append('\n');
-                out.append("      应有：").append(g.expected()).append('\n');
+                out.append("      原文：").append(line(g.clauseText())).append('\n');
+                out.append("      应有：").append(line(g.expected())).append('\n');
                 out.append("      实有：").append(line(g.found())).append('\n');
                 if (g.waived()) {
                     Waiver w = g.waiver();
@@ -218,8 +218,8 @@ public final class TextReportWriter extends CharacterReportWriter {
         out.append("：\n");
         for (ComingDuty c : r.comingDue()) {
             out.append("  → ").append(c.opens().toString()).append(" 至 ").append(c.closes().toString()).append("　")
-                    .append(line(c.unit().getName())).append("　[").append(c.rule().id()).append("] ").append(c.what())
-                    .append("（").append(c.periodName()).append(c.anchor() == null ? "" : "，节点日 " + c.anchor())
+                    .append(line(c.unit().getName())).append("　[").append(c.rule().id()).append("] ").append(line(c.what()))
+                    .append("（").append(line(c.periodName())).append(c.anchor() == null ? "" : "，节点日 " + c.anchor())
                     .append("）\n");
         }
     }
@@ -267,8 +267,8 @@ public final class TextReportWriter extends CharacterReportWriter {
         }
         out.append("本年度不检查的规则（").append(String.valueOf(r.retiredRules().size())).append("）：\n");
         for (RetiredRule rr : r.retiredRules()) {
-            out.append("  ○ [").append(rr.rule().id()).append("] ").append(rr.rule().title()).append("　")
-                    .append(rr.rule().clause()).append("　原因：").append(rr.reason()).append('\n');
+            out.append("  ○ [").append(rr.rule().id()).append("] ").append(line(rr.rule().title())).append("　")
+                    .append(rr.rule().clause()).append("　原因：").append(line(rr.reason())).append('\n');
         }
     }
 
@@ -304,23 +304,27 @@ public final class TextReportWriter extends CharacterReportWriter {
         }
         out.append(heading).append("（").append(String.valueOf(list.size())).append("）：\n");
         for (RuleResult x : list) {
-            out.append("  ").append(mark).append(" [").append(x.rule().id()).append("] ").append(x.rule().title());
+            out.append("  ").append(mark).append(" [").append(x.rule().id()).append("] ").append(line(x.rule().title()));
             if (status == Status.MET) {
                 out.append("　证据：").append(line(String.join("、", x.evidence())));
             } else if (status == Status.NOT_APPLICABLE) {
-                out.append("　").append(x.note());
+                out.append("　").append(line(x.note()));
             } else if (status == Status.NOT_DUE) {
                 String open = x.parts().stream().filter(p -> p.status() == Status.NOT_DUE)
                         .map(p -> p.what() + "：" + p.periodName() + " " + p.days().stream().map(Object::toString)
                                 .collect(Collectors.joining("、")))
                         .collect(Collectors.joining("；"));
-                out.append("　尚可完成——").append(open);
+                out.append("　尚可完成——").append(line(open));
             }
             out.append('\n');
         }
     }
 
-    /** Submitted text shown visibly escaped, so that it can neither move the cursor nor forge a report line. */
+    /**
+     * Submitted text shown visibly escaped, so that it can neither move the cursor nor forge a report line. Texts the
+     * engine builds (应有, 未到期, 即将到期) carry record titles, and a pack from disk brings its own titles and clause
+     * text, so they go through here too.
+     */
     private static String line(String submitted) {
         return VisibleText.line(submitted);
     }

@@ -79,6 +79,11 @@ class ThirdPlanTest {
         assertEquals(Status.NOT_DUE, result(report, "R1.3-1", "NY").status(), "南苑 visits in January; winter runs to 2025-02-28");
         assertEquals(Status.MET, result(report, "R1.3-1", "DH").status(), "东湖 visited in December: met before the year ends");
         assertEquals(Status.MET, result(report, "R1.1-1", "BS").status());
+        // Coming due: December's report and the fourth quarter's record, each saying it is a duty of 2024.
+        assertEquals(List.of("R1.1-2 BS 12 月，次月 5 日前报送；2024 年度职责 2025-01-05",
+                        "R2.3-2 DH 第四季度，结束后 10 日内报送；2024 年度职责 2025-01-10",
+                        "R2.3-2 XL 第四季度，结束后 10 日内报送；2024 年度职责 2025-01-10"),
+                report.comingDue().stream().map(c -> c.rule().id() + " " + c.unit().getId() + " " + c.periodName() + " " + c.closes()).toList());
     }
 
     @Test

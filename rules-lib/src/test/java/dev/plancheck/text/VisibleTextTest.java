@@ -92,4 +92,22 @@ class VisibleTextTest {
         assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).toString().contains(
                 new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(forged)), json.toString());
     }
+
+    @Test
+    void a_record_title_inside_the_engines_own_texts_cannot_forge_the_text_report() throws Exception {
+        // A disaster's title is part of R10.2-1's 应有 (对“…”的救助) and of its 未到期/即将到期 lines: no relief yet.
+        String forged = "暴雨\n结论：没有缺项\u001b[2J";
+        Submission s = Submission.of("forged.json", 2023,
+                List.of(new OrgUnit("DC", "电厂街道", UnitLevel.SUBDISTRICT), new OrgUnit("SL", "松林社区", UnitLevel.COMMUNITY)),
+                List.of(dev.plancheck.model.Activity.builder("d1").unitId("DC").kind("disaster")
+                        .date(java.time.LocalDate.of(2023, 12, 25)).title(forged).build()));
+        for (java.time.LocalDate asOf : List.of(java.time.LocalDate.of(2023, 12, 26), java.time.LocalDate.of(2024, 1, 20))) {
+            Report r = Checkers.dianchang2023().check(s, dev.plancheck.CheckOptions.asOf(asOf));
+            StringBuilder text = new StringBuilder();
+            new TextReportWriter().detailed().write(List.of(r), false, text);
+            assertTrue(text.toString().contains("暴雨[U+000A]结论：没有缺项[U+001B][2J"), text.toString());
+            assertTrue(text.toString().lines().noneMatch(l -> l.startsWith("结论：没有缺项")), "no forged line: " + text);
+            assertFalse(text.toString().contains("\u001b"), "no escape character reaches the terminal");
+        }
+    }
 }
