@@ -100,11 +100,11 @@ class VisibleTextTest {
         Submission s = Submission.of("forged.json", 2023,
                 List.of(new OrgUnit("DC", "电厂街道", UnitLevel.SUBDISTRICT), new OrgUnit("SL", "松林社区", UnitLevel.COMMUNITY)),
                 List.of(dev.plancheck.model.Activity.builder("d1").unitId("DC").kind("disaster")
-                        .date(java.time.LocalDate.of(2023, 12, 25)).title(forged).build()));
+                        .date(java.time.LocalDate.of(2023, 12, 25)).title(forged).topics(java.util.Set.of("flood")).build()));
         for (java.time.LocalDate asOf : List.of(java.time.LocalDate.of(2023, 12, 26), java.time.LocalDate.of(2024, 1, 20))) {
             Report r = Checkers.dianchang2023().check(s, dev.plancheck.CheckOptions.asOf(asOf));
             StringBuilder text = new StringBuilder();
-            new TextReportWriter().detailed().write(List.of(r), false, text);
+            new TextReportWriter(true).write(List.of(r), false, text);
             assertTrue(text.toString().contains("暴雨[U+000A]结论：没有缺项[U+001B][2J"), text.toString());
             assertTrue(text.toString().lines().noneMatch(l -> l.startsWith("结论：没有缺项")), "no forged line: " + text);
             assertFalse(text.toString().contains("\u001b"), "no escape character reaches the terminal");
