@@ -42,6 +42,8 @@ public final class PlanChecker {
     private final RulePack pack;
     private final CompiledRules compiled;
     private final SubmissionReader reader;
+    /** Which units each rule binds ({@code @appliesTo}), worked out once for the checker. */
+    private final UnitBinding binding;
 
     private PlanChecker(RulePack pack) {
         this.pack = pack;
@@ -53,7 +55,7 @@ public final class PlanChecker {
         if (!unknown.isEmpty()) {
             throw new RulePackException(unknown);
         }
-        UnitBinding.of(compiled, pack.contents()); // an @appliesTo naming no declared condition fails here, not in a check
+        this.binding = UnitBinding.of(compiled, pack.contents()); // an @appliesTo naming no declared condition fails here, not in a check
         this.reader = new SubmissionReader(pack.vocabulary(), pack.year(), pack.id(), pack.unitAttributes());
     }
 
@@ -299,6 +301,6 @@ public final class PlanChecker {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("情况说明所指的规则不在规则包 " + pack.id() + " 中：" + String.join("、", unknown));
         }
-        return Waiving.apply(Evaluation.run(compiled, pack.contents(), submission, asOf, coming), options.waivers());
+        return Waiving.apply(Evaluation.run(compiled, pack.contents(), binding, submission, asOf, coming), options.waivers());
     }
 }

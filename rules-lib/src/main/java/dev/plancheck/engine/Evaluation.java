@@ -49,6 +49,18 @@ public final class Evaluation {
      * @param comingDueDays days ahead to list coming duties
      */
     public static Report run(CompiledRules rules, LoadedPack pack, Submission submission, LocalDate asOf, int comingDueDays) {
+        return run(rules, pack, UnitBinding.of(rules, pack), submission, asOf, comingDueDays);
+    }
+
+    /**
+     * Checks a validated submission with the units each rule binds worked out beforehand ({@link UnitBinding#of}, once
+     * per checker rather than once per check).
+     *
+     * @param asOf          the day of the check (the state at the end of that day)
+     * @param comingDueDays days ahead to list coming duties
+     */
+    public static Report run(CompiledRules rules, LoadedPack pack, UnitBinding binding, Submission submission, LocalDate asOf,
+                             int comingDueDays) {
         int year = pack.year();
         LocalDate first = pack.firstDay();
         LocalDate last = pack.lastDay();
@@ -118,7 +130,7 @@ public final class Evaluation {
         // is also about the broader topics it implies. Judging copies above used the record as submitted.
         List<Activity> facts = countable.stream().map(a -> asJudged(a, vocabulary)).toList();
         Counting counting = new Counting(pack);
-        Findings findings = fire(rules, pack, submission.units(), facts, asOf, counting, Findings::new);
+        Findings findings = fire(rules, pack, binding, submission.units(), facts, asOf, counting, Findings::new);
         Map<Activity, Map<String, String>> missingOrganiser = Map.of();
         List<Activity> noOrganiser = facts.stream().filter(a -> a.getOrganiser() == null).toList();
         if (!noOrganiser.isEmpty() && !vocabulary.organisers().isEmpty() && findings.anyUnmet()) {
@@ -132,7 +144,7 @@ public final class Evaluation {
                     probeFacts.add(copy);
                 }
             }
-            Findings probe = fire(rules, pack, submission.units(), probeFacts, asOf, counting, Findings::probe);
+            Findings probe = fire(rules, pack, binding, submission.units(), probeFacts, asOf, counting, Findings::probe);
             missingOrganiser = findings.addMissingOrganisers(probe, copies, vocabulary::nameOf);
         }
         missingOrganiser.forEach((a, parts) -> {
@@ -150,7 +162,6 @@ public final class Evaluation {
                 submission.units().stream().filter(u -> u.getLevel() == UnitLevel.COMMUNITY)).toList();
         List<Problem> errors = new ArrayList<>(findings.ruleErrors());
         List<RuleResult> results = new ArrayList<>();
-        UnitBinding binding = UnitBinding.of(rules, pack);
         Map<String, String> retiredReasons = pack.parameters().retiredRules();
         List<RetiredRule> retired = new ArrayList<>();
         for (RuleInfo rule : rules.rules()) {
@@ -232,11 +243,11 @@ public final class Evaluation {
         return out;
     }
 
-    private static Findings fire(CompiledRules rules, LoadedPack pack, List<OrgUnit> units, List<Activity> activities,
-                                 LocalDate asOf, Counting counting, FindingsMaker maker) {
+    private static Findings fire(CompiledRules rules, LoadedPack pack, UnitBinding binding, List<OrgUnit> units,
+                                 List<Activity> activities, LocalDate asOf, Counting counting, FindingsMaker maker) {
         Findings findings = maker.make(rules, asOf, counting);
         findings.records(activities);
-        findings.binding(UnitBinding.of(rules, pack), pack.parameters().units().attributes());
+        findings.binding(binding, pack.parameters().units().attributes());
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("findings", findings);
@@ -268,8 +279,8 @@ public final class Evaluation {
         rules.rules().stream().map(RuleInfo::trigger).filter(t -> t != null).distinct().forEach(kind ->
                 triggers.add(Activity.builder(TRIGGER_PREFIX + kind).unitId(subdistrict.getId()).kind(kind)
                         .date(LocalDate.of(pack.year(), 7, 1)).title(pack.ruleSet().vocabulary().nameOf(kind)).build()));
-        Findings findings = fire(rules, pack, List.of(subdistrict, community), triggers, pack.lastDay(), new Counting(pack),
-                Findings::new);
+        Findings findings = fire(rules, pack, UnitBinding.of(rules, pack), List.of(subdistrict, community), triggers,
+                pack.lastDay(), new Counting(pack), Findings::new);
         Map<String, List<PartResult>> out = new LinkedHashMap<>();
         for (RuleInfo rule : rules.rules()) {
             String unit = rule.scope().appliesTo(subdistrict.getLevel()) ? subdistrict.getId() : community.getId();
