@@ -51,11 +51,16 @@ final class LedgerLayout {
      * The columns of the 单位 sheet for a pack: the three above, then one per unit attribute the pack declares, headed
      * by its name and measure ({@code 常住人口（人）}), in the parameter file's order.
      */
+    /** The widest an attribute column gets: 常住人口（人） on one line, longer headers on two. */
+    static final int ATTRIBUTE_WIDTH = 16;
+
     static List<Column> unitColumns(java.util.Map<String, dev.plancheck.model.UnitAttribute> attributes) {
         List<Column> out = new java.util.ArrayList<>(UNIT_COLUMNS);
         for (dev.plancheck.model.UnitAttribute a : attributes.values()) {
-            // Wide enough for the header on one line: a Chinese character takes about two of Excel's width units.
-            out.add(new Column(a.header(), ATTRIBUTE_FIELD + a.id(), Type.ATTRIBUTE, false, Math.max(12, 2 * a.header().length() + 2),
+            // Wide enough for a short header on one line (a Chinese character takes about two of Excel's width units);
+            // a longer one wraps in its cell, so that four or five attributes still print one page across.
+            out.add(new Column(a.header(), ATTRIBUTE_FIELD + a.id(), Type.ATTRIBUTE, false,
+                    Math.min(ATTRIBUTE_WIDTH, Math.max(12, 2 * a.header().length() + 2)),
                     a.description()
                     + (a.type() == dev.plancheck.model.UnitAttribute.Type.YESNO ? "填 有 或 无（也可填 是、否）" : "填不小于 0 的数")
                     + (a.required() ? "；各社区必填，街道可不填" : "；可不填")));

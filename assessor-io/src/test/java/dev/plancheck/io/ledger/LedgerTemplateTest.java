@@ -232,4 +232,16 @@ class LedgerTemplateTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("活动|组织方|视类别|")));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("情况说明|认可人|可不填|")), String.join("\n", lines));
     }
+
+    @Test
+    void the_unit_sheet_of_a_pack_with_four_long_attribute_headers_prints_one_page_wide() throws Exception {
+        // 柏树街道 2024: 常住人口（人）, 有无日间照料中心, 60周岁以上老年人数（人）, 参加意外伤害保险的老年人数（人）. Headers that
+        // long wrap in their cell instead of widening the sheet past the page, where its last column went to a second page.
+        Path xlsx = template(RulePack.load(Path.of("..", "sample-data", "baishu-2024", "pack")));
+        String units = Xlsx.part(xlsx, "xl/worksheets/sheet2.xml");
+        assertTrue(units.contains("fitToPage=\"true\"") && units.contains("fitToWidth=\"1\"")
+                && units.contains("orientation=\"landscape\""), units.substring(0, Math.min(800, units.length())));
+        assertEquals(List.of("单位编号", "单位名称", "单位级别", "常住人口（人）", "有无日间照料中心", "60周岁以上老年人数（人）",
+                "参加意外伤害保险的老年人数（人）"), rows(xlsx, "单位").get(1).stream().map(Cell::getText).toList());
+    }
 }
