@@ -23,12 +23,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * organiser), which also runs the rules on copies of those records to name them; and the validating read alone beside
  * Jackson's {@code readTree} of the same bytes. Run with
  * {@code benchmarks/run jmh WarmCheckBenchmark}.
+ *
+ * <p>Each benchmark warms up for 20 s in its own JVM, as long as the suite's warm section: with 6 s (3 × 2 s) on two
+ * busy cores the JIT had not finished compiling Drools' and our code, and a read + check measured 13 ms at the median
+ * where 20 s of warm-up brought the same fork to 2 ms (docs/performance.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class WarmCheckBenchmark {
     private PlanChecker checker;
