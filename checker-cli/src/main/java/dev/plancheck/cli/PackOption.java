@@ -24,7 +24,8 @@ final class PackOption {
     /** The commands that load a pack and are run by assessors on a few files: a cold start is most of their time. */
     private static final java.util.Set<String> PRELOADED = java.util.Set.of("check", "validate", "convert", "template", "rules");
 
-    private static final java.util.Map<String, PlanChecker> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+    // Package-private for PreloadTest.
+    static final java.util.Map<String, PlanChecker> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Starts making the checker of the bundled pack that these arguments ask for on a thread of its own, while the main
@@ -32,14 +33,16 @@ final class PackOption {
      * for the longer of the two, not for both (docs/performance.md, cold start). Only for a command of
      * {@link #PRELOADED} without a help or version option, and a bundled pack (the default or {@code --pack ID}).
      * It says nothing: when it fails, {@link #load} fails the same way on the main thread and reports it.
+     *
+     * @return the thread making it, or {@code null} when these arguments need no bundled pack
      */
-    static void preload(String[] args) {
+    static Thread preload(String[] args) {
         String command = null;
         String id = DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-                return;
+                return null;
             } else if (a.equals("--pack") && i + 1 < args.length) {
                 id = args[++i];
             } else if (a.startsWith("--pack=")) {
@@ -48,8 +51,8 @@ final class PackOption {
                 command = a;
             }
         }
-        if (!PRELOADED.contains(command)) {
-            return;
+        if (command == null || !PRELOADED.contains(command)) {
+            return null;
         }
         String chosen = id;
         Thread t = new Thread(() -> {
@@ -63,7 +66,9 @@ final class PackOption {
         }, "plancheck-preload");
         t.setDaemon(true);
         t.start();
+        return t;
     }
+
 
     /** A checker, or the exit code saying why there is none (after printing the reason). */
     record Loaded(PlanChecker checker, ExitCode failure) {
