@@ -13,7 +13,9 @@ import java.util.Locale;
 /**
  * Whole-process figures: {@code ./checker check} on the compliant sample, run as a user runs it, beside a bare JVM
  * printing "hello"; the variants show what each start-up choice buys. Commands are interleaved, round by round,
- * so that a busy machine slows them alike; medians after two warm-up rounds.
+ * so that a busy machine slows them alike; medians after two warm-up rounds. With {@code PLANCHECK_COLD_BEFORE} naming
+ * another checkout (an older commit, built by its own {@code ./checker}), its launcher's two rows as shipped (JDK 25 and
+ * JDK 17) run in the same rounds, so that before and after are measured side by side.
  */
 final class ColdStart {
     private final Path root;
@@ -34,6 +36,7 @@ final class ColdStart {
         String jar = "checker-cli/target/checker.jar";
         Map<String, List<String>> commands = new LinkedHashMap<>();
         Map<String, Map<String, String>> env = new LinkedHashMap<>();
+        Map<String, Path> dirs = new LinkedHashMap<>();
         String jdk25 = jdk25();
         // As shipped: the launcher prefers an installed JDK 25+ (AOT cache) to JDK 17 (CDS archive), and gives a short
         // check the JIT's first tier only. The other rows take one choice away at a time.
@@ -48,6 +51,20 @@ final class ColdStart {
             commands.put(jdk25full, List.of("./checker", "check", sample));
             env.put(jdk25full, Map.of("PLANCHECK_JIT", "full"));
         }
+        String other = System.getenv("PLANCHECK_COLD_BEFORE");
+        if (other != null && !other.isBlank()) {
+            Path before = Path.of(other).toAbsolutePath().normalize();
+            String name = "before (" + before.getFileName() + "): ./checker check …";
+            String shippedBefore = name + (jdk25 != null ? " JDK 25 + AOT cache, first-tier JIT" : " as shipped");
+            commands.put(shippedBefore, List.of("./checker", "check", sample));
+            dirs.put(shippedBefore, before);
+            if (jdk25 != null) {
+                String jdk17Before = name + " JDK 17 only: CDS archive, first-tier JIT";
+                commands.put(jdk17Before, List.of("./checker", "check", sample));
+                env.put(jdk17Before, Map.of("PLANCHECK_JDK_DIRS", "none"));
+                dirs.put(jdk17Before, before);
+            }
+        }
         String before = "./checker check … JDK 17 + CDS archive, default JIT (the launcher before issue 24)";
         commands.put(before, List.of("./checker", "check", sample));
         env.put(before, Map.of("PLANCHECK_JDK_DIRS", "none", "PLANCHECK_JIT", "full"));
@@ -58,7 +75,7 @@ final class ColdStart {
         commands.keySet().forEach(k -> times.put(k, new ArrayList<>()));
         for (int round = 0; round < runs + 2; round++) {
             for (Map.Entry<String, List<String>> c : commands.entrySet()) {
-                long t = once(c.getValue(), env.getOrDefault(c.getKey(), Map.of()));
+                long t = once(c.getValue(), env.getOrDefault(c.getKey(), Map.of()), dirs.getOrDefault(c.getKey(), root));
                 if (round >= 2) {
                     times.get(c.getKey()).add(t);
                 }
@@ -84,8 +101,8 @@ final class ColdStart {
         System.out.println();
     }
 
-    private long once(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
+    private static long once(List<String> command, Map<String, String> env, Path dir) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);
         long t0 = System.nanoTime();

@@ -27,6 +27,7 @@ public final class Main implements Runnable {
                 Runtime.getRuntime().halt(crash(t, debug, err));
             }
         });
+        PackOption.preload(args);
         System.exit(run(args, utf8(new FileOutputStream(FileDescriptor.out)), err));
     }
 

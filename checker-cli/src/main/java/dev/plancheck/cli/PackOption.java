@@ -16,10 +16,59 @@ final class PackOption {
     @Option(names = "--pack", paramLabel = "PACK",
             description = "规则包：内置规则包的 id（默认 ${DEFAULT-VALUE}；内置：dianchang-2023、dianchang-2024-demo），"
                     + "或规则包参数文件（或含 pack.json 的文件夹）的路径",
-            defaultValue = "dianchang-2023")
+            defaultValue = DEFAULT)
     String pack;
 
-    private static final java.util.Map<String, PlanChecker> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The pack a command uses without {@code --pack}. */
+    static final String DEFAULT = "dianchang-2023";
+    /** The commands that load a pack and are run by assessors on a few files: a cold start is most of their time. */
+    private static final java.util.Set<String> PRELOADED = java.util.Set.of("check", "validate", "convert", "template", "rules");
+
+    // Package-private for PreloadTest.
+    static final java.util.Map<String, PlanChecker> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts making the checker of the bundled pack that these arguments ask for on a thread of its own, while the main
+     * thread reads the command line (picocli reads the commands' annotations) and the options: a cold check then waits
+     * for the longer of the two, not for both (docs/performance.md, cold start). Only for a command of
+     * {@link #PRELOADED} without a help or version option, and a bundled pack (the default or {@code --pack ID}).
+     * It says nothing: when it fails, {@link #load} fails the same way on the main thread and reports it.
+     *
+     * @return the thread making it, or {@code null} when these arguments need no bundled pack
+     */
+    static Thread preload(String[] args) {
+        String command = null;
+        String id = DEFAULT;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return null;
+            } else if (a.equals("--pack") && i + 1 < args.length) {
+                id = args[++i];
+            } else if (a.startsWith("--pack=")) {
+                id = a.substring("--pack=".length());
+            } else if (command == null && !a.startsWith("-")) {
+                command = a;
+            }
+        }
+        if (command == null || !PRELOADED.contains(command)) {
+            return null;
+        }
+        String chosen = id;
+        Thread t = new Thread(() -> {
+            try {
+                if (RulePack.bundledIds().contains(chosen)) {
+                    BUNDLED.computeIfAbsent(chosen, k -> PlanChecker.create(RulePack.bundled(k)));
+                }
+            } catch (Throwable ignored) {
+                // The main thread meets the same failure in load() and reports it.
+            }
+        }, "plancheck-preload");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
 
     /** A checker, or the exit code saying why there is none (after printing the reason). */
     record Loaded(PlanChecker checker, ExitCode failure) {

@@ -141,6 +141,13 @@ class LauncherTest {
         };
         String jvms = home.resolve("jvms") + "/*";
         assertTrue(run.apply(java.util.Map.of("PLANCHECK_JDK_DIRS", jvms), false).startsWith("jdk26 "), "the newest 25+");
+        // The release file is read by the launcher itself: other lines first, no line end at the end, "27" alone.
+        fakeJdk(home.resolve("jvms/jdk-27"), "jdk27", 27);
+        Files.writeString(home.resolve("jvms/jdk-27/release"), "IMPLEMENTOR=\"Someone\"\nJAVA_VERSION=\"27\"");
+        fakeJdk(home.resolve("jvms/jdk-99"), "jdk99", 99);
+        Files.writeString(home.resolve("jvms/jdk-99/release"), "JAVA_VERSION=\"ninety-nine\"\n");
+        assertTrue(run.apply(java.util.Map.of("PLANCHECK_JDK_DIRS", jvms), false).startsWith("jdk27 "),
+                "27 read from its release file; a version that is no number is no JDK 25+");
         assertTrue(run.apply(java.util.Map.of("PLANCHECK_JDK_DIRS", home.resolve("jvms/jdk-21").toString()), false)
                 .startsWith("path17 "), "nothing 25+ installed: the PATH's java");
         assertTrue(run.apply(java.util.Map.of("PLANCHECK_JDK_DIRS", "none"), false).startsWith("path17 "));

@@ -22,7 +22,13 @@ import java.util.Map;
  * units. Members always come in the same order; empty arrays are written {@code []}.
  */
 public final class JsonReportWriter extends CharacterReportWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Made on first use: the format registry makes every writer, and building a mapper (with the serializers it loads)
+     * was a noticeable part of a cold check in the text format (docs/performance.md, cold start).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Override
     public String name() {
@@ -53,7 +59,7 @@ public final class JsonReportWriter extends CharacterReportWriter {
         if (!batch && reports.size() == 1) {
             tree = toJson(reports.get(0));
         } else {
-            ObjectNode root = MAPPER.createObjectNode();
+            ObjectNode root = Json.MAPPER.createObjectNode();
             ArrayNode array = root.putArray("reports");
             reports.forEach(r -> array.add(toJson(r)));
             root.set("comparison", toJson(Comparison.of(reports)));
@@ -69,7 +75,7 @@ public final class JsonReportWriter extends CharacterReportWriter {
      * @param omitted problems found and not listed
      */
     public static ObjectNode toJson(List<Problem> problems, int omitted) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode array = root.putArray("problems");
         for (Problem p : problems) {
             ObjectNode o = array.addObject();
@@ -91,16 +97,16 @@ public final class JsonReportWriter extends CharacterReportWriter {
                 .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
                 .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
         StringWriter buffer = new StringWriter();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(buffer)) {
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buffer)) {
             g.setPrettyPrinter(printer);
-            MAPPER.writeTree(g, tree);
+            Json.MAPPER.writeTree(g, tree);
         }
         return buffer.toString();
     }
 
     /** The JSON object of one report. */
     public static ObjectNode toJson(Report r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("source", r.source());
         ObjectNode pack = root.putObject("pack");
         pack.put("id", r.packId());
@@ -218,7 +224,7 @@ public final class JsonReportWriter extends CharacterReportWriter {
 
     /** The JSON object of a comparison of units. */
     public static ObjectNode toJson(Comparison c) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         strings(root.putArray("sections"), c.sections());
         strings(root.putArray("filesWithGaps"), c.filesWithGaps());
         ArrayNode rows = root.putArray("units");

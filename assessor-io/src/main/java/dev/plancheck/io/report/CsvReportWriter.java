@@ -25,7 +25,11 @@ import java.util.Objects;
  * other formats ({@code [U+0007]}).
  */
 public final class CsvReportWriter extends CharacterReportWriter {
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Made on first use: the format registry makes every writer, and a check in another format need not pay for it. */
+    private static final class Csv {
+        static final CsvMapper MAPPER = new CsvMapper();
+    }
+
     /** The last column: the pack that judged the row, whole ({@code dianchang-2023 版本 2023.2　SHA-256：…}). */
     static final String FINGERPRINT = "规则包指纹";
 
@@ -53,7 +57,7 @@ public final class CsvReportWriter extends CharacterReportWriter {
     public void write(List<Report> reports, boolean batch, Appendable out) throws IOException {
         StringWriter buffer = new StringWriter();
         CsvSchema schema = CsvSchema.emptySchema().withoutHeader().withLineSeparator("\r\n");
-        try (SequenceWriter rows = MAPPER.writer(schema).writeValues(buffer)) {
+        try (SequenceWriter rows = Csv.MAPPER.writer(schema).writeValues(buffer)) {
             List<String> header = new ArrayList<>(FollowUpList.headers(batch));
             header.add(FINGERPRINT);
             rows.write(guarded(header));
