@@ -30,6 +30,7 @@ import jdk.jfr.consumer.RecordingFile;
  * benchmarks/run profile check        # the check of a parsed ledger
  * benchmarks/run profile read         # read and validate
  * benchmarks/run profile read-check   # both
+ * benchmarks/run profile subdistrict  # one unit of the national run: a generated subdistrict of ~3,000 records generated, read, checked, reported
  * </pre>
  *
  * Calls only the public API, so this class measures an older commit's library as well (docs/performance.md).
@@ -47,11 +48,21 @@ final class Profile {
             ledger = in.readAllBytes();
         }
         Submission parsed = checker.read("compliant.json", ledger);
+        CityGenerator city = new CityGenerator(Suite.SEED);
+        int[] next = {0};
         Runnable op = switch (what) {
             case "check" -> () -> call(() -> checker.check(parsed));
             case "read" -> () -> call(() -> checker.read("compliant.json", ledger));
             case "read-check" -> () -> call(() -> checker.check(checker.read("compliant.json", ledger)));
-            default -> throw new IllegalArgumentException("profile check | read | read-check [seconds]");
+            // One unit of the national run: a generated subdistrict (10 communities, ~300 records each) generated,
+            // read, checked and its JSON report serialised, as National does.
+            case "subdistrict" -> () -> call(() -> {
+                byte[] json = city.subdistrict(next[0]++ % 1000, CityGenerator.COMMUNITIES_PER_SUBDISTRICT, 300);
+                Workloads.MAPPER.writeValue(java.io.OutputStream.nullOutputStream(),
+                        dev.plancheck.report.JsonReportWriter.toJson(checker.check(checker.read("S", json))));
+                return null;
+            });
+            default -> throw new IllegalArgumentException("profile check | read | read-check | subdistrict [seconds]");
         };
         long warm = System.nanoTime() + Duration.ofSeconds(Math.max(5, seconds / 2)).toNanos();
         while (System.nanoTime() < warm) {
