@@ -56,7 +56,7 @@ public final class Findings {
      * What one call recorded, with the order it was made in so that reports are stable, and the values the rule's
      * variables had (to say which pattern matched twice when a rule records one requirement twice).
      */
-    record Recorded(PartResult part, int indexInMatch, Map<String, Object> bound) {
+    record Recorded(PartResult part, int indexInMatch, org.kie.api.runtime.rule.Match match) {
     }
 
     private final CompiledRules rules;
@@ -76,6 +76,11 @@ public final class Findings {
     private Map<String, UnitAttribute> attributes = Map.of();
     private Object lastMatch;
     private int indexInMatch;
+    /** Each rule's {@code exists} gates, found once per check. */
+    private final Map<org.drools.base.definitions.rule.impl.RuleImpl, List<org.drools.base.rule.Pattern>> gates = new IdentityHashMap<>();
+    private org.kie.api.definition.rule.Rule lastRule;
+    private String lastRuleId;
+    private RuleInfo lastRuleInfo;
 
     Findings(CompiledRules rules, LocalDate asOf, Counting counting) {
         this(rules, asOf, counting, null);
@@ -506,13 +511,20 @@ public final class Findings {
     }
 
     private static String idOf(RuleContext kcontext) {
-        return String.valueOf(kcontext.getRule().getMetaData().get("id"));
+        return idOf(kcontext.getRule());
     }
 
     private void record(RuleContext kcontext, OrgUnit unit, PartResult part, List<Activity> candidates) {
-        String id = idOf(kcontext);
+        // A rule records several parts in one firing, and fires for each unit in turn: its id and metadata are looked up
+        // once for a run of calls.
+        if (kcontext.getRule() != lastRule) {
+            lastRule = kcontext.getRule();
+            lastRuleId = idOf(kcontext);
+            lastRuleInfo = rules.rule(lastRuleId);
+        }
+        String id = lastRuleId;
         String name = kcontext.getRule().getName();
-        RuleInfo rule = rules.rule(id);
+        RuleInfo rule = lastRuleInfo;
         if (rule == null) {
             ruleErrors.add(rules.problemAt(ProblemCode.RULE_FAILED, name, null, "规则 \"" + name + "\" 的 id 无法识别"));
             return;
@@ -534,22 +546,29 @@ public final class Findings {
                     used.add(a.getId());
                 }
             }
-            ExistsGates.satisfying(kcontext, records).forEach(a -> used.add(a.getId()));
-        }
-        Map<String, Object> bound = new LinkedHashMap<>();
-        for (String variable : kcontext.getMatch().getDeclarationIds()) {
-            bound.put(variable, kcontext.getMatch().getDeclarationValue(variable));
+            ExistsGates.satisfying(kcontext, records, gates).forEach(a -> used.add(a.getId()));
         }
         List<Recorded> list = byRuleAndUnit.computeIfAbsent(id, k -> new LinkedHashMap<>())
                 .computeIfAbsent(unit.getId(), k -> new ArrayList<>());
         for (Recorded r : list) {
             if (r.part().what().equals(part.what()) && java.util.Objects.equals(r.part().periodId(), part.periodId())) {
-                ruleErrors.add(twice(name, id, unit, part, r.bound(), bound));
+                ruleErrors.add(twice(name, id, unit, part, bound(r.match()), bound(kcontext.getMatch())));
                 return;
             }
         }
-        list.add(new Recorded(part, indexInMatch++, bound));
+        // The match is kept, not its variables' values: they are read only to explain a requirement recorded twice, and
+        // a match's facts do not change while the rules run (nothing is modified or retracted).
+        list.add(new Recorded(part, indexInMatch++, kcontext.getMatch()));
         candidatesByKey.put(key(id, unit.getId(), part.what(), part.periodId()), candidates);
+    }
+
+    /** The values the rule's variables had in a match, by variable. */
+    private static Map<String, Object> bound(org.kie.api.runtime.rule.Match match) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        for (String variable : match.getDeclarationIds()) {
+            bound.put(variable, match.getDeclarationValue(variable));
+        }
+        return bound;
     }
 
     /**
@@ -595,10 +614,13 @@ public final class Findings {
         this.attributes = attributes;
     }
 
-    private static final Comparator<Activity> BY_DATE = Comparator.comparing(Activity::getDate).thenComparing(Activity::getId);
+    private static final Comparator<Activity> BY_DATE = (a, b) -> {
+        int byDate = a.getDate().compareTo(b.getDate());
+        return byDate != 0 ? byDate : a.getId().compareTo(b.getId());
+    };
 
     private static List<Activity> sorted(List<?> records) {
-        List<Activity> out = new ArrayList<>();
+        List<Activity> out = new ArrayList<>(records.size());
         for (Object o : records) {
             out.add((Activity) o);
         }
@@ -635,10 +657,29 @@ public final class Findings {
         return total;
     }
 
-    /** True when some part is not met: only then can a record that names no organiser be what is missing. */
-    boolean anyUnmet() {
-        return byRuleAndUnit.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream)
-                .anyMatch(r -> r.part().status() != Status.MET);
+    /**
+     * The rules with a part that is not met and has a period: the only parts to which {@link #addMissingOrganisers}
+     * can add records, so the only rules a probe run needs to fire. Empty when there are none: then no probe is needed.
+     */
+    Set<String> rulesToProbe() {
+        Set<String> out = new HashSet<>();
+        for (Map.Entry<String, Map<String, List<Recorded>>> rule : byRuleAndUnit.entrySet()) {
+            search:
+            for (List<Recorded> list : rule.getValue().values()) {
+                for (Recorded r : list) {
+                    if (r.part().status() != Status.MET && r.part().periodId() != null) {
+                        out.add(rule.getKey());
+                        break search;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The id of a rule as the findings know it (its {@code @id}). */
+    static String idOf(org.kie.api.definition.rule.Rule rule) {
+        return String.valueOf(rule.getMetaData().get("id"));
     }
 
     /**
@@ -676,7 +717,7 @@ public final class Findings {
                             + "组织的记录，确由其组织的请注明组织方";
                     list.set(i, new Recorded(new PartResult(p.what(), p.periodId(), p.periodName(), p.days(), p.anchor(),
                             p.min(), p.quotaId(), p.evidence(), p.outside(), p.status(), p.expected(), found),
-                            list.get(i).indexInMatch(), list.get(i).bound()));
+                            list.get(i).indexInMatch(), list.get(i).match()));
                     missing.forEach((record, body) -> out.computeIfAbsent(record, r -> new LinkedHashMap<>())
                             .merge(rule.getKey() + "（" + p.what() + "）", body, (a, b) -> a));
                 }
@@ -688,13 +729,23 @@ public final class Findings {
     /** The parts recorded for a rule and unit, in a stable order: by period, then as the rule recorded them. */
     List<PartResult> parts(String ruleId, String unitId) {
         List<Recorded> list = byRuleAndUnit.getOrDefault(ruleId, Map.of()).getOrDefault(unitId, List.of());
-        return list.stream().sorted(Comparator
-                        .comparing((Recorded r) -> r.part().opens(), Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(r -> r.part().closes(), Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparingInt(Recorded::indexInMatch)
-                        .thenComparing(r -> r.part().what()))
-                .map(Recorded::part).toList();
+        if (list.size() == 1) {
+            return List.of(list.get(0).part());
+        }
+        List<Recorded> sorted = new ArrayList<>(list);
+        sorted.sort(PART_ORDER);
+        List<PartResult> out = new ArrayList<>(sorted.size());
+        for (Recorded r : sorted) {
+            out.add(r.part());
+        }
+        return Collections.unmodifiableList(out);
     }
+
+    private static final Comparator<Recorded> PART_ORDER = Comparator
+            .comparing((Recorded r) -> r.part().opens(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(r -> r.part().closes(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(Recorded::indexInMatch)
+            .thenComparing(r -> r.part().what());
 
     /** Units for which a rule recorded anything. */
     Set<String> unitsRecorded(String ruleId) {
