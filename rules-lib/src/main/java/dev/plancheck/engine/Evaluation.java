@@ -36,7 +36,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 /** One check of one submission: which records count, running the rules, and assembling the report. */
 public final class Evaluation {
@@ -154,26 +153,35 @@ public final class Evaluation {
             facts.add(asJudged(a, vocabulary));
         }
         Counting counting = new Counting(pack);
-        Findings findings = fire(rules, pack, binding, submission.units(), facts, asOf, counting, Findings::new, null);
+        Findings findings;
         Map<Activity, Map<String, String>> missingOrganiser = Map.of();
-        List<Activity> noOrganiser = facts.stream().filter(a -> a.getOrganiser() == null).toList();
-        Set<String> toProbe = noOrganiser.isEmpty() || vocabulary.organisers().isEmpty() ? Set.of() : findings.rulesToProbe();
-        if (!toProbe.isEmpty()) {
-            // Which unmet duties would a record count for if it named its organiser? Ask the rules, on copies: only
-            // the rules with an unmet part fire (the others' findings would not be read), which in a large ledger
-            // saves most of this second run.
-            Map<Activity, Activity> copies = new IdentityHashMap<>();
-            List<Activity> probeFacts = new ArrayList<>(facts);
-            for (Activity a : noOrganiser) {
-                for (String body : vocabulary.organisers().keySet()) {
-                    Activity copy = a.toBuilder().organiser(body).build();
-                    copies.put(copy, a);
-                    probeFacts.add(copy);
+        try (Run run = new Run(rules, pack, binding, asOf, counting)) {
+            findings = run.fire(submission.units(), facts);
+            List<Activity> noOrganiser = new ArrayList<>();
+            for (Activity a : facts) {
+                if (a.getOrganiser() == null) {
+                    noOrganiser.add(a);
                 }
             }
-            Findings probe = fire(rules, pack, binding, submission.units(), probeFacts, asOf, counting, Findings::probe,
-                    match -> toProbe.contains(Findings.idOf(match.getRule())));
-            missingOrganiser = findings.addMissingOrganisers(probe, copies, vocabulary::nameOf);
+            Set<String> toProbe = noOrganiser.isEmpty() || vocabulary.organisers().isEmpty() ? Set.of() : findings.rulesToProbe();
+            if (!toProbe.isEmpty()) {
+                // Which unmet duties would a record count for if it named its organiser? Ask the rules, on copies that
+                // name each organiser, added to the same session: only the rules with an unmet part fire, and only
+                // where the copies changed what they matched.
+                Map<Activity, Activity> copies = new IdentityHashMap<>();
+                List<Activity> copyFacts = new ArrayList<>();
+                for (Activity a : noOrganiser) {
+                    for (String body : vocabulary.organisers().keySet()) {
+                        Activity copy = a.toBuilder().organiser(body).build();
+                        copies.put(copy, a);
+                        copyFacts.add(copy);
+                    }
+                }
+                List<Activity> probeFacts = new ArrayList<>(facts);
+                probeFacts.addAll(copyFacts);
+                Findings probe = run.probe(copyFacts, probeFacts, toProbe);
+                missingOrganiser = findings.addMissingOrganisers(probe, copies, vocabulary::nameOf);
+            }
         }
         missingOrganiser.forEach((a, parts) -> {
             Map<String, List<String>> byBody = new LinkedHashMap<>();
@@ -259,11 +267,6 @@ public final class Evaluation {
 
     private static final Comparator<Activity> BY_ID = (a, b) -> a.getId().compareTo(b.getId());
 
-    /** How a run's findings are made: to judge, or to probe. */
-    private interface FindingsMaker {
-        Findings make(CompiledRules rules, LocalDate asOf, Counting counting);
-    }
-
     /** The pack's 人工核验 sentences in clause order: the same for every ledger, listed once per report. */
     private static List<ManualCheck> manualChecks(ClauseBook book) {
         List<ManualCheck> out = new ArrayList<>();
@@ -273,34 +276,81 @@ public final class Evaluation {
         return out;
     }
 
-    /** Runs the rules on the facts, in a new session of this thread's own; {@code only}, when given, says which fire. */
+    /** Runs the rules on the facts, in a new session of this thread's own. */
     private static Findings fire(CompiledRules rules, LoadedPack pack, UnitBinding binding, List<OrgUnit> units,
-                                 List<Activity> activities, LocalDate asOf, Counting counting, FindingsMaker maker,
-                                 AgendaFilter only) {
-        Findings findings = maker.make(rules, asOf, counting);
-        findings.records(activities);
-        findings.binding(binding, pack.parameters().units().attributes());
-        KieSession session = rules.kieBase().newKieSession();
-        try {
-            session.setGlobal("findings", findings);
-            units.forEach(session::insert);
-            activities.forEach(session::insert);
-            pack.periods().forEach(session::insert);
-            pack.parameters().quotas().values().forEach(session::insert);
-            pack.parameters().deadlines().values().forEach(session::insert);
-            pack.parameters().units().rates().values().forEach(session::insert);
-            if (only == null) {
+                                 List<Activity> activities, LocalDate asOf, Counting counting) {
+        try (Run run = new Run(rules, pack, binding, asOf, counting)) {
+            return run.fire(units, activities);
+        }
+    }
+
+    /**
+     * One thread's own session for one check. The rules run on the facts ({@link #fire}); then, when some duty is
+     * unmet, they may run again in the same session on copies added to those facts ({@link #probe}): only what the
+     * copies change is worked out again, not the whole ledger.
+     */
+    private static final class Run implements AutoCloseable {
+        private final CompiledRules rules;
+        private final LoadedPack pack;
+        private final UnitBinding binding;
+        private final LocalDate asOf;
+        private final Counting counting;
+        private final KieSession session;
+
+        Run(CompiledRules rules, LoadedPack pack, UnitBinding binding, LocalDate asOf, Counting counting) {
+            this.rules = rules;
+            this.pack = pack;
+            this.binding = binding;
+            this.asOf = asOf;
+            this.counting = counting;
+            this.session = rules.kieBase().newKieSession();
+        }
+
+        /** Inserts the units, the records and the pack's parameters and fires every rule. */
+        Findings fire(List<OrgUnit> units, List<Activity> activities) {
+            Findings findings = new Findings(rules, asOf, counting);
+            findings.records(activities);
+            findings.binding(binding, pack.parameters().units().attributes());
+            try {
+                session.setGlobal("findings", findings);
+                units.forEach(session::insert);
+                activities.forEach(session::insert);
+                pack.periods().forEach(session::insert);
+                pack.parameters().quotas().values().forEach(session::insert);
+                pack.parameters().deadlines().values().forEach(session::insert);
+                pack.parameters().units().rates().values().forEach(session::insert);
                 session.fireAllRules();
-            } else {
-                session.fireAllRules(only);
+            } catch (RuntimeException e) {
+                // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.
+                throw new RulePackException(List.of(rules.failure(e)));
             }
-        } catch (RuntimeException e) {
-            // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.
-            throw new RulePackException(List.of(rules.failure(e)));
-        } finally {
+            return findings;
+        }
+
+        /**
+         * After {@link #fire}: adds {@code copies} to the facts and fires, into a probe findings, the matches of the
+         * rules named in {@code ruleIds} that the copies made or changed. A match the copies did not touch does not fire
+         * again; it holds no copy, so it has nothing to tell the probe. {@code records} are all the records now in the
+         * session.
+         */
+        Findings probe(List<Activity> copies, List<Activity> records, Set<String> ruleIds) {
+            Findings probe = Findings.probe(rules, asOf, counting);
+            probe.records(records);
+            probe.binding(binding, pack.parameters().units().attributes());
+            try {
+                session.setGlobal("findings", probe);
+                copies.forEach(session::insert);
+                session.fireAllRules(match -> ruleIds.contains(Findings.idOf(match.getRule())));
+            } catch (RuntimeException e) {
+                throw new RulePackException(List.of(rules.failure(e)));
+            }
+            return probe;
+        }
+
+        @Override
+        public void close() {
             session.dispose();
         }
-        return findings;
     }
 
     /**
@@ -316,7 +366,7 @@ public final class Evaluation {
                 triggers.add(Activity.builder(TRIGGER_PREFIX + kind).unitId(subdistrict.getId()).kind(kind)
                         .date(LocalDate.of(pack.year(), 7, 1)).title(pack.ruleSet().vocabulary().nameOf(kind)).build()));
         Findings findings = fire(rules, pack, UnitBinding.of(rules, pack), List.of(subdistrict, community), triggers,
-                pack.lastDay(), new Counting(pack), Findings::new, null);
+                pack.lastDay(), new Counting(pack));
         Map<String, List<PartResult>> out = new LinkedHashMap<>();
         for (RuleInfo rule : rules.rules()) {
             String unit = rule.scope().appliesTo(subdistrict.getLevel()) ? subdistrict.getId() : community.getId();

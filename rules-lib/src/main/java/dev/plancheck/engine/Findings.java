@@ -188,9 +188,11 @@ public final class Findings {
         found += notCounted(by, false);
         List<String> notCounted = others(all, counted);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), min, quota.getId(), counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), min, quota.getId(), idsOf(counted),
                 List.copyOf(notCounted), status, expected, found), all);
-        all.forEach(a -> used.add(a.getId()));
+        for (Activity a : all) {
+            used.add(a.getId());
+        }
     }
 
     /**
@@ -248,9 +250,11 @@ public final class Findings {
         }
         found += notCounted(by, false);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), quota.getMin(), quota.getId(), counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), quota.getMin(), quota.getId(), idsOf(counted),
                 others(all, counted), status, expected, found), all);
-        all.forEach(a -> used.add(a.getId()));
+        for (Activity a : all) {
+            used.add(a.getId());
+        }
         if (period.getTriggerId() != null) {
             used.add(period.getTriggerId());
         }
@@ -363,9 +367,11 @@ public final class Findings {
         }
         found += notCounted(by, false);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), 0, rate.getId(), counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), 0, rate.getId(), idsOf(counted),
                 others(all, counted), status, expected, found), all);
-        all.forEach(a -> used.add(a.getId()));
+        for (Activity a : all) {
+            used.add(a.getId());
+        }
     }
 
     /** The number attribute a rate reads; a rule naming one the pack does not declare is the pack's error. */
@@ -445,9 +451,11 @@ public final class Findings {
         found += notCounted(by, counted.isEmpty());
         List<String> notCounted = others(all, counted);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), min, quotaId, counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), min, quotaId, idsOf(counted),
                 notCounted, status, expected, found), all);
-        all.forEach(a -> used.add(a.getId()));
+        for (Activity a : all) {
+            used.add(a.getId());
+        }
         if (period.getTriggerId() != null) {
             used.add(period.getTriggerId());
         }
@@ -630,14 +638,27 @@ public final class Findings {
 
     /** The ids of the records of {@code all} that are not in {@code counted}, in order: one pass, not a search per record. */
     private static List<String> others(List<Activity> all, List<Activity> counted) {
+        if (counted.isEmpty()) {
+            return idsOf(all);
+        }
         Set<Activity> in = identitySet(counted);
-        List<String> out = new ArrayList<>(all.size() - counted.size());
+        String[] out = new String[all.size()];
+        int n = 0;
         for (Activity a : all) {
             if (!in.contains(a)) {
-                out.add(a.getId());
+                out[n++] = a.getId();
             }
         }
-        return Collections.unmodifiableList(out);
+        return List.of(n == out.length ? out : java.util.Arrays.copyOf(out, n));
+    }
+
+    /** The records' ids, in order, as a list that {@link List#copyOf} keeps as it is. */
+    private static List<String> idsOf(List<Activity> records) {
+        String[] ids = new String[records.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = records.get(i).getId();
+        }
+        return List.of(ids);
     }
 
     /** Records are compared by identity (as {@code List.contains} compares them: {@link Activity} keeps Object's equals). */
