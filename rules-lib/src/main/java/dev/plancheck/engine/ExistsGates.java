@@ -43,10 +43,13 @@ final class ExistsGates {
 
     /** The records among {@code records} that satisfy one of the rule's top-level {@code exists Activity(…)} gates. */
     static List<Activity> satisfying(RuleContext kcontext, List<Activity> records) {
-        return satisfying(kcontext, records, new java.util.IdentityHashMap<>());
+        return satisfying(kcontext, records, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    /** As {@link #satisfying(RuleContext, List)}, with each rule's gates found once per {@code memo} (one check's). */
+    /**
+     * As {@link #satisfying(RuleContext, List)}, with each rule's gates found once per {@code memo} (the rule base's, shared
+     * by threads: a concurrent map, holding lists that are not changed once made).
+     */
     static List<Activity> satisfying(RuleContext kcontext, List<Activity> records, Map<RuleImpl, List<Pattern>> memo) {
         if (records.isEmpty() || !(kcontext.getRule() instanceof RuleImpl rule)) {
             return List.of();
@@ -54,7 +57,7 @@ final class ExistsGates {
         List<Pattern> gates = memo.computeIfAbsent(rule, r -> {
             List<Pattern> found = new ArrayList<>();
             gates(r.getLhs(), false, found);
-            return found;
+            return List.copyOf(found);
         });
         if (gates.isEmpty() || !(kcontext.getMatch() instanceof InternalMatch match) || match.getTuple() == null
                 || !(kcontext.getKieRuntime() instanceof KieSession session)

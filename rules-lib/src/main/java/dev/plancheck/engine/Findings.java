@@ -56,7 +56,7 @@ public final class Findings {
      * What one call recorded, with the order it was made in so that reports are stable, and the values the rule's
      * variables had (to say which pattern matched twice when a rule records one requirement twice).
      */
-    record Recorded(PartResult part, int indexInMatch, org.kie.api.runtime.rule.Match match) {
+    record Recorded(PartResult part, int indexInMatch, org.kie.api.runtime.rule.Match match, List<Activity> candidates) {
     }
 
     private final CompiledRules rules;
@@ -65,7 +65,6 @@ public final class Findings {
     /** Set in a probe run: the records each part would count, by {@link #key}; no part is recorded. */
     private final Map<String, List<Activity>> probed;
     private final Map<String, Map<String, List<Recorded>>> byRuleAndUnit = new LinkedHashMap<>();
-    private final Map<String, List<Activity>> candidatesByKey = new HashMap<>();
     private final Set<String> used = new HashSet<>();
     private final List<Problem> ruleErrors = new ArrayList<>();
     /** The records of the check, among which an {@code exists} gate's records are looked for. */
@@ -76,8 +75,6 @@ public final class Findings {
     private Map<String, UnitAttribute> attributes = Map.of();
     private Object lastMatch;
     private int indexInMatch;
-    /** Each rule's {@code exists} gates, found once per check. */
-    private final Map<org.drools.base.definitions.rule.impl.RuleImpl, List<org.drools.base.rule.Pattern>> gates = new IdentityHashMap<>();
     private org.kie.api.definition.rule.Rule lastRule;
     private String lastRuleId;
     private RuleInfo lastRuleInfo;
@@ -554,7 +551,7 @@ public final class Findings {
                     used.add(a.getId());
                 }
             }
-            ExistsGates.satisfying(kcontext, records, gates).forEach(a -> used.add(a.getId()));
+            ExistsGates.satisfying(kcontext, records, rules.existsGates()).forEach(a -> used.add(a.getId()));
         }
         List<Recorded> list = byRuleAndUnit.computeIfAbsent(id, k -> new LinkedHashMap<>())
                 .computeIfAbsent(unit.getId(), k -> new ArrayList<>());
@@ -566,8 +563,7 @@ public final class Findings {
         }
         // The match is kept, not its variables' values: they are read only to explain a requirement recorded twice, and
         // a match's facts do not change while the rules run (nothing is modified or retracted).
-        list.add(new Recorded(part, indexInMatch++, kcontext.getMatch()));
-        candidatesByKey.put(key(id, unit.getId(), part.what(), part.periodId()), candidates);
+        list.add(new Recorded(part, indexInMatch++, kcontext.getMatch(), candidates));
     }
 
     /** The values the rule's variables had in a match, by variable. */
@@ -721,7 +717,7 @@ public final class Findings {
                         continue;
                     }
                     String key = key(rule.getKey(), unit.getKey(), p.what(), p.periodId());
-                    List<Activity> candidates = candidatesByKey.getOrDefault(key, List.of());
+                    List<Activity> candidates = list.get(i).candidates();
                     Map<Activity, String> missing = new java.util.TreeMap<>(BY_DATE);
                     for (Activity copy : probe.probed.getOrDefault(key, List.of())) {
                         Activity original = copies.get(copy);
@@ -738,7 +734,7 @@ public final class Findings {
                             + "组织的记录，确由其组织的请注明组织方";
                     list.set(i, new Recorded(new PartResult(p.what(), p.periodId(), p.periodName(), p.days(), p.anchor(),
                             p.min(), p.quotaId(), p.evidence(), p.outside(), p.status(), p.expected(), found),
-                            list.get(i).indexInMatch(), list.get(i).match()));
+                            list.get(i).indexInMatch(), list.get(i).match(), candidates));
                     missing.forEach((record, body) -> out.computeIfAbsent(record, r -> new LinkedHashMap<>())
                             .merge(rule.getKey() + "（" + p.what() + "）", body, (a, b) -> a));
                 }
