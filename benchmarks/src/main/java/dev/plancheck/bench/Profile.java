@@ -141,7 +141,9 @@ final class Profile {
             callers.computeIfAbsent(top, k -> new HashMap<>()).merge(ours, 1, Integer::sum);
             areas.merge(area(frames), 1, Integer::sum);
             boolean inRun = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.run"));
-            boolean inFire = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.fire"));
+            // The rules' session: Evaluation.fire before the second round of issue 24, Evaluation$Run (fire, probe) after.
+            boolean inFire = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.fire")
+                    || name(f).startsWith("dev.plancheck.engine.Evaluation$Run."));
             if (inRun && !inFire) {
                 watched.merge(OUTSIDE_FIRE, 1, Integer::sum);
             }
@@ -209,6 +211,7 @@ final class Profile {
         WATCHED.put("periods and node days resolved (LoadedPack.periods, PeriodDef.in)", n -> n.endsWith("PeriodDef.in"));
         WATCHED.put("input validated again (SubmissionReader.validate)", n -> n.endsWith("SubmissionReader.validate"));
         WATCHED.put("titles compared (Copies.title)", n -> n.endsWith("Copies.title"));
+        WATCHED.put("the rules' second run for records that name no organiser (probe)", n -> n.endsWith("Evaluation$Run.probe"));
     }
 
     private static String name(RecordedFrame f) {
