@@ -30,6 +30,8 @@ import jdk.jfr.consumer.RecordingFile;
  * benchmarks/run profile check        # the check of a parsed ledger
  * benchmarks/run profile read         # read and validate
  * benchmarks/run profile read-check   # both
+ * benchmarks/run profile subdistrict  # one unit of the national run: a generated subdistrict of ~3,000 records generated, read, checked, reported
+ * benchmarks/run profile check 60 2   # 60 s recorded, a stack every 2 ms instead of 10
  * </pre>
  *
  * Calls only the public API, so this class measures an older commit's library as well (docs/performance.md).
@@ -41,17 +43,29 @@ final class Profile {
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "check";
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        // The sampling period: the JDK's "profile" settings take a stack every 10 ms; a short operation wants more.
+        int periodMs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         PlanChecker checker = PlanChecker.create();
         byte[] ledger;
         try (InputStream in = Profile.class.getResourceAsStream("compliant.json")) {
             ledger = in.readAllBytes();
         }
         Submission parsed = checker.read("compliant.json", ledger);
+        CityGenerator city = new CityGenerator(Suite.SEED);
+        int[] next = {0};
         Runnable op = switch (what) {
             case "check" -> () -> call(() -> checker.check(parsed));
             case "read" -> () -> call(() -> checker.read("compliant.json", ledger));
             case "read-check" -> () -> call(() -> checker.check(checker.read("compliant.json", ledger)));
-            default -> throw new IllegalArgumentException("profile check | read | read-check [seconds]");
+            // One unit of the national run: a generated subdistrict (10 communities, ~300 records each) generated,
+            // read, checked and its JSON report serialised, as National does.
+            case "subdistrict" -> () -> call(() -> {
+                byte[] json = city.subdistrict(next[0]++ % 1000, CityGenerator.COMMUNITIES_PER_SUBDISTRICT, 300);
+                Workloads.MAPPER.writeValue(java.io.OutputStream.nullOutputStream(),
+                        dev.plancheck.report.JsonReportWriter.toJson(checker.check(checker.read("S", json))));
+                return null;
+            });
+            default -> throw new IllegalArgumentException("profile check | read | read-check | subdistrict [seconds]");
         };
         long warm = System.nanoTime() + Duration.ofSeconds(Math.max(5, seconds / 2)).toNanos();
         while (System.nanoTime() < warm) {
@@ -60,6 +74,7 @@ final class Profile {
         Path file = Files.createTempFile("plancheck-profile", ".jfr");
         long ops = 0;
         try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(periodMs));
             r.start();
             long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             long t0 = System.nanoTime();
@@ -70,11 +85,18 @@ final class Profile {
             long t = System.nanoTime() - t0;
             r.stop();
             r.dump(file);
-            System.out.println(String.format(Locale.ROOT, "== JFR profile of '%s' on the compliant sample: %,d operations in %d s, mean %.3f ms"
-                    + " (the recording itself costs a little)", what, ops, seconds, t / 1e6 / ops));
+            String on = what.equals("subdistrict") ? "generated subdistricts (10 communities, ~3,000 records each; read, checked,"
+                    + " JSON report written)" : "the compliant sample (" + parsed.activities().size() + " records)";
+            System.out.println(String.format(Locale.ROOT, "== JFR profile of '%s' on %s: %,d operations in %d s, mean %.3f ms,"
+                    + " a sample every %d ms (the recording itself costs a little)", what, on, ops, seconds, t / 1e6 / ops, periodMs));
         }
         summarise(file, Thread.currentThread().getName());
-        Files.deleteIfExists(file);
+        if (System.getProperty("profile.keep") != null) {
+            // -Dprofile.keep=FILE keeps the recording, for `jfr print` or JDK Mission Control
+            Files.move(file, Path.of(System.getProperty("profile.keep")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.deleteIfExists(file);
+        }
     }
 
     private interface Op {
@@ -95,6 +117,8 @@ final class Profile {
         Map<String, Integer> anyInclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> areas = new LinkedHashMap<>();
+        Map<String, Integer> nearest = new HashMap<>();
+        Map<String, Map<String, Integer>> callers = new HashMap<>();
         Map<String, Integer> watched = new LinkedHashMap<>();
         WATCHED.keySet().forEach(k -> watched.put(k, 0));
         watched.put(OUTSIDE_FIRE, 0);
@@ -112,9 +136,14 @@ final class Profile {
             List<RecordedFrame> frames = st.getFrames();
             String top = name(frames.get(0));
             self.merge(top, 1, Integer::sum);
+            String ours = nearestOurs(frames);
+            nearest.merge(ours, 1, Integer::sum);
+            callers.computeIfAbsent(top, k -> new HashMap<>()).merge(ours, 1, Integer::sum);
             areas.merge(area(frames), 1, Integer::sum);
             boolean inRun = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.run"));
-            boolean inFire = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.fire"));
+            // The rules' session: Evaluation.fire before the second round of issue 24, Evaluation$Run (fire, probe) after.
+            boolean inFire = frames.stream().anyMatch(f -> name(f).equals("dev.plancheck.engine.Evaluation.fire")
+                    || name(f).startsWith("dev.plancheck.engine.Evaluation$Run."));
             if (inRun && !inFire) {
                 watched.merge(OUTSIDE_FIRE, 1, Integer::sum);
             }
@@ -147,6 +176,28 @@ final class Profile {
         System.out.println("   methods on top (self), top 25:");
         self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                 .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
+        System.out.println("   by the nearest of our methods (its own time and that of the library and JDK code it calls), top 25:");
+        nearest.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(a -> System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey())));
+        System.out.println("   who calls the 8 methods most often on top (the nearest of our methods, up to 4 each):");
+        self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8).forEach(a -> {
+            System.out.println(String.format(Locale.ROOT, "     %5.1f%%  %s", 100.0 * a.getValue() / total, a.getKey()));
+            callers.get(a.getKey()).entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(4)
+                    .forEach(c -> System.out.println(String.format(Locale.ROOT, "              %5.1f%%  from %s",
+                            100.0 * c.getValue() / total, c.getKey())));
+        });
+    }
+
+    /** The topmost frame of ours (the rules' generated code included, the benchmark's not), or Drools'/the JDK's own thread. */
+    private static String nearestOurs(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String n = name(f);
+            if (n.startsWith("dev.plancheck.") && !n.startsWith("dev.plancheck.bench.")) {
+                // The generated classes' names carry a hash: one name for all of them.
+                return n.startsWith("dev.plancheck.packs.") ? "the rules' generated code (dev.plancheck.packs)" : n;
+            }
+        }
+        return "(none of ours)";
     }
 
     /** Where the issue's candidates show in a profile, by the methods that do the work. */
@@ -160,6 +211,7 @@ final class Profile {
         WATCHED.put("periods and node days resolved (LoadedPack.periods, PeriodDef.in)", n -> n.endsWith("PeriodDef.in"));
         WATCHED.put("input validated again (SubmissionReader.validate)", n -> n.endsWith("SubmissionReader.validate"));
         WATCHED.put("titles compared (Copies.title)", n -> n.endsWith("Copies.title"));
+        WATCHED.put("the rules' second run for records that name no organiser (probe)", n -> n.endsWith("Evaluation$Run.probe"));
     }
 
     private static String name(RecordedFrame f) {

@@ -403,4 +403,15 @@ public final class CompiledRules {
     public RuleInfo rule(String id) {
         return byId.get(id);
     }
+
+    /**
+     * Each rule's top-level {@code exists Activity(…)} patterns, found once for the rule base and shared by the checks of
+     * all threads ({@link ExistsGates}).
+     */
+    Map<org.drools.base.definitions.rule.impl.RuleImpl, List<org.drools.base.rule.Pattern>> existsGates() {
+        return existsGates;
+    }
+
+    private final Map<org.drools.base.definitions.rule.impl.RuleImpl, List<org.drools.base.rule.Pattern>> existsGates =
+            new java.util.concurrent.ConcurrentHashMap<>();
 }

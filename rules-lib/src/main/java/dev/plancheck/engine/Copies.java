@@ -246,7 +246,64 @@ final class Copies {
      * punctuation and symbols removed, lower case. {@code “冬送温暖”　慰问。} and {@code 冬送温暖慰问} are the same title.
      */
     static String title(Activity a) {
-        String folded = Normalizer.normalize(a.getTitle(), Normalizer.Form.NFKC);
+        String plain = plainTitle(a.getTitle());
+        return plain != null ? plain : normalisedTitle(a.getTitle());
+    }
+
+    /**
+     * Punctuation, symbols and spaces of the general and CJK punctuation blocks whose NFKC form is punctuation, symbols
+     * and spaces only: they are dropped from a title whatever the normaliser would make of them.
+     */
+    private static final java.util.BitSet DROPPED_PUNCTUATION = new java.util.BitSet();
+
+    static {
+        for (char c = 0x2000; c <= 0x206F; c++) {
+            dropIfOnlyPunctuation(c);
+        }
+        for (char c = 0x3000; c <= 0x303F; c++) {
+            dropIfOnlyPunctuation(c);
+        }
+    }
+
+    private static void dropIfOnlyPunctuation(char c) {
+        if (NOT_IN_TITLE.get(Character.getType(c)) && normalisedTitle(String.valueOf(c)).isEmpty()) {
+            DROPPED_PUNCTUATION.set(c);
+        }
+    }
+
+    /**
+     * The title as compared, without the normaliser, for a title of ASCII, CJK unified ideographs, full-width ASCII
+     * and the punctuation of {@link #DROPPED_PUNCTUATION} only (nearly every title): NFKC leaves such text as it is,
+     * but for full-width forms (their ASCII) and those punctuation marks (punctuation), and nothing in it composes.
+     * {@code null} for any other title. {@code CopiesTitleTest} holds it to the normaliser.
+     */
+    static String plainTitle(String title) {
+        char[] out = new char[title.length()];
+        int n = 0;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c >= 0xFF01 && c <= 0xFF5E) {
+                c = (char) (c - 0xFEE0); // full-width ASCII: NFKC makes it ASCII
+            }
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    out[n++] = c;
+                } else if (c >= 'A' && c <= 'Z') {
+                    out[n++] = (char) (c + ('a' - 'A'));
+                }
+                // any other ASCII character is a space, a control, punctuation or a symbol: dropped
+            } else if (c >= 0x4E00 && c <= 0x9FFF) {
+                out[n++] = c;
+            } else if (!DROPPED_PUNCTUATION.get(c)) {
+                return null;
+            }
+        }
+        return new String(out, 0, n);
+    }
+
+    /** The title as compared, by the normaliser: see {@link #title}. */
+    static String normalisedTitle(String title) {
+        String folded = Normalizer.normalize(title, Normalizer.Form.NFKC);
         // What the pattern [\p{Z}\s\p{P}\p{S}\p{Cc}\p{Cf}]+ removes, by general category, without a regular expression:
         // this runs for every pair of records of one day, and the pattern was the largest cost of a check.
         StringBuilder kept = new StringBuilder(folded.length());

@@ -72,15 +72,26 @@ public final class Evaluation {
                 .map(OrgUnit::getId).collect(Collectors.toSet());
         // Duplicates and multi-reports are always dated the same day: look only among that day's records, so that a
         // large ledger is not compared record by record with every earlier one.
-        Map<LocalDate, List<Activity>> countableByDate = new HashMap<>();
-        Map<String, Activity> byId = new HashMap<>();
+        // Each entry is a position in `countable`, so that a kept copy replaces the one set aside without a search.
+        Map<LocalDate, List<Integer>> countableByDate = new HashMap<>(Math.min(submission.activities().size(), 512) * 2);
+        Map<String, Activity> byId = new HashMap<>(submission.activities().size() * 2);
         // Each record's title as copies are compared, normalised once per check, not once per pair of one day.
-        Map<Activity, String> titleMemo = new IdentityHashMap<>();
-        java.util.function.Function<Activity, String> titles = a -> titleMemo.computeIfAbsent(a, Copies::title);
-        submission.activities().forEach(a -> byId.putIfAbsent(a.getId(), a));
+        Map<Activity, String> titleMemo = new IdentityHashMap<>(submission.activities().size());
+        java.util.function.Function<Activity, String> titles = a -> {
+            String t = titleMemo.get(a);
+            if (t == null) {
+                t = Copies.title(a);
+                titleMemo.put(a, t);
+            }
+            return t;
+        };
+        for (Activity a : submission.activities()) {
+            byId.putIfAbsent(a.getId(), a);
+        }
         // Records in id order (ids are unique), never file order: which of two duplicates is counted, and the
         // order of everything that follows, must not depend on how the ledger happens to be sorted.
-        List<Activity> inIdOrder = submission.activities().stream().sorted(Comparator.comparing(Activity::getId)).toList();
+        List<Activity> inIdOrder = new ArrayList<>(submission.activities());
+        inIdOrder.sort(BY_ID);
         // The last day that a duty of the year still reaches: December's report due 5 January, a winter to February
         // (a pack's series with a due day, or "endsNextYear"); the year's last day when no duty reaches further.
         LocalDate reach = lateReach(pack);
@@ -103,49 +114,74 @@ public final class Evaluation {
                         "日期 " + a.getDate() + " 晚于检查日期 " + asOf + "，未计入"));
                 continue;
             }
-            List<Activity> sameDay = countableByDate.computeIfAbsent(a.getDate(), d -> new ArrayList<>());
-            Activity earlier = sameDay.stream().filter(c -> Copies.oneActivity(c, a, titles)).findFirst().orElse(null);
-            if (earlier != null) {
+            List<Integer> sameDay = countableByDate.computeIfAbsent(a.getDate(), d -> new ArrayList<>());
+            // Loops, not streams: these run for every record, against every countable record of its day.
+            int earlierAt = -1;
+            for (Integer at : sameDay) {
+                if (Copies.oneActivity(countable.get(at), a, titles)) {
+                    earlierAt = at;
+                    break;
+                }
+            }
+            if (earlierAt >= 0) {
                 // One activity counts once. Where the copies name different bodies, it counts for the body whose
                 // duty it serves, and the other copy is the one set aside.
+                Activity earlier = countable.get(earlierAt);
                 Activity kept = Copies.servingCopy(earlier, a, vocabulary);
                 Activity dropped = kept == a ? earlier : a;
                 if (kept == a) {
-                    countable.set(countable.indexOf(earlier), a);
-                    sameDay.set(sameDay.indexOf(earlier), a);
+                    countable.set(earlierAt, a);
                 }
                 notices.add(new Notice(Notice.Type.DUPLICATE, dropped.getId(), Copies.duplicateMessage(kept, dropped, vocabulary)));
                 continue;
             }
-            String suspicion = sameDay.stream().map(c -> Copies.suspicion(c, a, subdistricts, vocabulary, titles))
-                    .filter(Objects::nonNull).findFirst().orElse(null);
+            String suspicion = null;
+            for (int i = 0; i < sameDay.size() && suspicion == null; i++) {
+                suspicion = Copies.suspicion(countable.get(sameDay.get(i)), a, subdistricts, vocabulary, titles);
+            }
             if (suspicion != null) {
                 notices.add(new Notice(Notice.Type.SUSPECTED_MULTI_REPORT, a.getId(), suspicion));
             }
+            sameDay.add(countable.size());
             countable.add(a);
-            sameDay.add(a);
         }
 
         // What the rules see: a record of a kind that one body organises is that body's, and a record about a topic
         // is also about the broader topics it implies. Judging copies above used the record as submitted.
-        List<Activity> facts = countable.stream().map(a -> asJudged(a, vocabulary)).toList();
+        List<Activity> facts = new ArrayList<>(countable.size());
+        for (Activity a : countable) {
+            facts.add(asJudged(a, vocabulary));
+        }
         Counting counting = new Counting(pack);
-        Findings findings = fire(rules, pack, binding, submission.units(), facts, asOf, counting, Findings::new);
+        Findings findings;
         Map<Activity, Map<String, String>> missingOrganiser = Map.of();
-        List<Activity> noOrganiser = facts.stream().filter(a -> a.getOrganiser() == null).toList();
-        if (!noOrganiser.isEmpty() && !vocabulary.organisers().isEmpty() && findings.anyUnmet()) {
-            // Which unmet duties would a record count for if it named its organiser? Ask the rules, on copies.
-            Map<Activity, Activity> copies = new IdentityHashMap<>();
-            List<Activity> probeFacts = new ArrayList<>(facts);
-            for (Activity a : noOrganiser) {
-                for (String body : vocabulary.organisers().keySet()) {
-                    Activity copy = a.toBuilder().organiser(body).build();
-                    copies.put(copy, a);
-                    probeFacts.add(copy);
+        try (Run run = new Run(rules, pack, binding, asOf, counting)) {
+            findings = run.fire(submission.units(), facts);
+            List<Activity> noOrganiser = new ArrayList<>();
+            for (Activity a : facts) {
+                if (a.getOrganiser() == null) {
+                    noOrganiser.add(a);
                 }
             }
-            Findings probe = fire(rules, pack, binding, submission.units(), probeFacts, asOf, counting, Findings::probe);
-            missingOrganiser = findings.addMissingOrganisers(probe, copies, vocabulary::nameOf);
+            Set<String> toProbe = noOrganiser.isEmpty() || vocabulary.organisers().isEmpty() ? Set.of() : findings.rulesToProbe();
+            if (!toProbe.isEmpty()) {
+                // Which unmet duties would a record count for if it named its organiser? Ask the rules, on copies that
+                // name each organiser, added to the same session: only the rules with an unmet part fire, and only
+                // where the copies changed what they matched.
+                Map<Activity, Activity> copies = new IdentityHashMap<>();
+                List<Activity> copyFacts = new ArrayList<>();
+                for (Activity a : noOrganiser) {
+                    for (String body : vocabulary.organisers().keySet()) {
+                        Activity copy = a.toBuilder().organiser(body).build();
+                        copies.put(copy, a);
+                        copyFacts.add(copy);
+                    }
+                }
+                List<Activity> probeFacts = new ArrayList<>(facts);
+                probeFacts.addAll(copyFacts);
+                Findings probe = run.probe(copyFacts, probeFacts, toProbe);
+                missingOrganiser = findings.addMissingOrganisers(probe, copies, vocabulary::nameOf);
+            }
         }
         missingOrganiser.forEach((a, parts) -> {
             Map<String, List<String>> byBody = new LinkedHashMap<>();
@@ -229,10 +265,7 @@ public final class Evaluation {
                 List.copyOf(retired), pack.fingerprint(), manualChecks(pack.ruleSet().clauses()));
     }
 
-    /** How a run's findings are made: to judge, or to probe. */
-    private interface FindingsMaker {
-        Findings make(CompiledRules rules, LocalDate asOf, Counting counting);
-    }
+    private static final Comparator<Activity> BY_ID = (a, b) -> a.getId().compareTo(b.getId());
 
     /** The pack's 人工核验 sentences in clause order: the same for every ledger, listed once per report. */
     private static List<ManualCheck> manualChecks(ClauseBook book) {
@@ -243,28 +276,81 @@ public final class Evaluation {
         return out;
     }
 
+    /** Runs the rules on the facts, in a new session of this thread's own. */
     private static Findings fire(CompiledRules rules, LoadedPack pack, UnitBinding binding, List<OrgUnit> units,
-                                 List<Activity> activities, LocalDate asOf, Counting counting, FindingsMaker maker) {
-        Findings findings = maker.make(rules, asOf, counting);
-        findings.records(activities);
-        findings.binding(binding, pack.parameters().units().attributes());
-        KieSession session = rules.kieBase().newKieSession();
-        try {
-            session.setGlobal("findings", findings);
-            units.forEach(session::insert);
-            activities.forEach(session::insert);
-            pack.periods().forEach(session::insert);
-            pack.parameters().quotas().values().forEach(session::insert);
-            pack.parameters().deadlines().values().forEach(session::insert);
-            pack.parameters().units().rates().values().forEach(session::insert);
-            session.fireAllRules();
-        } catch (RuntimeException e) {
-            // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.
-            throw new RulePackException(List.of(rules.failure(e)));
-        } finally {
+                                 List<Activity> activities, LocalDate asOf, Counting counting) {
+        try (Run run = new Run(rules, pack, binding, asOf, counting)) {
+            return run.fire(units, activities);
+        }
+    }
+
+    /**
+     * One thread's own session for one check. The rules run on the facts ({@link #fire}); then, when some duty is
+     * unmet, they may run again in the same session on copies added to those facts ({@link #probe}): only what the
+     * copies change is worked out again, not the whole ledger.
+     */
+    private static final class Run implements AutoCloseable {
+        private final CompiledRules rules;
+        private final LoadedPack pack;
+        private final UnitBinding binding;
+        private final LocalDate asOf;
+        private final Counting counting;
+        private final KieSession session;
+
+        Run(CompiledRules rules, LoadedPack pack, UnitBinding binding, LocalDate asOf, Counting counting) {
+            this.rules = rules;
+            this.pack = pack;
+            this.binding = binding;
+            this.asOf = asOf;
+            this.counting = counting;
+            this.session = rules.kieBase().newKieSession();
+        }
+
+        /** Inserts the units, the records and the pack's parameters and fires every rule. */
+        Findings fire(List<OrgUnit> units, List<Activity> activities) {
+            Findings findings = new Findings(rules, asOf, counting);
+            findings.records(activities);
+            findings.binding(binding, pack.parameters().units().attributes());
+            try {
+                session.setGlobal("findings", findings);
+                units.forEach(session::insert);
+                activities.forEach(session::insert);
+                pack.periods().forEach(session::insert);
+                pack.parameters().quotas().values().forEach(session::insert);
+                pack.parameters().deadlines().values().forEach(session::insert);
+                pack.parameters().units().rates().values().forEach(session::insert);
+                session.fireAllRules();
+            } catch (RuntimeException e) {
+                // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.
+                throw new RulePackException(List.of(rules.failure(e)));
+            }
+            return findings;
+        }
+
+        /**
+         * After {@link #fire}: adds {@code copies} to the facts and fires, into a probe findings, the matches of the
+         * rules named in {@code ruleIds} that the copies made or changed. A match the copies did not touch does not fire
+         * again; it holds no copy, so it has nothing to tell the probe. {@code records} are all the records now in the
+         * session.
+         */
+        Findings probe(List<Activity> copies, List<Activity> records, Set<String> ruleIds) {
+            Findings probe = Findings.probe(rules, asOf, counting);
+            probe.records(records);
+            probe.binding(binding, pack.parameters().units().attributes());
+            try {
+                session.setGlobal("findings", probe);
+                copies.forEach(session::insert);
+                session.fireAllRules(match -> ruleIds.contains(Findings.idOf(match.getRule())));
+            } catch (RuntimeException e) {
+                throw new RulePackException(List.of(rules.failure(e)));
+            }
+            return probe;
+        }
+
+        @Override
+        public void close() {
             session.dispose();
         }
-        return findings;
     }
 
     /**
@@ -280,7 +366,7 @@ public final class Evaluation {
                 triggers.add(Activity.builder(TRIGGER_PREFIX + kind).unitId(subdistrict.getId()).kind(kind)
                         .date(LocalDate.of(pack.year(), 7, 1)).title(pack.ruleSet().vocabulary().nameOf(kind)).build()));
         Findings findings = fire(rules, pack, UnitBinding.of(rules, pack), List.of(subdistrict, community), triggers,
-                pack.lastDay(), new Counting(pack), Findings::new);
+                pack.lastDay(), new Counting(pack));
         Map<String, List<PartResult>> out = new LinkedHashMap<>();
         for (RuleInfo rule : rules.rules()) {
             String unit = rule.scope().appliesTo(subdistrict.getLevel()) ? subdistrict.getId() : community.getId();
@@ -322,18 +408,26 @@ public final class Evaluation {
     }
 
     static Status statusOf(List<PartResult> parts) {
-        if (parts.stream().anyMatch(p -> p.status() == Status.GAP)) {
-            return Status.GAP;
+        Status status = Status.MET;
+        for (PartResult p : parts) {
+            if (p.status() == Status.GAP) {
+                return Status.GAP;
+            }
+            if (p.status() == Status.NOT_DUE) {
+                status = Status.NOT_DUE;
+            }
         }
-        if (parts.stream().anyMatch(p -> p.status() == Status.NOT_DUE)) {
-            return Status.NOT_DUE;
-        }
-        return Status.MET;
+        return status;
     }
 
     private static List<String> evidenceOf(List<PartResult> parts) {
+        if (parts.size() == 1 && parts.get(0).evidence().size() <= 1) {
+            return List.copyOf(parts.get(0).evidence()); // the common case: nothing to merge
+        }
         Set<String> ids = new LinkedHashSet<>();
-        parts.forEach(p -> ids.addAll(p.evidence()));
+        for (PartResult p : parts) {
+            ids.addAll(p.evidence());
+        }
         return List.copyOf(ids);
     }
 

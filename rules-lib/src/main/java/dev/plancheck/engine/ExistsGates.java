@@ -3,6 +3,7 @@ package dev.plancheck.engine;
 import dev.plancheck.model.Activity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.base.ValueResolver;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -42,11 +43,22 @@ final class ExistsGates {
 
     /** The records among {@code records} that satisfy one of the rule's top-level {@code exists Activity(…)} gates. */
     static List<Activity> satisfying(RuleContext kcontext, List<Activity> records) {
+        return satisfying(kcontext, records, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /**
+     * As {@link #satisfying(RuleContext, List)}, with each rule's gates found once per {@code memo} (the rule base's, shared
+     * by threads: a concurrent map, holding lists that are not changed once made).
+     */
+    static List<Activity> satisfying(RuleContext kcontext, List<Activity> records, Map<RuleImpl, List<Pattern>> memo) {
         if (records.isEmpty() || !(kcontext.getRule() instanceof RuleImpl rule)) {
             return List.of();
         }
-        List<Pattern> gates = new ArrayList<>();
-        gates(rule.getLhs(), false, gates);
+        List<Pattern> gates = memo.computeIfAbsent(rule, r -> {
+            List<Pattern> found = new ArrayList<>();
+            gates(r.getLhs(), false, found);
+            return List.copyOf(found);
+        });
         if (gates.isEmpty() || !(kcontext.getMatch() instanceof InternalMatch match) || match.getTuple() == null
                 || !(kcontext.getKieRuntime() instanceof KieSession session)
                 || !(kcontext.getKieRuntime() instanceof ValueResolver resolver)) {

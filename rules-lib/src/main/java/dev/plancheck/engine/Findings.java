@@ -56,7 +56,7 @@ public final class Findings {
      * What one call recorded, with the order it was made in so that reports are stable, and the values the rule's
      * variables had (to say which pattern matched twice when a rule records one requirement twice).
      */
-    record Recorded(PartResult part, int indexInMatch, Map<String, Object> bound) {
+    record Recorded(PartResult part, int indexInMatch, org.kie.api.runtime.rule.Match match, List<Activity> candidates) {
     }
 
     private final CompiledRules rules;
@@ -65,7 +65,6 @@ public final class Findings {
     /** Set in a probe run: the records each part would count, by {@link #key}; no part is recorded. */
     private final Map<String, List<Activity>> probed;
     private final Map<String, Map<String, List<Recorded>>> byRuleAndUnit = new LinkedHashMap<>();
-    private final Map<String, List<Activity>> candidatesByKey = new HashMap<>();
     private final Set<String> used = new HashSet<>();
     private final List<Problem> ruleErrors = new ArrayList<>();
     /** The records of the check, among which an {@code exists} gate's records are looked for. */
@@ -76,6 +75,9 @@ public final class Findings {
     private Map<String, UnitAttribute> attributes = Map.of();
     private Object lastMatch;
     private int indexInMatch;
+    private org.kie.api.definition.rule.Rule lastRule;
+    private String lastRuleId;
+    private RuleInfo lastRuleInfo;
 
     Findings(CompiledRules rules, LocalDate asOf, Counting counting) {
         this(rules, asOf, counting, null);
@@ -183,9 +185,11 @@ public final class Findings {
         found += notCounted(by, false);
         List<String> notCounted = others(all, counted);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), min, quota.getId(), counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), min, quota.getId(), idsOf(counted),
                 List.copyOf(notCounted), status, expected, found), all);
-        all.forEach(a -> used.add(a.getId()));
+        for (Activity a : all) {
+            used.add(a.getId());
+        }
     }
 
     /**
@@ -243,9 +247,11 @@ public final class Findings {
         }
         found += notCounted(by, false);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), quota.getMin(), quota.getId(), counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), quota.getMin(), quota.getId(), idsOf(counted),
                 others(all, counted), status, expected, found), all);
-        all.forEach(a -> used.add(a.getId()));
+        for (Activity a : all) {
+            used.add(a.getId());
+        }
         if (period.getTriggerId() != null) {
             used.add(period.getTriggerId());
         }
@@ -358,9 +364,11 @@ public final class Findings {
         }
         found += notCounted(by, false);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), 0, rate.getId(), counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), 0, rate.getId(), idsOf(counted),
                 others(all, counted), status, expected, found), all);
-        all.forEach(a -> used.add(a.getId()));
+        for (Activity a : all) {
+            used.add(a.getId());
+        }
     }
 
     /** The number attribute a rate reads; a rule naming one the pack does not declare is the pack's error. */
@@ -440,9 +448,11 @@ public final class Findings {
         found += notCounted(by, counted.isEmpty());
         List<String> notCounted = others(all, counted);
         record(kcontext, unit, new PartResult(what, period.getId(), period.getName(), period.getRanges(),
-                period.getAnchor(), min, quotaId, counted.stream().map(Activity::getId).toList(),
+                period.getAnchor(), min, quotaId, idsOf(counted),
                 notCounted, status, expected, found), all);
-        all.forEach(a -> used.add(a.getId()));
+        for (Activity a : all) {
+            used.add(a.getId());
+        }
         if (period.getTriggerId() != null) {
             used.add(period.getTriggerId());
         }
@@ -506,13 +516,20 @@ public final class Findings {
     }
 
     private static String idOf(RuleContext kcontext) {
-        return String.valueOf(kcontext.getRule().getMetaData().get("id"));
+        return idOf(kcontext.getRule());
     }
 
     private void record(RuleContext kcontext, OrgUnit unit, PartResult part, List<Activity> candidates) {
-        String id = idOf(kcontext);
+        // A rule records several parts in one firing, and fires for each unit in turn: its id and metadata are looked up
+        // once for a run of calls.
+        if (kcontext.getRule() != lastRule) {
+            lastRule = kcontext.getRule();
+            lastRuleId = idOf(kcontext);
+            lastRuleInfo = rules.rule(lastRuleId);
+        }
+        String id = lastRuleId;
         String name = kcontext.getRule().getName();
-        RuleInfo rule = rules.rule(id);
+        RuleInfo rule = lastRuleInfo;
         if (rule == null) {
             ruleErrors.add(rules.problemAt(ProblemCode.RULE_FAILED, name, null, "规则 \"" + name + "\" 的 id 无法识别"));
             return;
@@ -534,22 +551,28 @@ public final class Findings {
                     used.add(a.getId());
                 }
             }
-            ExistsGates.satisfying(kcontext, records).forEach(a -> used.add(a.getId()));
-        }
-        Map<String, Object> bound = new LinkedHashMap<>();
-        for (String variable : kcontext.getMatch().getDeclarationIds()) {
-            bound.put(variable, kcontext.getMatch().getDeclarationValue(variable));
+            ExistsGates.satisfying(kcontext, records, rules.existsGates()).forEach(a -> used.add(a.getId()));
         }
         List<Recorded> list = byRuleAndUnit.computeIfAbsent(id, k -> new LinkedHashMap<>())
                 .computeIfAbsent(unit.getId(), k -> new ArrayList<>());
         for (Recorded r : list) {
             if (r.part().what().equals(part.what()) && java.util.Objects.equals(r.part().periodId(), part.periodId())) {
-                ruleErrors.add(twice(name, id, unit, part, r.bound(), bound));
+                ruleErrors.add(twice(name, id, unit, part, bound(r.match()), bound(kcontext.getMatch())));
                 return;
             }
         }
-        list.add(new Recorded(part, indexInMatch++, bound));
-        candidatesByKey.put(key(id, unit.getId(), part.what(), part.periodId()), candidates);
+        // The match is kept, not its variables' values: they are read only to explain a requirement recorded twice, and
+        // a match's facts do not change while the rules run (nothing is modified or retracted).
+        list.add(new Recorded(part, indexInMatch++, kcontext.getMatch(), candidates));
+    }
+
+    /** The values the rule's variables had in a match, by variable. */
+    private static Map<String, Object> bound(org.kie.api.runtime.rule.Match match) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        for (String variable : match.getDeclarationIds()) {
+            bound.put(variable, match.getDeclarationValue(variable));
+        }
+        return bound;
     }
 
     /**
@@ -595,10 +618,13 @@ public final class Findings {
         this.attributes = attributes;
     }
 
-    private static final Comparator<Activity> BY_DATE = Comparator.comparing(Activity::getDate).thenComparing(Activity::getId);
+    private static final Comparator<Activity> BY_DATE = (a, b) -> {
+        int byDate = a.getDate().compareTo(b.getDate());
+        return byDate != 0 ? byDate : a.getId().compareTo(b.getId());
+    };
 
     private static List<Activity> sorted(List<?> records) {
-        List<Activity> out = new ArrayList<>();
+        List<Activity> out = new ArrayList<>(records.size());
         for (Object o : records) {
             out.add((Activity) o);
         }
@@ -608,14 +634,27 @@ public final class Findings {
 
     /** The ids of the records of {@code all} that are not in {@code counted}, in order: one pass, not a search per record. */
     private static List<String> others(List<Activity> all, List<Activity> counted) {
+        if (counted.isEmpty()) {
+            return idsOf(all);
+        }
         Set<Activity> in = identitySet(counted);
-        List<String> out = new ArrayList<>(all.size() - counted.size());
+        String[] out = new String[all.size()];
+        int n = 0;
         for (Activity a : all) {
             if (!in.contains(a)) {
-                out.add(a.getId());
+                out[n++] = a.getId();
             }
         }
-        return Collections.unmodifiableList(out);
+        return List.of(n == out.length ? out : java.util.Arrays.copyOf(out, n));
+    }
+
+    /** The records' ids, in order, as a list that {@link List#copyOf} keeps as it is. */
+    private static List<String> idsOf(List<Activity> records) {
+        String[] ids = new String[records.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = records.get(i).getId();
+        }
+        return List.of(ids);
     }
 
     /** Records are compared by identity (as {@code List.contains} compares them: {@link Activity} keeps Object's equals). */
@@ -635,10 +674,29 @@ public final class Findings {
         return total;
     }
 
-    /** True when some part is not met: only then can a record that names no organiser be what is missing. */
-    boolean anyUnmet() {
-        return byRuleAndUnit.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream)
-                .anyMatch(r -> r.part().status() != Status.MET);
+    /**
+     * The rules with a part that is not met and has a period: the only parts to which {@link #addMissingOrganisers}
+     * can add records, so the only rules a probe run needs to fire. Empty when there are none: then no probe is needed.
+     */
+    Set<String> rulesToProbe() {
+        Set<String> out = new HashSet<>();
+        for (Map.Entry<String, Map<String, List<Recorded>>> rule : byRuleAndUnit.entrySet()) {
+            search:
+            for (List<Recorded> list : rule.getValue().values()) {
+                for (Recorded r : list) {
+                    if (r.part().status() != Status.MET && r.part().periodId() != null) {
+                        out.add(rule.getKey());
+                        break search;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The id of a rule as the findings know it (its {@code @id}). */
+    static String idOf(org.kie.api.definition.rule.Rule rule) {
+        return String.valueOf(rule.getMetaData().get("id"));
     }
 
     /**
@@ -659,7 +717,7 @@ public final class Findings {
                         continue;
                     }
                     String key = key(rule.getKey(), unit.getKey(), p.what(), p.periodId());
-                    List<Activity> candidates = candidatesByKey.getOrDefault(key, List.of());
+                    List<Activity> candidates = list.get(i).candidates();
                     Map<Activity, String> missing = new java.util.TreeMap<>(BY_DATE);
                     for (Activity copy : probe.probed.getOrDefault(key, List.of())) {
                         Activity original = copies.get(copy);
@@ -676,7 +734,7 @@ public final class Findings {
                             + "组织的记录，确由其组织的请注明组织方";
                     list.set(i, new Recorded(new PartResult(p.what(), p.periodId(), p.periodName(), p.days(), p.anchor(),
                             p.min(), p.quotaId(), p.evidence(), p.outside(), p.status(), p.expected(), found),
-                            list.get(i).indexInMatch(), list.get(i).bound()));
+                            list.get(i).indexInMatch(), list.get(i).match(), candidates));
                     missing.forEach((record, body) -> out.computeIfAbsent(record, r -> new LinkedHashMap<>())
                             .merge(rule.getKey() + "（" + p.what() + "）", body, (a, b) -> a));
                 }
@@ -688,13 +746,23 @@ public final class Findings {
     /** The parts recorded for a rule and unit, in a stable order: by period, then as the rule recorded them. */
     List<PartResult> parts(String ruleId, String unitId) {
         List<Recorded> list = byRuleAndUnit.getOrDefault(ruleId, Map.of()).getOrDefault(unitId, List.of());
-        return list.stream().sorted(Comparator
-                        .comparing((Recorded r) -> r.part().opens(), Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(r -> r.part().closes(), Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparingInt(Recorded::indexInMatch)
-                        .thenComparing(r -> r.part().what()))
-                .map(Recorded::part).toList();
+        if (list.size() == 1) {
+            return List.of(list.get(0).part());
+        }
+        List<Recorded> sorted = new ArrayList<>(list);
+        sorted.sort(PART_ORDER);
+        List<PartResult> out = new ArrayList<>(sorted.size());
+        for (Recorded r : sorted) {
+            out.add(r.part());
+        }
+        return Collections.unmodifiableList(out);
     }
+
+    private static final Comparator<Recorded> PART_ORDER = Comparator
+            .comparing((Recorded r) -> r.part().opens(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(r -> r.part().closes(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(Recorded::indexInMatch)
+            .thenComparing(r -> r.part().what());
 
     /** Units for which a rule recorded anything. */
     Set<String> unitsRecorded(String ruleId) {

@@ -3,6 +3,7 @@ package dev.plancheck.engine;
 import dev.plancheck.model.Activity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,14 +14,26 @@ final class Texts {
 
     /** {@code m1（2023-05-10 统战工作专题会议）、m2（…）} */
     static String records(List<Activity> records) {
-        StringBuilder s = new StringBuilder(records.size() * 32);
+        StringBuilder s = new StringBuilder(records.size() * 48);
         for (Activity a : records) {
             if (s.length() > 0) {
                 s.append('、');
             }
-            s.append(a.getId()).append('（').append(a.getDate()).append(' ').append(a.getTitle()).append('）');
+            s.append(a.getId()).append('（');
+            date(s, a.getDate()).append(' ').append(a.getTitle()).append('）');
         }
         return s.toString();
+    }
+
+    /** Appends {@code day} as {@link LocalDate#toString} writes it, without making a string of it first. */
+    static StringBuilder date(StringBuilder s, LocalDate day) {
+        int y = day.getYear();
+        if (y < 1000 || y > 9999) {
+            return s.append(day);
+        }
+        int m = day.getMonthValue();
+        int d = day.getDayOfMonth();
+        return s.append(y).append(m < 10 ? "-0" : "-").append(m).append(d < 10 ? "-0" : "-").append(d);
     }
 
     /** {@code m1（2023-01-01 至 2023-12-31 全年学习活动）}: records with the days they ran. */

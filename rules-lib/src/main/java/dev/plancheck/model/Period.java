@@ -115,7 +115,14 @@ public final class Period {
      * for it (docs/interpretation.md 2.3).
      */
     public boolean covers(Activity activity) {
-        return ranges.stream().anyMatch(r -> r.contains(activity.getDate()));
+        // A loop, not a stream: this runs for every candidate of every rule's firing.
+        LocalDate date = activity.getDate();
+        for (DateRange r : ranges) {
+            if (r.contains(date)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
