@@ -50,6 +50,9 @@ public final class CompiledRules {
     }
 
     private final KieBase kieBase;
+    /** Each rule's {@code exists} gates, found on first use ({@link #existsGates()}). */
+    private final Map<org.drools.base.definitions.rule.impl.RuleImpl, List<org.drools.base.rule.Pattern>> existsGates =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final RuleSet ruleSet;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byId;
@@ -411,7 +414,4 @@ public final class CompiledRules {
     Map<org.drools.base.definitions.rule.impl.RuleImpl, List<org.drools.base.rule.Pattern>> existsGates() {
         return existsGates;
     }
-
-    private final Map<org.drools.base.definitions.rule.impl.RuleImpl, List<org.drools.base.rule.Pattern>> existsGates =
-            new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -41,14 +41,10 @@ final class ExistsGates {
     private ExistsGates() {
     }
 
-    /** The records among {@code records} that satisfy one of the rule's top-level {@code exists Activity(…)} gates. */
-    static List<Activity> satisfying(RuleContext kcontext, List<Activity> records) {
-        return satisfying(kcontext, records, new java.util.concurrent.ConcurrentHashMap<>());
-    }
-
     /**
-     * As {@link #satisfying(RuleContext, List)}, with each rule's gates found once per {@code memo} (the rule base's, shared
-     * by threads: a concurrent map, holding lists that are not changed once made).
+     * The records among {@code records} that satisfy one of the rule's top-level {@code exists Activity(…)} gates; each
+     * rule's gates are found once per {@code memo} (the rule base's, shared by threads: a concurrent map of lists that
+     * are not changed once made).
      */
     static List<Activity> satisfying(RuleContext kcontext, List<Activity> records, Map<RuleImpl, List<Pattern>> memo) {
         if (records.isEmpty() || !(kcontext.getRule() instanceof RuleImpl rule)) {
