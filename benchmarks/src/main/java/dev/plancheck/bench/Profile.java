@@ -205,7 +205,10 @@ final class Profile {
     private static final String OUTSIDE_FIRE = "the check outside the rules' session (copies, report assembly: Evaluation.run, not in fire)";
 
     static {
-        WATCHED.put("session set-up and reset (newKieSession, dispose)", n -> n.endsWith(".newKieSession") || n.endsWith(".dispose"));
+        WATCHED.put("session taken and given back (Sessions: newKieSession, reset, dispose)",
+                n -> n.endsWith("Sessions.take") || n.endsWith("Sessions.giveBack") || n.endsWith(".newKieSession") || n.endsWith(".dispose"));
+        WATCHED.put("node memories made in the session (SegmentMemory, createMemory)",
+                n -> n.contains("SegmentMemory") || n.endsWith(".createMemory") || n.endsWith(".createNodeMemory"));
         WATCHED.put("facts inserted (KieSession.insert)", n -> n.endsWith("Impl.insert"));
         WATCHED.put("rules fired (fireAllRules)", n -> n.endsWith("Impl.fireAllRules"));
         WATCHED.put("periods and node days resolved (LoadedPack.periods, PeriodDef.in)", n -> n.endsWith("PeriodDef.in"));

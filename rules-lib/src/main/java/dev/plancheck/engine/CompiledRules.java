@@ -56,6 +56,8 @@ public final class CompiledRules {
     private final RuleSet ruleSet;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byId;
+    /** Sessions between checks, reused once reset. */
+    private final Sessions sessions;
 
     private CompiledRules(KieBase kieBase, RuleSet ruleSet, List<RuleInfo> rules) {
         this.kieBase = kieBase;
@@ -66,6 +68,7 @@ public final class CompiledRules {
             map.put(r.id(), r);
         }
         this.byId = Collections.unmodifiableMap(map);
+        this.sessions = new Sessions(kieBase);
     }
 
     /**
@@ -396,6 +399,11 @@ public final class CompiledRules {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** The rule base's sessions: each check takes one and gives it back ({@link Sessions}). */
+    Sessions sessions() {
+        return sessions;
     }
 
     /** The rules in id order. */

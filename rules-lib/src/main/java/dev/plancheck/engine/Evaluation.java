@@ -276,7 +276,7 @@ public final class Evaluation {
         return out;
     }
 
-    /** Runs the rules on the facts, in a new session of this thread's own. */
+    /** Runs the rules on the facts, in a session of this thread's own for the run. */
     private static Findings fire(CompiledRules rules, LoadedPack pack, UnitBinding binding, List<OrgUnit> units,
                                  List<Activity> activities, LocalDate asOf, Counting counting) {
         try (Run run = new Run(rules, pack, binding, asOf, counting)) {
@@ -285,9 +285,10 @@ public final class Evaluation {
     }
 
     /**
-     * One thread's own session for one check. The rules run on the facts ({@link #fire}); then, when some duty is
-     * unmet, they may run again in the same session on copies added to those facts ({@link #probe}): only what the
-     * copies change is worked out again, not the whole ledger.
+     * One thread's own session for one check, taken from the rule base's {@link Sessions} and given back when the check
+     * is over. The rules run on the facts ({@link #fire}); then, when some duty is unmet, they may run again in the same
+     * session on copies added to those facts ({@link #probe}): only what the copies change is worked out again, not the
+     * whole ledger.
      */
     private static final class Run implements AutoCloseable {
         private final CompiledRules rules;
@@ -296,6 +297,8 @@ public final class Evaluation {
         private final LocalDate asOf;
         private final Counting counting;
         private final KieSession session;
+        /** True while the rules have run to the end every time they were fired: only then is the session reused. */
+        private boolean completed = true;
 
         Run(CompiledRules rules, LoadedPack pack, UnitBinding binding, LocalDate asOf, Counting counting) {
             this.rules = rules;
@@ -303,7 +306,7 @@ public final class Evaluation {
             this.binding = binding;
             this.asOf = asOf;
             this.counting = counting;
-            this.session = rules.kieBase().newKieSession();
+            this.session = rules.sessions().take();
         }
 
         /** Inserts the units, the records and the pack's parameters and fires every rule. */
@@ -311,6 +314,7 @@ public final class Evaluation {
             Findings findings = new Findings(rules, asOf, counting);
             findings.records(activities);
             findings.binding(binding, pack.parameters().units().attributes());
+            completed = false;
             try {
                 session.setGlobal("findings", findings);
                 units.forEach(session::insert);
@@ -320,6 +324,7 @@ public final class Evaluation {
                 pack.parameters().deadlines().values().forEach(session::insert);
                 pack.parameters().units().rates().values().forEach(session::insert);
                 session.fireAllRules();
+                completed = true;
             } catch (RuntimeException e) {
                 // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.
                 throw new RulePackException(List.of(rules.failure(e)));
@@ -337,10 +342,12 @@ public final class Evaluation {
             Findings probe = Findings.probe(rules, asOf, counting);
             probe.records(records);
             probe.binding(binding, pack.parameters().units().attributes());
+            completed = false;
             try {
                 session.setGlobal("findings", probe);
                 copies.forEach(session::insert);
                 session.fireAllRules(match -> ruleIds.contains(Findings.idOf(match.getRule())));
+                completed = true;
             } catch (RuntimeException e) {
                 throw new RulePackException(List.of(rules.failure(e)));
             }
@@ -349,7 +356,7 @@ public final class Evaluation {
 
         @Override
         public void close() {
-            session.dispose();
+            rules.sessions().giveBack(session, completed);
         }
     }
 

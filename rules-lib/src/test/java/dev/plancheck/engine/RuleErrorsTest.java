@@ -13,6 +13,8 @@ import dev.plancheck.input.Submission;
 import dev.plancheck.model.Activity;
 import dev.plancheck.model.OrgUnit;
 import dev.plancheck.model.UnitLevel;
+import dev.plancheck.pack.LoadedPack;
+import dev.plancheck.pack.PackLoader;
 import dev.plancheck.testing.TestPacks;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -69,5 +71,18 @@ class RuleErrorsTest {
         Problem p = failure("", "((String) null).strip()");
         assertEquals("s01_test.drl:8", Path.of(p.file()).getFileName() + ":" + p.line());
         assertTrue(p.message().startsWith("规则 \"R1.2-4 专题会议\" 的结论部分（then）运行出错："), p.message());
+    }
+
+    @Test
+    void a_session_whose_rules_failed_is_not_kept_for_the_next_check_which_fails_the_same_way() throws Exception {
+        LoadedPack pack = PackLoader.load(TestPacks.write(dir, "s01_test.drl", RULE.formatted("", "((String) null).strip()")));
+        CompiledRules rules = CompiledRules.load(pack.ruleSet());
+        Submission submission = Submission.of("t.json", 2023, UNITS, List.of(MEETING));
+        for (int i = 0; i < 2; i++) {
+            RulePackException e = assertThrows(RulePackException.class,
+                    () -> Evaluation.run(rules, pack, submission, LocalDate.parse("2023-12-31"), 30));
+            assertEquals(ProblemCode.RULE_FAILED, e.problems().get(0).code());
+            assertEquals(0, rules.sessions().idle(), "the failed run's session is disposed of, not kept");
+        }
     }
 }
