@@ -401,6 +401,29 @@ public final class CompiledRules {
         return kieBase;
     }
 
+    /** What each rule needs of the missing-organiser probe's copies, by rule id, read on first use ({@link ProbeCopies}). */
+    private volatile Map<String, ProbeCopies.Needs> probeNeeds;
+
+    /** The copies a probe of these rules (by id) must add. */
+    ProbeCopies probeCopies(Collection<String> ruleIds) {
+        Map<String, ProbeCopies.Needs> needs = probeNeeds;
+        if (needs == null) {
+            Map<String, ProbeCopies.Needs> read = new HashMap<>();
+            for (KiePackage pkg : kieBase.getKiePackages()) {
+                for (Rule rule : pkg.getRules()) {
+                    read.put(Findings.idOf(rule), ProbeCopies.needs(rule));
+                }
+            }
+            needs = Map.copyOf(read);
+            probeNeeds = needs;
+        }
+        List<ProbeCopies.Needs> probed = new ArrayList<>(ruleIds.size());
+        for (String id : ruleIds) {
+            probed.add(needs.getOrDefault(id, ProbeCopies.Needs.EVERY_COPY));
+        }
+        return ProbeCopies.of(probed);
+    }
+
     /** The rule base's sessions: each check takes one and gives it back ({@link Sessions}). */
     Sessions sessions() {
         return sessions;

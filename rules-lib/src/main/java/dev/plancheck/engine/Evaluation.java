@@ -168,19 +168,25 @@ public final class Evaluation {
                 // Which unmet duties would a record count for if it named its organiser? Ask the rules, on copies that
                 // name each organiser, added to the same session: only the rules with an unmet part fire, and only
                 // where the copies changed what they matched.
+                // Only the copies that a pattern of those rules reading the organiser could take (ProbeCopies).
+                ProbeCopies needed = rules.probeCopies(toProbe);
                 Map<Activity, Activity> copies = new IdentityHashMap<>();
                 List<Activity> copyFacts = new ArrayList<>();
                 for (Activity a : noOrganiser) {
                     for (String body : vocabulary.organisers().keySet()) {
-                        Activity copy = a.toBuilder().organiser(body).build();
-                        copies.put(copy, a);
-                        copyFacts.add(copy);
+                        if (needed.needs(a, body)) {
+                            Activity copy = a.toBuilder().organiser(body).build();
+                            copies.put(copy, a);
+                            copyFacts.add(copy);
+                        }
                     }
                 }
-                List<Activity> probeFacts = new ArrayList<>(facts);
-                probeFacts.addAll(copyFacts);
-                Findings probe = run.probe(copyFacts, probeFacts, toProbe);
-                missingOrganiser = findings.addMissingOrganisers(probe, copies, vocabulary::nameOf);
+                if (!copyFacts.isEmpty()) {
+                    List<Activity> probeFacts = new ArrayList<>(facts);
+                    probeFacts.addAll(copyFacts);
+                    Findings probe = run.probe(copyFacts, probeFacts, toProbe);
+                    missingOrganiser = findings.addMissingOrganisers(probe, copies, vocabulary::nameOf);
+                }
             }
         }
         missingOrganiser.forEach((a, parts) -> {
