@@ -158,6 +158,25 @@ class SubmissionReaderTest {
     }
 
     @Test
+    void a_replacement_character_in_the_file_is_text_and_bytes_that_only_look_like_utf8_are_not() throws Exception {
+        String head = "{\"year\": 2023, \"units\": [{\"id\": \"DC\", \"name\": \"电厂街道";
+        String tail = "\", \"level\": \"subdistrict\"}], \"activities\": []}";
+        byte[] written = (head + "\uFFFD" + tail).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("电厂街道\uFFFD", checker.read("ok.json", written).units().get(0).getName());
+        // U+D800 written as if it were a character (CESU-8), and "/" written in two bytes: neither is UTF-8.
+        for (byte[] bad : List.of(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF})) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            bytes.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bytes.writeBytes(bad);
+            bytes.writeBytes(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<Problem> p = assertThrows(InvalidSubmissionException.class, () -> checker.read("bad.json", bytes.toByteArray()))
+                    .problems();
+            assertEquals(1, p.size(), all(p));
+            assertTrue(p.get(0).message().contains("文件不是 UTF-8 编码"), all(p));
+        }
+    }
+
+    @Test
     void an_empty_file_and_a_non_object_are_explained() {
         assertTrue(all(problems("")).contains("文件是空的，应为一个 JSON 对象"));
         assertTrue(all(problems("[]")).contains("提交文件应为一个 JSON 对象"));
