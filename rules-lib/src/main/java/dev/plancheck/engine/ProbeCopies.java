@@ -98,23 +98,10 @@ final class ProbeCopies {
             return pattern(p, out) && source(p.getSource(), out);
         }
         if (element instanceof GroupElement group) {
-            for (RuleConditionElement child : group.getChildren()) {
-                if (!visit(child, out)) {
-                    return false;
-                }
-            }
-            return true;
+            return visitAll(group.getChildren(), out);
         }
         if (element instanceof Forall forall) {
-            if (!visit(forall.getBasePattern(), out)) {
-                return false;
-            }
-            for (org.drools.base.rule.Pattern p : forall.getRemainingPatterns()) {
-                if (!visit(p, out)) {
-                    return false;
-                }
-            }
-            return true;
+            return visit(forall.getBasePattern(), out) && visitAll(forall.getRemainingPatterns(), out);
         }
         if (element instanceof Accumulate || element instanceof Collect) {
             return source((PatternSource) element, out);
@@ -122,17 +109,21 @@ final class ProbeCopies {
         return false;
     }
 
+    private static boolean visitAll(List<? extends RuleConditionElement> elements, Map<String, Set<String>> out) {
+        for (RuleConditionElement e : elements) {
+            if (!visit(e, out)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean source(PatternSource source, Map<String, Set<String>> out) {
         if (source == null || source instanceof EntryPointId || source instanceof From) {
             return true;
         }
         if (source instanceof Accumulate accumulate) {
-            for (RuleConditionElement nested : accumulate.getNestedElements()) {
-                if (!visit(nested, out)) {
-                    return false;
-                }
-            }
-            return true;
+            return visitAll(accumulate.getNestedElements(), out);
         }
         if (source instanceof Collect collect) {
             return visit(collect.getSourcePattern(), out);
