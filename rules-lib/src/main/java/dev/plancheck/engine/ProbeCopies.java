@@ -16,7 +16,6 @@ import org.drools.base.rule.Accumulate;
 import org.drools.base.rule.Collect;
 import org.drools.base.rule.EntryPointId;
 import org.drools.base.rule.Forall;
-import org.drools.base.rule.From;
 import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.PatternSource;
 import org.drools.base.rule.RuleConditionElement;
@@ -34,9 +33,10 @@ import org.kie.api.definition.rule.Rule;
  * every such pattern of the rules probed reads it only as {@code organiser == "…"}, the copy naming that organiser is
  * needed, and only for a record of the kind that pattern requires by {@code kind == "…"} (any kind when it names none).
  *
- * <p>Anything this cannot see into keeps every copy, as before: a constraint whose text is not known or that reads
- * the organiser otherwise (or names {@code this}), an {@code eval}, a query, a pattern of a type a record also is
- * ({@code Object}), a source other than working memory, a collection or {@code from}.
+ * <p>Anything this cannot see into keeps every copy, as before: a constraint whose text is not known, or that reads
+ * the organiser otherwise (or names {@code this}) in a pattern of any type; a record bound to a variable, or one of
+ * its fields (either could carry the organiser elsewhere); an {@code eval}, a query, a {@code from} expression; a
+ * pattern of a type a record also is ({@code Object}).
  */
 final class ProbeCopies {
     private static final Pattern ORGANISER_IS = Pattern.compile("\\s*organiser\\s*==\\s*\"([^\"\\\\]*)\"\\s*");
@@ -44,6 +44,8 @@ final class ProbeCopies {
     private static final Pattern READS_ORGANISER = Pattern.compile("\\borganiser\\b|\\bthis\\b|\\bgetOrganiser\\b");
     /** Stands for "of any kind" in a set of kinds. */
     private static final String ANY_KIND = "\u0000any";
+    /** How the executable model names the variable of a pattern the DRL left unbound. */
+    private static final String UNBOUND = "GENERATED_$pattern_";
 
     /** What one rule needs: {@code null} kinds map when it cannot be seen into (every copy is needed). */
     record Needs(Map<String, Set<String>> kindsByOrganiser) {
@@ -119,7 +121,7 @@ final class ProbeCopies {
     }
 
     private static boolean source(PatternSource source, Map<String, Set<String>> out) {
-        if (source == null || source instanceof EntryPointId || source instanceof From) {
+        if (source == null || source instanceof EntryPointId) {
             return true;
         }
         if (source instanceof Accumulate accumulate) {
@@ -138,8 +140,23 @@ final class ProbeCopies {
         }
         Class<?> c = classType.getClassType();
         if (c != Activity.class) {
-            // A pattern of another type cannot match a record, unless a record is also of that type (Object).
-            return !c.isAssignableFrom(Activity.class);
+            // A pattern of another type cannot match a record, unless a record is also of that type (Object); it may
+            // still read a record's organiser through a variable, which is refused below, or by name.
+            if (c.isAssignableFrom(Activity.class)) {
+                return false;
+            }
+            for (Constraint constraint : p.getConstraints()) {
+                String text = textOf(constraint);
+                if (text == null || READS_ORGANISER.matcher(text).find()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (org.drools.base.rule.Declaration d : p.getDeclarations().values()) {
+            if (!d.getIdentifier().startsWith(UNBOUND)) {
+                return false; // the record or a field of it is bound: it could be read anywhere
+            }
         }
         String organiser = null;
         String kind = ANY_KIND;

@@ -41,6 +41,10 @@ class ProbeCopiesTest {
                 findings.present(kcontext, $u, "工会帮扶", $y, $ev);
             end
             """;
+    /** The same duty with the organiser asked in the one collection: {@code %s} is the constraint under test. */
+    private static final String DIRECT_RULE = FROM_RULE
+            .replace("    $all : List() from collect( Activity(unitId == $u.id, kind == \"assistance\") )\n", "")
+            .replace("Activity(%s) from $all", "Activity(unitId == $u.id, kind == \"assistance\", %s)");
     private static final List<OrgUnit> UNITS = List.of(new OrgUnit("DC", "电厂街道", UnitLevel.SUBDISTRICT));
     private static final Activity AID = record("a1", "assistance");
     private static final Activity VISIT = record("v1", "visit");
@@ -72,16 +76,32 @@ class ProbeCopiesTest {
     }
 
     @Test
-    void a_pattern_over_another_collection_is_read_too_and_its_notice_is_kept() throws Exception {
+    void a_rule_that_takes_records_from_an_expression_keeps_every_copy_and_its_notice() throws Exception {
         CompiledRules rules = onDisk(FROM_RULE.formatted("organiser == \"union\""));
         ProbeCopies copies = rules.probeCopies(List.of("R7.1-1"));
-        assertTrue(copies.needs(VISIT, "union"), "the inner pattern names no kind: any kind");
-        assertFalse(copies.needs(VISIT, "red-cross"));
+        assertTrue(copies.needs(VISIT, "red-cross"), "what a from expression reads is not known");
 
         PlanChecker checker = PlanChecker.create(RulePack.load(dir.resolve("pack.json")));
         List<Notice> notices = checker.check(Submission.of("t.json", 2023, UNITS, List.of(AID))).notices();
         assertEquals(List.of(Notice.Type.MISSING_ORGANISER), notices.stream().map(Notice::type).toList(), notices.toString());
         assertTrue(notices.get(0).message().contains("若由"), notices.get(0).message());
+    }
+
+    @Test
+    void an_organiser_asked_by_equality_in_a_rule_written_on_disk_gets_only_its_copies() throws Exception {
+        ProbeCopies copies = onDisk(DIRECT_RULE.formatted("organiser == \"union\"")).probeCopies(List.of("R7.1-1"));
+        assertTrue(copies.needs(AID, "union"));
+        assertFalse(copies.needs(AID, "red-cross"));
+        assertFalse(copies.needs(VISIT, "union"));
+    }
+
+    @Test
+    void a_bound_field_of_a_record_keeps_every_copy() throws Exception {
+        // $o carries the organiser into another pattern, whose own text does not name it.
+        String drl = DIRECT_RULE.formatted("organiser == \"union\"").replace("    $y : Period(id == \"year\")",
+                "    $y : Period(id == \"year\")\n    $a : Activity(unitId == $u.id, kind == \"assistance\", $o : organiser)\n"
+                        + "    Period(id != $o)");
+        assertTrue(onDisk(drl).probeCopies(List.of("R7.1-1")).needs(VISIT, "red-cross"));
     }
 
     @ParameterizedTest
@@ -92,15 +112,15 @@ class ProbeCopiesTest {
             "this.getOrganiser() == \"union\"",
             "kind == \"assistance\", eval(organiser.length() > 3)"})
     void a_pattern_that_reads_the_organiser_any_other_way_keeps_every_copy(String constraint) throws Exception {
-        ProbeCopies copies = onDisk(FROM_RULE.formatted(constraint)).probeCopies(List.of("R7.1-1"));
+        ProbeCopies copies = onDisk(DIRECT_RULE.formatted(constraint)).probeCopies(List.of("R7.1-1"));
         for (String organiser : List.of("union", "red-cross", "youth-league", "womens-federation")) {
-            assertTrue(copies.needs(VISIT, organiser), constraint + ": " + organiser);
+            assertTrue(copies.needs(AID, organiser), constraint + ": " + organiser);
         }
     }
 
     @Test
     void an_eval_in_a_probed_rule_keeps_every_copy() throws Exception {
-        String drl = FROM_RULE.formatted("organiser == \"union\"").replace("    $y : Period(id == \"year\")",
+        String drl = DIRECT_RULE.formatted("organiser == \"union\"").replace("    $y : Period(id == \"year\")",
                 "    $y : Period(id == \"year\")\n    eval( $u != null )");
         assertTrue(onDisk(drl).probeCopies(List.of("R7.1-1")).needs(VISIT, "red-cross"));
     }
