@@ -317,12 +317,7 @@ public final class Evaluation {
 
         /** Inserts the units, the records and the pack's parameters and fires every rule. */
         Findings fire(List<OrgUnit> units, List<Activity> activities) {
-            Findings findings = new Findings(rules, asOf, counting);
-            findings.records(activities);
-            findings.binding(binding, pack.parameters().units().attributes());
-            completed = false;
-            try {
-                session.setGlobal("findings", findings);
+            return into(new Findings(rules, asOf, counting), activities, () -> {
                 units.forEach(session::insert);
                 activities.forEach(session::insert);
                 pack.periods().forEach(session::insert);
@@ -330,12 +325,7 @@ public final class Evaluation {
                 pack.parameters().deadlines().values().forEach(session::insert);
                 pack.parameters().units().rates().values().forEach(session::insert);
                 session.fireAllRules();
-                completed = true;
-            } catch (RuntimeException e) {
-                // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.
-                throw new RulePackException(List.of(rules.failure(e)));
-            }
-            return findings;
+            });
         }
 
         /**
@@ -345,19 +335,26 @@ public final class Evaluation {
          * session.
          */
         Findings probe(List<Activity> copies, List<Activity> records, Set<String> ruleIds) {
-            Findings probe = Findings.probe(rules, asOf, counting);
-            probe.records(records);
-            probe.binding(binding, pack.parameters().units().attributes());
-            completed = false;
-            try {
-                session.setGlobal("findings", probe);
+            return into(Findings.probe(rules, asOf, counting), records, () -> {
                 copies.forEach(session::insert);
                 session.fireAllRules(match -> ruleIds.contains(Findings.idOf(match.getRule())));
+            });
+        }
+
+        /** Runs {@code work} on the session with {@code findings} (knowing {@code records}) as the rules' global. */
+        private Findings into(Findings findings, List<Activity> records, Runnable work) {
+            findings.records(records);
+            findings.binding(binding, pack.parameters().units().attributes());
+            completed = false;
+            try {
+                session.setGlobal("findings", findings);
+                work.run();
                 completed = true;
             } catch (RuntimeException e) {
+                // A rule that fails while it runs is the pack's fault, said with its file and line: never a crash.
                 throw new RulePackException(List.of(rules.failure(e)));
             }
-            return probe;
+            return findings;
         }
 
         @Override
