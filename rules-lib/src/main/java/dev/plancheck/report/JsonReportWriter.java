@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.plancheck.input.Problem;
 import dev.plancheck.model.DateRange;
 import dev.plancheck.model.OrgUnit;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +31,11 @@ public final class JsonReportWriter extends CharacterReportWriter {
      */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        /** The layout's printer; each generator takes its own {@link DefaultPrettyPrinter#createInstance() copy}. */
+        static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator(""))
+                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
     }
 
     @Override
@@ -55,17 +63,74 @@ public final class JsonReportWriter extends CharacterReportWriter {
         if (!batch && reports.isEmpty()) {
             return; // the one file could not be checked; its problems went to the error stream
         }
-        Object tree;
-        if (!batch && reports.size() == 1) {
-            tree = toJson(reports.get(0));
-        } else {
-            ObjectNode root = Json.MAPPER.createObjectNode();
-            ArrayNode array = root.putArray("reports");
-            reports.forEach(r -> array.add(toJson(r)));
-            root.set("comparison", toJson(Comparison.of(reports)));
-            tree = root;
+        try (JsonGenerator g = generator(out)) {
+            if (!batch && reports.size() == 1) {
+                write(g, reports.get(0));
+            } else {
+                g.writeStartObject();
+                g.writeArrayFieldStart("reports");
+                for (Report r : reports) {
+                    write(g, r);
+                }
+                g.writeEndArray();
+                g.writeFieldName("comparison");
+                write(g, Comparison.of(reports));
+                g.writeEndObject();
+            }
+            g.writeRaw('\n');
         }
-        out.append(pretty((com.fasterxml.jackson.databind.JsonNode) tree)).append('\n');
+    }
+
+    /**
+     * A generator in the report's layout that writes into {@code out}: straight into a {@link Writer}, else through
+     * {@link AppendableWriter}. Closing it hands over what it buffered and leaves {@code out} open and unflushed, as
+     * appending a finished string would; after a failure it adds no closing brackets, so a broken report does not
+     * end like a whole one.
+     */
+    private static JsonGenerator generator(Appendable out) throws IOException {
+        Writer w = out instanceof Writer writer ? writer : new AppendableWriter(out);
+        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+        g.setPrettyPrinter(Json.PRINTER.createInstance());
+        return g;
+    }
+
+    /** Characters for an {@link Appendable} that is not a {@link Writer}, such as a {@link StringBuilder}. */
+    private static final class AppendableWriter extends Writer {
+        private final Appendable out;
+
+        AppendableWriter(Appendable out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            if (out instanceof StringBuilder sb) {
+                sb.append(chars, offset, length);
+            } else {
+                out.append(new String(chars, offset, length)); // a copy: the generator reuses its buffer
+            }
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            out.append(text, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            out.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /**
@@ -92,162 +157,239 @@ public final class JsonReportWriter extends CharacterReportWriter {
 
     /** A JSON value in the report's layout: two-space indent, {@code "name": value}, {@code []} for empty arrays. */
     public static String pretty(com.fasterxml.jackson.databind.JsonNode tree) throws IOException {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator(""))
-                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
         StringWriter buffer = new StringWriter();
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buffer)) {
-            g.setPrettyPrinter(printer);
+            g.setPrettyPrinter(Json.PRINTER.createInstance());
             Json.MAPPER.writeTree(g, tree);
         }
         return buffer.toString();
     }
 
-    /** The JSON object of one report. */
+    /**
+     * The JSON object of one report, as {@link #write(List, boolean, Appendable)} writes it (the same code writes
+     * both: the tree is read back from the written tokens).
+     */
     public static ObjectNode toJson(Report r) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("source", r.source());
-        ObjectNode pack = root.putObject("pack");
-        pack.put("id", r.packId());
-        pack.put("title", r.packTitle());
-        pack.put("version", r.fingerprint().version()).put("sha256", r.fingerprint().sha256());
-        root.put("year", r.year());
-        root.put("asOf", r.asOf().toString());
-        ObjectNode summary = root.putObject("summary");
-        for (Map.Entry<Status, Integer> e : r.summary().counts().entrySet()) {
-            summary.put(e.getKey().name(), e.getValue());
-        }
-        root.put("openGaps", r.openGaps().size());
-        root.put("waivedGaps", r.waivedGaps().size());
-        ArrayNode units = root.putArray("units");
-        for (OrgUnit u : r.units()) {
-            units.addObject().put("id", u.getId()).put("name", u.getName()).put("level", u.getLevel().code());
-        }
-        ArrayNode results = root.putArray("results");
-        for (RuleResult res : r.results()) {
-            ObjectNode o = results.addObject();
-            o.put("ruleId", res.rule().id());
-            o.put("title", res.rule().title());
-            o.put("clause", res.rule().clause());
-            o.put("unit", res.unit().getId());
-            o.put("status", res.status().name());
-            strings(o.putArray("evidence"), res.evidence());
-            ArrayNode parts = o.putArray("parts");
-            for (PartResult p : res.parts()) {
-                ObjectNode po = parts.addObject();
-                po.put("what", p.what());
-                po.put("status", p.status().name());
-                if (p.periodId() != null) {
-                    po.put("period", p.periodId());
-                    po.put("periodName", p.periodName());
-                    ArrayNode days = po.putArray("days");
-                    for (DateRange d : p.days()) {
-                        days.addObject().put("from", d.from().toString()).put("to", d.to().toString());
-                    }
-                    po.put("min", p.min());
-                    if (p.quotaId() != null) {
-                        po.put("quota", p.quotaId());
-                    }
-                }
-                strings(po.putArray("evidence"), p.evidence());
-                strings(po.putArray("outside"), p.outside());
-                po.put("expected", p.expected());
-                po.put("found", p.found());
-            }
-            if (res.note() != null) {
-                o.put("note", res.note());
-            }
-        }
-        ArrayNode gaps = root.putArray("gaps");
-        for (Gap g : r.gaps()) {
-            ObjectNode o = gaps.addObject();
-            o.put("ruleId", g.ruleId());
-            o.put("title", g.title());
-            o.put("clause", g.clause());
-            o.put("clauseText", g.clauseText());
-            o.put("severity", g.rule().severity().code());
-            o.put("unit", g.unit().getId());
-            o.put("unitName", g.unit().getName());
-            o.put("expected", g.expected());
-            o.put("found", g.found());
-            strings(o.putArray("evidence"), g.evidence());
-            if (g.waived()) {
-                ObjectNode w = o.putObject("waiver");
-                w.put("reason", g.waiver().reason());
-                if (g.waiver().acceptedBy() != null) {
-                    w.put("acceptedBy", g.waiver().acceptedBy());
-                }
-                if (g.waiver().expires() != null) {
-                    w.put("expires", g.waiver().expires().toString());
-                }
-                w.put("source", g.waiver().source());
-            }
-        }
-        ArrayNode notices = root.putArray("notices");
-        for (Notice n : r.notices()) {
-            ObjectNode notice = notices.addObject().put("type", n.type().name()).put("record", n.recordId())
-                    .put("message", n.message());
-            if (n.location() != null) {
-                notice.put("location", n.location());
-            }
-        }
-        ObjectNode coming = root.putObject("comingDue");
-        coming.put("days", r.comingDueDays());
-        ArrayNode items = coming.putArray("items");
-        for (ComingDuty c : r.comingDue()) {
-            ObjectNode o = items.addObject();
-            o.put("ruleId", c.rule().id());
-            o.put("title", c.rule().title());
-            o.put("clause", c.rule().clause());
-            o.put("unit", c.unit().getId());
-            o.put("what", c.what());
-            o.put("periodName", c.periodName());
-            o.put("opens", c.opens().toString());
-            o.put("closes", c.closes().toString());
-            if (c.anchor() != null) {
-                o.put("anchor", c.anchor().toString());
-            }
-        }
-        ArrayNode retired = root.putArray("retiredRules");
-        for (RetiredRule rr : r.retiredRules()) {
-            retired.addObject().put("ruleId", rr.rule().id()).put("title", rr.rule().title())
-                    .put("clause", rr.rule().clause()).put("reason", rr.reason());
-        }
-        ArrayNode manual = root.putArray("manualChecks");
-        for (ManualCheck m : r.manualChecks()) {
-            manual.addObject().put("clause", m.clause()).put("section", m.section()).put("sentence", m.sentence())
-                    .put("check", m.check());
-        }
-        return root;
+        return tree(g -> write(g, r));
     }
 
-    /** The JSON object of a comparison of units. */
+    /** The JSON object of a comparison of units, as a batch's {@code comparison}. */
     public static ObjectNode toJson(Comparison c) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        strings(root.putArray("sections"), c.sections());
-        strings(root.putArray("filesWithGaps"), c.filesWithGaps());
-        ArrayNode rows = root.putArray("units");
-        for (Comparison.Row row : c.rows()) {
-            ObjectNode o = rows.addObject();
-            o.put("source", row.source());
-            o.put("unit", row.unit().getId());
-            o.put("unitName", row.unit().getName());
-            o.put("level", row.unit().getLevel().code());
-            o.put("openGaps", row.openGaps());
-            o.put("waivedGaps", row.waived());
-            o.put("notDue", row.notDue());
-            o.put("met", row.met());
-            o.put("total", row.total());
-            ArrayNode sections = o.putArray("bySection");
-            for (Comparison.Tally t : row.bySection()) {
-                sections.addObject().put("section", t.section()).put("met", t.met()).put("total", t.total());
-            }
-        }
-        return root;
+        return tree(g -> write(g, c));
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private interface Layout {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static ObjectNode tree(Layout layout) {
+        try (TokenBuffer tokens = new TokenBuffer(Json.MAPPER, false)) {
+            layout.write(tokens);
+            return Json.MAPPER.readTree(tokens.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // tokens in memory: no I/O to fail
+        }
+    }
+
+    /** One report: the layout of docs/report-format.md, written in this one place. */
+    private static void write(JsonGenerator g, Report r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("source", r.source());
+        g.writeObjectFieldStart("pack");
+        g.writeStringField("id", r.packId());
+        g.writeStringField("title", r.packTitle());
+        g.writeStringField("version", r.fingerprint().version());
+        g.writeStringField("sha256", r.fingerprint().sha256());
+        g.writeEndObject();
+        g.writeNumberField("year", r.year());
+        g.writeStringField("asOf", r.asOf().toString());
+        g.writeObjectFieldStart("summary");
+        for (Map.Entry<Status, Integer> e : r.summary().counts().entrySet()) {
+            g.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("openGaps", r.openGaps().size());
+        g.writeNumberField("waivedGaps", r.waivedGaps().size());
+        g.writeArrayFieldStart("units");
+        for (OrgUnit u : r.units()) {
+            g.writeStartObject();
+            g.writeStringField("id", u.getId());
+            g.writeStringField("name", u.getName());
+            g.writeStringField("level", u.getLevel().code());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("results");
+        for (RuleResult res : r.results()) {
+            g.writeStartObject();
+            g.writeStringField("ruleId", res.rule().id());
+            g.writeStringField("title", res.rule().title());
+            g.writeStringField("clause", res.rule().clause());
+            g.writeStringField("unit", res.unit().getId());
+            g.writeStringField("status", res.status().name());
+            strings(g, "evidence", res.evidence());
+            g.writeArrayFieldStart("parts");
+            for (PartResult p : res.parts()) {
+                write(g, p);
+            }
+            g.writeEndArray();
+            if (res.note() != null) {
+                g.writeStringField("note", res.note());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("gaps");
+        for (Gap gap : r.gaps()) {
+            write(g, gap);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("notices");
+        for (Notice n : r.notices()) {
+            g.writeStartObject();
+            g.writeStringField("type", n.type().name());
+            g.writeStringField("record", n.recordId());
+            g.writeStringField("message", n.message());
+            if (n.location() != null) {
+                g.writeStringField("location", n.location());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("comingDue");
+        g.writeNumberField("days", r.comingDueDays());
+        g.writeArrayFieldStart("items");
+        for (ComingDuty c : r.comingDue()) {
+            g.writeStartObject();
+            g.writeStringField("ruleId", c.rule().id());
+            g.writeStringField("title", c.rule().title());
+            g.writeStringField("clause", c.rule().clause());
+            g.writeStringField("unit", c.unit().getId());
+            g.writeStringField("what", c.what());
+            g.writeStringField("periodName", c.periodName());
+            g.writeStringField("opens", c.opens().toString());
+            g.writeStringField("closes", c.closes().toString());
+            if (c.anchor() != null) {
+                g.writeStringField("anchor", c.anchor().toString());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeArrayFieldStart("retiredRules");
+        for (RetiredRule rr : r.retiredRules()) {
+            g.writeStartObject();
+            g.writeStringField("ruleId", rr.rule().id());
+            g.writeStringField("title", rr.rule().title());
+            g.writeStringField("clause", rr.rule().clause());
+            g.writeStringField("reason", rr.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("manualChecks");
+        for (ManualCheck m : r.manualChecks()) {
+            g.writeStartObject();
+            g.writeStringField("clause", m.clause());
+            g.writeStringField("section", m.section());
+            g.writeStringField("sentence", m.sentence());
+            g.writeStringField("check", m.check());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void write(JsonGenerator g, PartResult p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("what", p.what());
+        g.writeStringField("status", p.status().name());
+        if (p.periodId() != null) {
+            g.writeStringField("period", p.periodId());
+            g.writeStringField("periodName", p.periodName());
+            g.writeArrayFieldStart("days");
+            for (DateRange d : p.days()) {
+                g.writeStartObject();
+                g.writeStringField("from", d.from().toString());
+                g.writeStringField("to", d.to().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("min", p.min());
+            if (p.quotaId() != null) {
+                g.writeStringField("quota", p.quotaId());
+            }
+        }
+        strings(g, "evidence", p.evidence());
+        strings(g, "outside", p.outside());
+        g.writeStringField("expected", p.expected());
+        g.writeStringField("found", p.found());
+        g.writeEndObject();
+    }
+
+    private static void write(JsonGenerator g, Gap gap) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", gap.ruleId());
+        g.writeStringField("title", gap.title());
+        g.writeStringField("clause", gap.clause());
+        g.writeStringField("clauseText", gap.clauseText());
+        g.writeStringField("severity", gap.rule().severity().code());
+        g.writeStringField("unit", gap.unit().getId());
+        g.writeStringField("unitName", gap.unit().getName());
+        g.writeStringField("expected", gap.expected());
+        g.writeStringField("found", gap.found());
+        strings(g, "evidence", gap.evidence());
+        if (gap.waived()) {
+            g.writeObjectFieldStart("waiver");
+            g.writeStringField("reason", gap.waiver().reason());
+            if (gap.waiver().acceptedBy() != null) {
+                g.writeStringField("acceptedBy", gap.waiver().acceptedBy());
+            }
+            if (gap.waiver().expires() != null) {
+                g.writeStringField("expires", gap.waiver().expires().toString());
+            }
+            g.writeStringField("source", gap.waiver().source());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** A comparison of units: a batch's {@code comparison}. */
+    private static void write(JsonGenerator g, Comparison c) throws IOException {
+        g.writeStartObject();
+        strings(g, "sections", c.sections());
+        strings(g, "filesWithGaps", c.filesWithGaps());
+        g.writeArrayFieldStart("units");
+        for (Comparison.Row row : c.rows()) {
+            g.writeStartObject();
+            g.writeStringField("source", row.source());
+            g.writeStringField("unit", row.unit().getId());
+            g.writeStringField("unitName", row.unit().getName());
+            g.writeStringField("level", row.unit().getLevel().code());
+            g.writeNumberField("openGaps", row.openGaps());
+            g.writeNumberField("waivedGaps", row.waived());
+            g.writeNumberField("notDue", row.notDue());
+            g.writeNumberField("met", row.met());
+            g.writeNumberField("total", row.total());
+            g.writeArrayFieldStart("bySection");
+            for (Comparison.Tally t : row.bySection()) {
+                g.writeStartObject();
+                g.writeStringField("section", t.section());
+                g.writeNumberField("met", t.met());
+                g.writeNumberField("total", t.total());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 }
