@@ -1,5 +1,6 @@
 package dev.plancheck.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -31,6 +32,11 @@ public final class JsonReportWriter extends CharacterReportWriter {
      */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** What writing a report needs, also made on first use: a generator's factory and the printer, but no mapper. */
+    private static final class Streaming {
+        static final JsonFactory FACTORY = new JsonFactory();
         /** The layout's printer; each generator takes its own {@link DefaultPrettyPrinter#createInstance() copy}. */
         static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator(""))
@@ -89,11 +95,11 @@ public final class JsonReportWriter extends CharacterReportWriter {
      */
     private static JsonGenerator generator(Appendable out) throws IOException {
         Writer w = out instanceof Writer writer ? writer : new AppendableWriter(out);
-        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)
+        JsonGenerator g = Streaming.FACTORY.createGenerator(w)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
-        g.setPrettyPrinter(Json.PRINTER.createInstance());
+        g.setPrettyPrinter(Streaming.PRINTER.createInstance());
         return g;
     }
 
@@ -159,7 +165,7 @@ public final class JsonReportWriter extends CharacterReportWriter {
     public static String pretty(com.fasterxml.jackson.databind.JsonNode tree) throws IOException {
         StringWriter buffer = new StringWriter();
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buffer)) {
-            g.setPrettyPrinter(Json.PRINTER.createInstance());
+            g.setPrettyPrinter(Streaming.PRINTER.createInstance());
             Json.MAPPER.writeTree(g, tree);
         }
         return buffer.toString();
