@@ -3,8 +3,6 @@ package dev.plancheck.bench;
 import dev.plancheck.PlanChecker;
 import dev.plancheck.report.Report;
 import dev.plancheck.input.Submission;
-import dev.plancheck.report.JsonReportWriter;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -20,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The national run: a generated stream of subdistricts (10 communities each, about 300 records per community) is
  * read, validated, checked and reported, one subdistrict at a time per thread, with one shared checker. Nothing
  * is written to disk: each subdistrict's JSON is generated in memory (seeded, so the stream is the same every
- * time), parsed by the checker's reader and its report serialised to nowhere. Run under -Xmx512m by
- * {@code benchmarks/run national [communities] [records per community] [threads]}. Afterwards Jackson alone reads the
- * same stream into the same records, the yardstick of issue 24's throughput target.
+ * time), parsed by the checker's reader and its JSON report written to nowhere as the command line writes it. Run
+ * under -Xmx512m by {@code benchmarks/run national [communities] [records per community] [threads]}. Afterwards
+ * Jackson alone reads the same stream into the same records, the yardstick of issue 24's throughput target.
  */
 final class National {
     static final int NATIONAL = 110_000;
@@ -65,7 +63,7 @@ final class National {
                         generating.addAndGet(System.nanoTime() - g0);
                         Submission s = checker.read("S" + i, json);
                         Report r = checker.check(s);
-                        Workloads.MAPPER.writeValue(OutputStream.nullOutputStream(), JsonReportWriter.toJson(r));
+                        Workloads.writeJson(r);
                         records.addAndGet(s.activities().size());
                         gaps.addAndGet(r.gaps().size());
                         results.addAndGet(r.results().size());
