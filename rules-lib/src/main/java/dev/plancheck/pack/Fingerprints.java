@@ -10,15 +10,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.io.InputStream;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Properties;
+import java.util.zip.CRC32;
 
 /**
  * Computes a pack's {@link PackFingerprint}. JSON files are hashed as their parsed content without
  * {@code $comment}s (and the parameter file without {@code ruleSet}, which says only where the rules are), so a
  * copy of a bundled pack on disk has the bundled pack's hash; DRL files are hashed as text with Unix line ends.
+ *
+ * <p>A bundled pack's fingerprint is computed when the library is built ({@link BundledFingerprints}) and recorded
+ * beside the bundled packs, with a CRC-32 of the files it was computed from; {@link #bundled} takes the recorded one
+ * when the files are still those files.
  */
 final class Fingerprints {
+    /** The record of the bundled packs' fingerprints, in the folder of their parameter files. */
+    static final String RECORD = "fingerprints.properties";
+
     // Streamed, not read into a tree and written back with an ObjectMapper: the same bytes (FingerprintsTest), and
     // every check's start-up no longer builds a mapper and its serializers for it (docs/performance.md, cold start).
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -37,6 +47,66 @@ final class Fingerprints {
             add(sha, drl.getKey(), drl.getValue().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
         }
         return new PackFingerprint(parameters.id(), parameters.version(), HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /**
+     * The fingerprint of a pack on the class path: the one the build recorded for its parameter file when the CRC-32
+     * of its files is the recorded one, else computed ({@link #of}). Computing it costs a cold check about 40 ms, a
+     * tenth of it: the JSON files written back, the SHA-256 provider set up (docs/performance.md); the CRC-32 costs
+     * well under a millisecond. A build without the record (an IDE's), a copy of the folder that shadows it on the
+     * class path with other files, or a record of other files: computed, so the fingerprint is always the files'.
+     */
+    static PackFingerprint bundled(ResourceDir.Classpath dir, String fileName, PackFile parameters, byte[] parameterFile,
+                                   RuleSet ruleSet) throws IOException {
+        return bundled(recorded(dir), fileName, parameters, parameterFile, ruleSet);
+    }
+
+    /** As {@link #bundled(ResourceDir.Classpath, String, PackFile, byte[], RuleSet)}, with the record read. */
+    static PackFingerprint bundled(Properties record, String fileName, PackFile parameters, byte[] parameterFile,
+                                   RuleSet ruleSet) throws IOException {
+        String recorded = record.getProperty(fileName);
+        String crc = crc(fileName, parameterFile, ruleSet);
+        if (recorded != null && recorded.length() == crc.length() + 1 + 64 && recorded.startsWith(crc + " ")) {
+            return new PackFingerprint(parameters.id(), parameters.version(), recorded.substring(crc.length() + 1));
+        }
+        return of(parameters, parameterFile, ruleSet);
+    }
+
+    /** The record line of a pack: the CRC-32 of its files, a space, its fingerprint's SHA-256. */
+    static String recordLine(String fileName, PackFile parameters, byte[] parameterFile, RuleSet ruleSet) throws IOException {
+        return crc(fileName, parameterFile, ruleSet) + " " + of(parameters, parameterFile, ruleSet).sha256();
+    }
+
+    static Properties recorded(ResourceDir.Classpath dir) throws IOException {
+        Properties record = new Properties();
+        try (InputStream in = ResourceDir.class.getClassLoader().getResourceAsStream(dir.path() + "/" + RECORD)) {
+            if (in != null) {
+                record.load(in);
+            }
+        }
+        return record;
+    }
+
+    /**
+     * A CRC-32 of the pack's files as they are, in hex: the parameter file, the rule set's JSON files and its DRL
+     * texts, each with its name and length, as {@link #of} takes them in.
+     */
+    private static String crc(String fileName, byte[] parameterFile, RuleSet ruleSet) throws IOException {
+        CRC32 crc = new CRC32();
+        add(crc, fileName, parameterFile);
+        for (String file : new String[] {"ruleset.json", "clauses.json", "vocabulary.json"}) {
+            byte[] bytes = ruleSet.dir().read(file);
+            add(crc, file, bytes == null ? new byte[0] : bytes);
+        }
+        for (Map.Entry<String, String> drl : ruleSet.drl().entrySet()) {
+            add(crc, drl.getKey(), drl.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return "%08x".formatted(crc.getValue());
+    }
+
+    private static void add(CRC32 crc, String name, byte[] content) {
+        crc.update((name + "\u0000" + content.length + "\u0000").getBytes(StandardCharsets.UTF_8));
+        crc.update(content);
     }
 
     private static void add(MessageDigest sha, String name, byte[] content) {

@@ -136,8 +136,10 @@ public final class PackLoader {
                 problems.sort(Problem.IN_FILE_ORDER);
                 throw new RulePackException(problems);
             }
-            return new LoadedPack(parameters, ruleSet, dir.nameOf(fileName),
-                    Fingerprints.of(parameters, dir.read(fileName), ruleSet));
+            byte[] parameterFile = dir.read(fileName);
+            return new LoadedPack(parameters, ruleSet, dir.nameOf(fileName), dir instanceof ResourceDir.Classpath onClassPath
+                    ? Fingerprints.bundled(onClassPath, fileName, parameters, parameterFile, ruleSet)
+                    : Fingerprints.of(parameters, parameterFile, ruleSet));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
