@@ -146,12 +146,11 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
      * the shipped calendar plus the pack's own {@code calendar} member, which must hold the pack's year.
      */
     private static Map<String, Deadline> readDeadlines(JsonFields f, JsonNode root, Integer year) {
-        WorkCalendar calendar = WorkdayCalendars.shipped();
         JsonNode own = f.object(root, "$", "calendar", false);
-        if (own != null) {
-            calendar = calendar.with(WorkdayCalendars.read(f, own, "$.calendar").values());
-        }
-        WorkCalendar known = calendar;
+        java.util.Collection<WorkCalendar.Year> ownYears = own == null ? List.of() : WorkdayCalendars.read(f, own, "$.calendar").values();
+        // The shipped calendar is read only for a pack that counts working days: reading it cost a pack without
+        // such a deadline (the bundled ones) 15-20 ms of every cold start (docs/performance.md).
+        WorkCalendar[] known = {null};
         return entries(f, root, "deadlines", "{\"days\": 15, \"description\": …} 或 {\"workingDays\": 10, \"description\": …}",
                 Set.of("days", "workingDays", "description"), (id2, d, path) -> {
                     if (d.has("days") == d.has("workingDays")) {
@@ -161,12 +160,15 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
                     boolean working = d.has("workingDays");
                     Integer days = f.integer(d, path, working ? "workingDays" : "days", true, 1, working ? 250 : 366);
                     String description = f.text(d, path, "description", true);
-                    if (working && year != null && !known.covers(year)) {
-                        f.report(path + ".workingDays", WorkCalendar.missing(year, known.years().keySet()));
+                    if (working && known[0] == null) {
+                        known[0] = ownYears.isEmpty() ? WorkdayCalendars.shipped() : WorkdayCalendars.shipped().with(ownYears);
+                    }
+                    if (working && year != null && !known[0].covers(year)) {
+                        f.report(path + ".workingDays", WorkCalendar.missing(year, known[0].years().keySet()));
                         return null;
                     }
                     return days == null || description == null ? null
-                            : new Deadline(id2, days, description, working ? known : null);
+                            : new Deadline(id2, days, description, working ? known[0] : null);
                 });
     }
 
