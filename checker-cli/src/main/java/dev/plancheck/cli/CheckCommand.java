@@ -21,65 +21,93 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
-/** {@code checker check PATH…}: checks ledgers (or folders of them) and writes the report. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"检查台账，按单位列出缺项、已说明的缺项和待核对的记录；已落实等事项只计数（--detail 逐条列出）。",
-                "PATH 是台账文件（.json、.xlsx、.csv，或每行一份提交的 .ndjson），或存放台账的文件夹（其中的台账逐个检查，"
-                        + "*.expected.json 预期结果文件跳过）。检查多个文件时，最后附各单位对比汇总。"},
-        exitCodeList = {"0:没有缺项（已说明的缺项不计）", "1:发现缺项", "2:输入或用法有误（其余文件照常检查）",
-                "3:规则包本身有误", "70:检查程序内部出错，检查没有完成（不表示有无缺项）", "74:报告文件无法写出"})
+/**
+ * {@code checker check PATH…}: checks ledgers (or folders of them) and writes the report. Its model is made with
+ * picocli's programmatic API ({@link #model}), not annotations: a cold check is this command's most common run, and
+ * reading annotations cost it about 30 ms ({@link CommandOptions}).
+ */
 final class CheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "台账文件或文件夹")
-    List<Path> paths;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "报告格式：text（中文文本，默认）、json、html（可打印的网页）、xlsx（整改清单，须配合 --output）、csv（缺项清单）或 junit")
-    String format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "把报告写入文件，而不是打印到屏幕（xlsx 格式必须给出）；只写入普通文件，不会写入符号链接、设备、"
+    private final PositionalParamSpec pathsArg = PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PATH")
+            .type(List.class).auxiliaryTypes(Path.class).description("台账文件或文件夹").build();
+    private final OptionSpec formatOption = OptionSpec.builder("--format").paramLabel("FORMAT").type(String.class)
+            .defaultValue("text")
+            .description("报告格式：text（中文文本，默认）、json、html（可打印的网页）、xlsx（整改清单，须配合 --output）、csv（缺项清单）或 junit")
+            .build();
+    private final OptionSpec outputOption = OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
+            .description("把报告写入文件，而不是打印到屏幕（xlsx 格式必须给出）；只写入普通文件，不会写入符号链接、设备、"
                     + "文件夹或本次读取的文件；- 表示标准输出")
-    Path output;
-
-    @Option(names = "--detail", description = "逐条列出已落实、未到期和不适用的事项（text 格式；默认只计数）")
-    boolean detail;
-
-    @Option(names = "--waivers", paramLabel = "FILE",
-            description = "情况说明文件（.json，或含“情况说明”工作表的 .xlsx）：被认可的缺项标为“已说明”，不计入退出码；"
+            .build();
+    private final OptionSpec detailOption = OptionSpec.builder("--detail").type(boolean.class)
+            .description("逐条列出已落实、未到期和不适用的事项（text 格式；默认只计数）").build();
+    private final OptionSpec waiversOption = OptionSpec.builder("--waivers").paramLabel("FILE").type(List.class)
+            .auxiliaryTypes(Path.class)
+            .description("情况说明文件（.json，或含“情况说明”工作表的 .xlsx）：被认可的缺项标为“已说明”，不计入退出码；"
                     + "可给多次，各文件合并，同一规则、同一单位的说明只能有一条")
-    List<Path> waivers;
-
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "检查日期：按这一天结束时的情况检查；窗口未过且尚未落实的职责记为“未到期”。默认为考核年度的 12 月 31 日")
-    String asOf;
-
-    @Option(names = "--coming-days", paramLabel = "N",
-            description = "列出检查日期之后 N 天内开始或截止的未落实事项（默认取规则包参数，2023 年包为 30）")
-    Integer comingDays;
-
-    @Option(names = "--problems", paramLabel = "FORMAT", defaultValue = "text",
-            description = "输入问题的格式：text（逐条中文说明，默认）或 json（错误输出中的一个 JSON 对象，每个问题带稳定的代码 code，"
+            .build();
+    private final OptionSpec asOfOption = OptionSpec.builder("--as-of").paramLabel("YYYY-MM-DD").type(String.class)
+            .description("检查日期：按这一天结束时的情况检查；窗口未过且尚未落实的职责记为“未到期”。默认为考核年度的 12 月 31 日")
+            .build();
+    private final OptionSpec comingDaysOption = OptionSpec.builder("--coming-days").paramLabel("N").type(Integer.class)
+            .description("列出检查日期之后 N 天内开始或截止的未落实事项（默认取规则包参数，2023 年包为 30）").build();
+    private final OptionSpec problemsOption = OptionSpec.builder("--problems").paramLabel("FORMAT").type(String.class)
+            .defaultValue("text")
+            .description("输入问题的格式：text（逐条中文说明，默认）或 json（错误输出中的一个 JSON 对象，每个问题带稳定的代码 code，"
                     + "与检查服务 400 回应的格式相同）")
-    String problemsFormat;
+            .build();
+    private final PackOption packOption = new PackOption();
+    private final LimitOptions limitOptions = new LimitOptions();
 
-    @Mixin
-    PackOption packOption;
+    // The values parsed, taken from the model when the command runs.
+    private List<Path> paths;
+    private String format;
+    private Path output;
+    private boolean detail;
+    private List<Path> waivers;
+    private String asOf;
+    private Integer comingDays;
+    private String problemsFormat;
 
-    @Mixin
-    LimitOptions limitOptions;
+    CheckCommand() {
+        spec.name("check");
+        spec.usageMessage().sortOptions(false)
+                .description("检查台账，按单位列出缺项、已说明的缺项和待核对的记录；已落实等事项只计数（--detail 逐条列出）。",
+                        "PATH 是台账文件（.json、.xlsx、.csv，或每行一份提交的 .ndjson），或存放台账的文件夹（其中的台账逐个检查，"
+                                + "*.expected.json 预期结果文件跳过）。检查多个文件时，最后附各单位对比汇总。")
+                .exitCodeList(UsageMessageSpec.keyValuesMap("0:没有缺项（已说明的缺项不计）", "1:发现缺项",
+                        "2:输入或用法有误（其余文件照常检查）", "3:规则包本身有误", "70:检查程序内部出错，检查没有完成（不表示有无缺项）",
+                        "74:报告文件无法写出"));
+        spec.addPositional(pathsArg);
+        for (OptionSpec o : new OptionSpec[] {formatOption, outputOption, detailOption, waiversOption, asOfOption,
+                comingDaysOption, problemsOption}) {
+            spec.addOption(o);
+        }
+        packOption.addTo(spec);
+        limitOptions.addTo(spec);
+        spec.mixinStandardHelpOptions(true); // last, as picocli places them for an annotated command
+    }
+
+    /** The command's model, its options in the order the usage lists them. */
+    CommandSpec model() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        paths = pathsArg.getValue();
+        format = formatOption.getValue();
+        output = outputOption.getValue();
+        detail = Boolean.TRUE.equals(detailOption.getValue());
+        waivers = waiversOption.getValue();
+        asOf = asOfOption.getValue();
+        comingDays = comingDaysOption.getValue();
+        problemsFormat = problemsOption.getValue();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (!problemsFormat.equals("text") && !problemsFormat.equals("json")) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,12 +34,12 @@ import picocli.CommandLine.Spec;
  * and writes it in the other format. The 情况说明 of an xlsx ledger go into the xlsx output, or beside a JSON output
  * as {@code NAME.waivers.json}, never dropped; {@code --waivers FILE.json} puts waivers into an xlsx output.
  */
-@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "convert", sortOptions = false,
         description = {"转换台账格式：读取 .json、.xlsx 或 .csv 台账，按检查时的规则校验，写成 JSON 或 xlsx。",
                 "输出默认放在输入文件旁，文件名相同、扩展名换为新格式；不会覆盖输入文件。"},
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:已转换", "2:输入或用法有误（问题逐条列出，未写出文件）", "3:规则包本身有误"})
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand implements Callable<Integer>, CommandOptions {
     @Spec
     CommandSpec spec;
 
@@ -60,8 +59,12 @@ final class ConvertCommand implements Callable<Integer> {
             description = "把情况说明文件（JSON）写入 xlsx 的“情况说明”表（仅用于 --to xlsx）")
     Path waiversFile;
 
-    @Mixin
-    PackOption packOption;
+    final PackOption packOption = new PackOption();
+
+    @Override
+    public void addSharedOptions(CommandSpec model) {
+        packOption.addTo(model);
+    }
 
     @Override
     public Integer call() {

@@ -1,37 +1,33 @@
 package dev.plancheck.cli;
 
 import dev.plancheck.input.InputLimits;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** Options that raise or lower the {@link InputLimits} for one run; the defaults are the library's. */
+/**
+ * Options that raise or lower the {@link InputLimits} for one run; the defaults are the library's. Made without
+ * annotations ({@link CommandOptions}), as the {@code check} command is.
+ */
 final class LimitOptions {
-    @Option(names = "--max-file-mb", paramLabel = "MB",
-            description = "单个文件的大小上限，单位 MiB（默认 128）")
-    Integer maxFileMb;
+    private final OptionSpec maxFileMb = option("--max-file-mb", "MB", "单个文件的大小上限，单位 MiB（默认 128）");
+    private final OptionSpec maxRecords = option("--max-records", "N", "一份提交中活动记录条数的上限（默认 500000）");
+    private final OptionSpec maxStringLength = option("--max-string-length", "N", "单个字符串的长度上限，单位字符（默认 10000）");
+    private final OptionSpec maxProblems = option("--max-problems", "N", "每个文件最多列出的问题数，其余只计数（默认 200）");
+    private final OptionSpec maxUnzippedMb = option("--max-unzipped-mb", "MB", "一个 xlsx 工作簿解压后的大小上限，单位 MiB（默认 64）");
+    private final OptionSpec maxWaivers = option("--max-waivers", "N", "一个情况说明文件（或工作表）中说明条数的上限（默认 10000）");
+    private final OptionSpec maxWaiverFileMb = option("--max-waiver-file-mb", "MB", "JSON 情况说明文件的大小上限，单位 MiB（默认 16）");
 
-    @Option(names = "--max-records", paramLabel = "N",
-            description = "一份提交中活动记录条数的上限（默认 500000）")
-    Integer maxRecords;
+    private static OptionSpec option(String name, String label, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(Integer.class).description(description).build();
+    }
 
-    @Option(names = "--max-string-length", paramLabel = "N",
-            description = "单个字符串的长度上限，单位字符（默认 10000）")
-    Integer maxStringLength;
-
-    @Option(names = "--max-problems", paramLabel = "N",
-            description = "每个文件最多列出的问题数，其余只计数（默认 200）")
-    Integer maxProblems;
-
-    @Option(names = "--max-unzipped-mb", paramLabel = "MB",
-            description = "一个 xlsx 工作簿解压后的大小上限，单位 MiB（默认 64）")
-    Integer maxUnzippedMb;
-
-    @Option(names = "--max-waivers", paramLabel = "N",
-            description = "一个情况说明文件（或工作表）中说明条数的上限（默认 10000）")
-    Integer maxWaivers;
-
-    @Option(names = "--max-waiver-file-mb", paramLabel = "MB",
-            description = "JSON 情况说明文件的大小上限，单位 MiB（默认 16）")
-    Integer maxWaiverFileMb;
+    /** Adds the options to a command's options, in this order. */
+    void addTo(CommandSpec command) {
+        for (OptionSpec o : new OptionSpec[] {maxFileMb, maxRecords, maxStringLength, maxProblems, maxUnzippedMb, maxWaivers,
+                maxWaiverFileMb}) {
+            command.addOption(o);
+        }
+    }
 
     /** The limits chosen, or why they cannot be used. */
     record Chosen(InputLimits limits, String error) {
@@ -42,6 +38,13 @@ final class LimitOptions {
 
     /** The limits, or an error message in Chinese when an option is out of range. */
     Chosen limits() {
+        Integer maxFileMb = this.maxFileMb.getValue();
+        Integer maxRecords = this.maxRecords.getValue();
+        Integer maxStringLength = this.maxStringLength.getValue();
+        Integer maxProblems = this.maxProblems.getValue();
+        Integer maxUnzippedMb = this.maxUnzippedMb.getValue();
+        Integer maxWaivers = this.maxWaivers.getValue();
+        Integer maxWaiverFileMb = this.maxWaiverFileMb.getValue();
         InputLimits l = InputLimits.defaults();
         if (maxFileMb != null) {
             if (maxFileMb < 1 || maxFileMb > 64 * 1024) {

@@ -6,17 +6,22 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
-/** Entry point of {@code ./checker}. */
-@Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "按工作要点逐条检查活动台账（JSON、Excel 或 CSV），列出缺项、已说明的缺项和待核对的记录。",
-        exitCodeList = {"0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误",
-                "70:检查程序内部出错，检查没有完成（不表示有无缺项；加 --debug 可看详细出错位置）",
-                "74:报告文件无法写出"})
+/**
+ * Entry point of {@code ./checker}. Its model is made with picocli's programmatic API, as the {@code check} command's
+ * is ({@link CommandOptions}).
+ */
 public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+
+    private Main() {
+        spec.name("checker").mixinStandardHelpOptions(true).versionProvider(new Version());
+        spec.usageMessage().description("按工作要点逐条检查活动台账（JSON、Excel 或 CSV），列出缺项、已说明的缺项和待核对的记录。")
+                .exitCodeList(UsageMessageSpec.keyValuesMap("0:没有缺项", "1:发现缺项", "2:输入或用法有误", "3:规则包本身有误",
+                        "70:检查程序内部出错，检查没有完成（不表示有无缺项；加 --debug 可看详细出错位置）", "74:报告文件无法写出"));
+    }
 
     public static void main(String[] args) {
         PrintWriter err = utf8(new FileOutputStream(FileDescriptor.err));
@@ -57,16 +62,31 @@ public final class Main implements Runnable {
 
     /**
      * The commands, in the order the usage lists them. Each is made only when it is needed: picocli reads a command's
-     * annotations when it is added, and reading all nine took about a fifth of a cold check (docs/performance.md).
+     * annotations when it is made, and reading all nine took about a fifth of a cold check (docs/performance.md).
      */
-    private static final java.util.List<java.util.Map.Entry<String, java.util.function.Supplier<Object>>> COMMANDS =
-            java.util.List.of(java.util.Map.entry("check", CheckCommand::new),
-                    java.util.Map.entry("validate", ValidateCommand::new),
-                    java.util.Map.entry("template", TemplateCommand::new),
-                    java.util.Map.entry("convert", ConvertCommand::new),
-                    java.util.Map.entry("rules", RulesCommand::new), java.util.Map.entry("serve", ServeCommand::new),
-                    java.util.Map.entry("test", TestCommand::new), java.util.Map.entry("mutate", MutateCommand::new),
-                    java.util.Map.entry("lint", LintCommand::new));
+    private static final java.util.List<java.util.Map.Entry<String, java.util.function.Supplier<CommandLine>>> COMMANDS =
+            java.util.List.of(java.util.Map.entry("check", () -> new CommandLine(new CheckCommand().model())),
+                    java.util.Map.entry("validate", () -> annotated(new ValidateCommand())),
+                    java.util.Map.entry("template", () -> annotated(new TemplateCommand())),
+                    java.util.Map.entry("convert", () -> annotated(new ConvertCommand())),
+                    java.util.Map.entry("rules", () -> annotated(new RulesCommand())),
+                    java.util.Map.entry("serve", () -> annotated(new ServeCommand())),
+                    java.util.Map.entry("test", () -> annotated(new TestCommand())),
+                    java.util.Map.entry("mutate", () -> annotated(new MutateCommand())),
+                    java.util.Map.entry("lint", () -> annotated(new LintCommand())));
+
+    /**
+     * An annotated command, with its shared options ({@link CommandOptions}) added after its own, and then the
+     * standard help options.
+     */
+    private static CommandLine annotated(Object command) {
+        CommandLine cli = new CommandLine(command);
+        if (command instanceof CommandOptions shared) {
+            shared.addSharedOptions(cli.getCommandSpec());
+            cli.getCommandSpec().mixinStandardHelpOptions(true); // after them, where picocli placed -h and -V before
+        }
+        return cli;
+    }
 
     /**
      * The command line for these arguments: with only the command they name when they name one, with every command
@@ -74,7 +94,7 @@ public final class Main implements Runnable {
      * them all.
      */
     static CommandLine commandLine(String[] args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main().spec);
         String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
         var one = COMMANDS.stream().filter(c -> c.getKey().equals(named)).findFirst();
         if (one.isPresent()) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,22 +25,26 @@ import picocli.CommandLine.Spec;
  * {@code checker mutate SCENARIOS…}: rule mutation testing. Weakens each condition of each rule in turn and reports
  * every change that no scenario of the rule notices (the issue's {@code test --mutate}, as its own command).
  */
-@Command(name = "mutate", mixinStandardHelpOptions = true,
+@Command(name = "mutate",
         description = {"规则变异测试：逐条规则、逐个条件地放宽规则（去掉一个条件、时段换成全年、数量要求减一、期限延长一天），"
                 + "重新编译后运行该规则自己的场景，列出没有任何场景察觉的改动（“存活”）。规则没有存活的变异体，才算证明充分。",
                 "SCENARIOS 是场景文件（.json）或文件夹（递归查找其中的 .json）。"},
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:没有存活的变异体", "1:有存活的变异体，或有场景在未改动的规则上就不通过", "2:场景文件或用法有误",
                 "3:规则包本身有误"})
-final class MutateCommand implements Callable<Integer> {
+final class MutateCommand implements Callable<Integer>, CommandOptions {
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "SCENARIOS", description = "场景文件或文件夹")
     List<Path> paths;
 
-    @Mixin
-    PackOption packOption;
+    final PackOption packOption = new PackOption();
+
+    @Override
+    public void addSharedOptions(CommandSpec model) {
+        packOption.addTo(model);
+    }
 
     @Option(names = "--rule", paramLabel = "ID", split = ",", description = "只变异这些规则（逗号分隔的 id，如 R1.2-1,R7.2-2）")
     Set<String> rules;

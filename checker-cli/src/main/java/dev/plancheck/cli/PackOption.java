@@ -9,15 +9,23 @@ import dev.plancheck.text.VisibleText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The {@code --pack} option shared by the subcommands: a missing pack is a usage error, a broken one exit code 3. */
+/**
+ * The {@code --pack} option shared by the subcommands: a missing pack is a usage error, a broken one exit code 3.
+ * Made without annotations ({@link CommandOptions}), as the {@code check} command is.
+ */
 final class PackOption {
-    @Option(names = "--pack", paramLabel = "PACK",
-            description = "规则包：内置规则包的 id（默认 ${DEFAULT-VALUE}；内置：dianchang-2023、dianchang-2024-demo），"
-                    + "或规则包参数文件（或含 pack.json 的文件夹）的路径",
-            defaultValue = DEFAULT)
-    String pack;
+    private final OptionSpec option = OptionSpec.builder("--pack").paramLabel("PACK").type(String.class)
+            .description("规则包：内置规则包的 id（默认 ${DEFAULT-VALUE}；内置：dianchang-2023、dianchang-2024-demo），"
+                    + "或规则包参数文件（或含 pack.json 的文件夹）的路径")
+            .defaultValue(DEFAULT).build();
+
+    /** Adds the option to a command's options. */
+    void addTo(CommandSpec command) {
+        command.addOption(option);
+    }
 
     /** The pack a command uses without {@code --pack}. */
     static final String DEFAULT = "dianchang-2023";
@@ -75,6 +83,7 @@ final class PackOption {
     }
 
     Loaded load(PrintWriter err) {
+        String pack = option.getValue();
         String shown = VisibleText.line(VisibleText.excerpt(pack));
         if (pack.isEmpty()) {
             err.println("--pack：为空；请给出内置规则包的 id（" + String.join("、", RulePack.bundledIds()) + "）或规则包的路径");

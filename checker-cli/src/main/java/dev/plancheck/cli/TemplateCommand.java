@@ -10,18 +10,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code checker template --out FILE.xlsx}: writes the empty ledger template of a pack, generated from the pack. */
-@Command(name = "template", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "template", sortOptions = false,
         description = {"生成活动台账模板（.xlsx），由规则包生成：考核年度、类别、主题、对象、荣誉级别的下拉列表和填写说明。",
                 "填好后用 ./checker check 检查，或用 ./checker convert 转为 JSON。"},
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:已生成", "2:用法有误（如文件已存在）", "3:规则包本身有误"})
-final class TemplateCommand implements Callable<Integer> {
+final class TemplateCommand implements Callable<Integer>, CommandOptions {
     @Spec
     CommandSpec spec;
 
@@ -31,8 +30,12 @@ final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "文件已存在时覆盖它")
     boolean force;
 
-    @Mixin
-    PackOption packOption;
+    final PackOption packOption = new PackOption();
+
+    @Override
+    public void addSharedOptions(CommandSpec model) {
+        packOption.addTo(model);
+    }
 
     @Override
     public Integer call() {

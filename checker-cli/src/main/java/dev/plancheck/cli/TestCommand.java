@@ -18,27 +18,30 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code checker test PATH…}: runs scenario files against a pack, for rule authors proving their rules. */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test",
         description = {"运行场景文件，验证规则包中的规则给出预期结果（供规则编写者在启用新规则前使用）。",
                 "PATH 是场景文件（.json）或文件夹（递归查找其中的 .json）。"},
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:全部场景通过", "1:有场景未通过", "2:场景文件有误（包括为另一年度的规则包写的场景）", "3:规则包本身有误"})
-final class TestCommand implements Callable<Integer> {
+final class TestCommand implements Callable<Integer>, CommandOptions {
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "场景文件或文件夹")
     List<Path> paths;
 
-    @Mixin
-    PackOption packOption;
+    final PackOption packOption = new PackOption();
+
+    @Override
+    public void addSharedOptions(CommandSpec model) {
+        packOption.addTo(model);
+    }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "输出格式：text（逐条列出，默认）或 junit（JUnit XML，供持续集成服务器读取）")

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -25,13 +24,13 @@ import picocli.CommandLine.Spec;
  * {@code checker validate PATH…}: reads and validates submissions as {@code check} does, without checking the
  * rules, so that a ledger can be corrected before it is assessed.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "validate", sortOptions = false,
         description = {"只检查台账文件的格式和内容是否有效（与 check 相同的读取和校验），不按规则检查缺项。",
                 "PATH 是台账文件（.json、.xlsx、.csv，或每行一份提交的 .ndjson），或存放台账的文件夹。"},
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:全部有效", "2:有无效的提交或无法使用的路径", "3:规则包本身有误",
                 "70:检查程序内部出错，检查没有完成"})
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer>, CommandOptions {
     @Spec
     CommandSpec spec;
 
@@ -42,11 +41,15 @@ final class ValidateCommand implements Callable<Integer> {
             description = "问题的格式：text（逐条中文说明，默认）或 json（错误输出中的一个 JSON 对象，每个问题带稳定的代码 code）")
     String problemsFormat;
 
-    @Mixin
-    PackOption packOption;
+    final PackOption packOption = new PackOption();
 
-    @Mixin
-    LimitOptions limitOptions;
+    final LimitOptions limitOptions = new LimitOptions();
+
+    @Override
+    public void addSharedOptions(CommandSpec model) {
+        packOption.addTo(model);
+        limitOptions.addTo(model);
+    }
 
     @Override
     public Integer call() {
