@@ -61,8 +61,9 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The commands, in the order the usage lists them. Each is made only when it is needed: picocli reads a command's
-     * annotations when it is made, and reading all nine took about a fifth of a cold check (docs/performance.md).
+     * The commands, in the order the usage lists them. Each is made only when it is needed: picocli reads an annotated
+     * command's annotations when it is made, and reading all nine took about a fifth of a cold check
+     * (docs/performance.md); {@code check}, the one a cold start matters most to, has none ({@link CommandOptions}).
      */
     private static final java.util.List<java.util.Map.Entry<String, java.util.function.Supplier<CommandLine>>> COMMANDS =
             java.util.List.of(java.util.Map.entry("check", () -> new CommandLine(new CheckCommand().model())),
