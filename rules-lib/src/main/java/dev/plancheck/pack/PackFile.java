@@ -147,7 +147,8 @@ public record PackFile(String id, String title, String issuer, LocalDate issued,
      */
     private static Map<String, Deadline> readDeadlines(JsonFields f, JsonNode root, Integer year) {
         JsonNode own = f.object(root, "$", "calendar", false);
-        java.util.Collection<WorkCalendar.Year> ownYears = own == null ? List.of() : WorkdayCalendars.read(f, own, "$.calendar").values();
+        java.util.Collection<WorkCalendar.Year> ownYears = own == null ? List.of()
+                : WorkdayCalendars.read(f, own, "$.calendar").values();
         // The shipped calendar is read only for a pack that counts working days: reading it cost a pack without
         // such a deadline (the bundled ones) 15-20 ms of every cold start (docs/performance.md).
         WorkCalendar[] known = {null};
